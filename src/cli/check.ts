@@ -1,0 +1,51 @@
+import { dirname, resolve } from 'node:path';
+import { judge, type CorpusIndex } from '../core';
+import { CliError } from './cli-error';
+import { field, readJsonLines } from './jsonl';
+import { loadPage } from './load-page';
+import { verdictJson, verdictText } from './report';
+
+export interface CheckItem {
+  id: string;
+  input: string;
+  url?: string;
+}
+
+/** The inputs of a `check` manifest ({"id","file","url"} a line, files relative to the manifest). */
+export async function checkItemsFromManifest(manifest: string): Promise<CheckItem[]> {
+  const base = dirname(resolve(manifest));
+  const rows = await readJsonLines(manifest);
+  return rows.map((row) => {
+    const file = field(row, 'file', manifest, true);
+    const url = field(row, 'url', manifest, false);
+    const input = /^https?:\/\//i.test(file) ? file : resolve(base, file);
+    return { id: field(row, 'id', manifest, false) || file, input, ...(url ? { url } : {}) };
+  });
+}
+
+/**
+ * Judges each input in order, writing one line (JSON) or one report (text) per input as soon as it is judged. An
+ * input that cannot be read gets its error in its place and on stderr; the others go on. Returns how many failed.
+ */
+export async function checkAll(
+  items: readonly CheckItem[],
+  index: CorpusIndex,
+  json: boolean,
+  write: (text: string) => void,
+  warn: (text: string) => void,
+): Promise<number> {
+  let failures = 0;
+  for (const item of items) {
+    try {
+      const page = await loadPage(item.input, item.url);
+      const result = judge({ text: page.text, url: page.url, title: page.title, links: page.links }, index);
+      write(json ? JSON.stringify(verdictJson(item.id, result)) : verdictText(item.id, result));
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      failures++;
+      warn(`firsthand: ${error.message}`);
+      if (json) write(JSON.stringify({ id: item.id, verdict: null, error: error.message }));
+    }
+  }
+  return failures;
+}

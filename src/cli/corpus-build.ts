@@ -1,0 +1,58 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { encodePack, fingerprintText, type Reference } from '../core';
+import { CliError } from './cli-error';
+import { field, readJsonLines } from './jsonl';
+import { loadPage } from './load-page';
+
+/**
+ * `firsthand corpus build`: one reference per manifest line ({"id","file","url","publisher","title","publishedAt"},
+ * paths relative to the manifest). Metadata the line leaves out is read from the page. The pack is written to a
+ * temporary file and renamed, so a failed build leaves an existing pack untouched.
+ */
+export async function buildCorpus(manifest: string, out: string): Promise<{ references: number; bytes: number }> {
+  const rows = await readJsonLines(manifest);
+  if (rows.length === 0) throw new CliError(`${manifest} lists no references`);
+  const base = dirname(resolve(manifest));
+  const seen = new Set<string>();
+  const references: Reference[] = [];
+  for (const row of rows) {
+    const id = field(row, 'id', manifest, true);
+    if (seen.has(id)) throw new CliError(`${manifest} line ${row.line}: id ${JSON.stringify(id)} is used twice`);
+    seen.add(id);
+    const file = field(row, 'file', manifest, true);
+    const url = field(row, 'url', manifest, false);
+    let page;
+    try {
+      page = await loadPage(resolve(base, file), url || undefined);
+    } catch (error) {
+      if (error instanceof CliError) throw new CliError(`${manifest} line ${row.line}: ${error.message}`);
+      throw error;
+    }
+    references.push({
+      id,
+      url: url || page.url,
+      publisher: field(row, 'publisher', manifest, false) || page.siteName || hostOf(url || page.url),
+      title: field(row, 'title', manifest, false) || page.title,
+      publishedAt: field(row, 'publishedAt', manifest, false) || page.publishedTime,
+      ...fingerprintText(page.text),
+    });
+  }
+  const pack = encodePack(references);
+  const temporary = `${out}.tmp-${process.pid}`;
+  try {
+    await writeFile(temporary, pack);
+    await rename(temporary, out);
+  } catch (error) {
+    throw new CliError(`cannot write ${out}: ${(error as Error).message}`);
+  }
+  return { references: references.length, bytes: Buffer.byteLength(pack) };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

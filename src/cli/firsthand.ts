@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+import { buildCorpus } from './corpus-build';
+import { parseArgs, stringFlag } from './args';
+import { checkAll, checkItemsFromManifest, type CheckItem } from './check';
+import { CliError } from './cli-error';
+import { loadCorpus } from './corpus-file';
+
+const USAGE = `firsthand — where does this article come from?
+
+usage:
+  firsthand check [--corpus PACK] [--url URL] [--json] FILE|URL|-
+      judge one page (.html or .txt file, http(s) address, or - for standard input)
+  firsthand check [--corpus PACK] --manifest CHECKS.jsonl [--json]
+      judge every page of a manifest ({"id","file","url"} a line), in order
+  firsthand corpus build --manifest REFS.jsonl --out PACK
+      build a corpus pack ({"id","file","url","publisher","title","publishedAt"} a line)
+
+Without --corpus, check uses the bundled corpus (reference-corpus/corpus.pack.json).
+--json prints one JSON object per input: {"id","verdict","source","confidence","copied","attributed","aiStyle",...}`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'check') return check(rest);
+  if (command === 'corpus') {
+    const [sub, ...more] = rest;
+    if (sub !== 'build') throw new CliError(`unknown command "corpus ${sub ?? ''}" (did you mean "corpus build"?)`, 2);
+    const args = parseArgs(more, ['manifest', 'out'], []);
+    const manifest = stringFlag(args, 'manifest');
+    const out = stringFlag(args, 'out');
+    if (!manifest || !out) throw new CliError('corpus build needs --manifest REFS.jsonl and --out PACK', 2);
+    if (args.positional.length) throw new CliError(`unexpected argument ${args.positional[0]}`, 2);
+    const { references, bytes } = await buildCorpus(manifest, out);
+    process.stderr.write(`firsthand: wrote ${out}: ${references} references, ${bytes} bytes (${Math.round(bytes / references)} bytes each)\n`);
+    return 0;
+  }
+  throw new CliError(`unknown command "${command}" (try: firsthand help)`, 2);
+}
+
+async function check(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, ['corpus', 'url', 'json', 'manifest'], ['json']);
+  const manifest = stringFlag(args, 'manifest');
+  const url = stringFlag(args, 'url');
+  let items: CheckItem[];
+  if (manifest) {
+    if (args.positional.length) throw new CliError('give either --manifest or one FILE|URL|-, not both', 2);
+    items = await checkItemsFromManifest(manifest);
+  } else {
+    if (args.positional.length !== 1) throw new CliError('check needs one FILE, URL or - (or --manifest CHECKS.jsonl)', 2);
+    const input = args.positional[0] as string;
+    items = [{ id: input === '-' ? 'stdin' : input, input, ...(url ? { url } : {}) }];
+  }
+  const { index } = await loadCorpus(stringFlag(args, 'corpus'));
+  const failures = await checkAll(
+    items,
+    index,
+    args.flags.has('json'),
+    (text) => process.stdout.write(`${text}\n`),
+    (text) => process.stderr.write(`${text}\n`),
+  );
+  return failures > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`firsthand: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    // Not one of ours: still one line, with what a bug report needs.
+    process.stderr.write(`firsthand: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`);
+    process.exitCode = 70;
+  },
+);

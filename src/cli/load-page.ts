@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { extractArticle, readMetadata } from '../extract/article';
+import { extractPlainText } from '../extract/plain-text';
+import { CliError } from './cli-error';
+import { parseDocument } from './dom';
+
+/** One page read for the engine: its article text and what the page says about itself. */
+export interface LoadedPage {
+  label: string;
+  text: string;
+  title: string;
+  /** Where the page lives: --url, the address fetched, or the page's canonical link. */
+  url: string;
+  links: string[];
+  siteName: string;
+  publishedTime: string;
+}
+
+/** Pages larger than this are refused: no news article needs it, and parsing one would take seconds. */
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 20_000;
+
+export async function loadPage(input: string, url?: string): Promise<LoadedPage> {
+  if (/^https?:\/\//i.test(input)) return fromUrl(input);
+  const label = input === '-' ? 'standard input' : input;
+  let bytes: Buffer;
+  try {
+    bytes = input === '-' ? await readStdin() : await readFile(input);
+  } catch (error) {
+    throw new CliError(`cannot read ${label}: ${describeFsError(error)}`);
+  }
+  return fromBytes(bytes, label, kindOf(input, bytes), url ?? '');
+}
+
+function kindOf(path: string, bytes: Buffer): 'html' | 'text' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  if (ext === '.txt' || ext === '.text' || ext === '.md') return 'text';
+  const head = bytes.subarray(0, 2048).toString('utf8').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|p|div|article)[\s>]/.test(head)
+    ? 'html'
+    : 'text';
+}
+
+export function fromBytes(bytes: Buffer, label: string, kind: 'html' | 'text', url: string): LoadedPage {
+  if (bytes.length > MAX_PAGE_BYTES) {
+    throw new CliError(`${label} is ${(bytes.length / 1048576).toFixed(1)} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are not checked`);
+  }
+  if (bytes.includes(0)) throw new CliError(`${label} is not a text or HTML page (binary data)`);
+  const source = bytes.toString('utf8');
+  if (!source.trim()) throw new CliError(`${label} is empty`);
+  if (kind === 'text') {
+    const article = extractPlainText(source);
+    return { label, text: article.text, title: article.title, url, links: [], siteName: '', publishedTime: '' };
+  }
+  const doc = parseDocument(source);
+  const meta = readMetadata(doc, url);
+  const article = extractArticle(doc, url || meta.canonicalUrl);
+  if (!article) throw new CliError(`${label}: no article found on the page`);
+  return {
+    label,
+    text: article.text,
+    title: article.title,
+    url: url || article.canonicalUrl,
+    links: article.links,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+  };
+}
+
+async function fromUrl(address: string): Promise<LoadedPage> {
+  let response: Response;
+  try {
+    response = await fetch(address, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new CliError(`cannot fetch ${address}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+  }
+  if (!response.ok) throw new CliError(`cannot fetch ${address}: HTTP ${response.status}`);
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !/html|text\/plain|xml/.test(type)) throw new CliError(`${address} is not a web page (${type})`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > MAX_PAGE_BYTES) throw new CliError(`${address} is ${(length / 1048576).toFixed(1)} MB; pages over 20 MB are not checked`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  return fromBytes(bytes, address, type.includes('text/plain') ? 'text' : 'html', response.url || address);
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAGE_BYTES) break;
+  }
+  return Buffer.concat(chunks);
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES') return 'permission denied';
+  return (error as Error).message;
+}

@@ -1,0 +1,52 @@
+import type { NoVerdict, Verdict } from '../core';
+
+/** The JSON line `check --json` prints for one input: the verdict, without the page-offset detail of passages. */
+export function verdictJson(id: string, result: Verdict | NoVerdict): Record<string, unknown> {
+  if (result.verdict === null) return { id, verdict: null, reason: result.reason, words: result.words };
+  const { evidence, ...rest } = result;
+  return {
+    id,
+    ...rest,
+    evidence: {
+      ...evidence,
+      passages: evidence.passages.map(({ kind, start, end, text }) => ({ kind, start, end, text: clip(text, 300) })),
+    },
+  };
+}
+
+/** A short report for people. */
+export function verdictText(label: string, result: Verdict | NoVerdict): string {
+  if (result.verdict === null) return `${label}: no verdict: ${result.reason}`;
+  const lines: string[] = [];
+  const { source } = result;
+  const head = `${label}: ${result.verdict.toUpperCase()}`;
+  if (source) {
+    const date = source.publishedAt ? ` (${source.publishedAt.slice(0, 10)})` : '';
+    lines.push(`${head} — source: ${source.publisher || source.id}, "${source.title}"${date}`);
+    if (source.url) lines.push(`  ${source.url}`);
+  } else {
+    lines.push(head);
+  }
+  lines.push(`  why: ${result.reason}`);
+  lines.push(`  confidence ${result.confidence.toFixed(2)} · copied ${pct(result.copied)} of the page, ${pct(result.copiedOfSource)} of the source`);
+  if (source) lines.push(`  credits the source: ${result.attributed ? `yes — ${clip(result.attribution ?? '', 120)}` : 'no'}`);
+  const level = result.aiStyle >= 0.5 ? 'high' : 'low';
+  const reasons = result.aiStyleReasons.length ? ` — ${result.aiStyleReasons.join('; ')}` : '';
+  lines.push(`  AI style: ${result.aiStyle.toFixed(2)} (${level})${reasons}`);
+  const copied = result.evidence.passages.filter((p) => p.kind === 'copied');
+  const reworded = result.evidence.passages.filter((p) => p.kind === 'reworded');
+  if (source) {
+    lines.push(`  evidence: ${copied.length} copied passage(s), ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source, ${result.evidence.sharedFacts} shared names/numbers`);
+    const example = copied[0] ?? reworded[0];
+    if (example) lines.push(`  e.g. "${clip(example.text, 160)}"`);
+  }
+  return lines.join('\n');
+}
+
+function pct(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

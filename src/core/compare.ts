@@ -1,0 +1,187 @@
+import type { Reference } from './fingerprint';
+import { hammingDistance } from './simhash';
+import type { Hash64 } from './hash';
+import { CONTENT_KEY_MASK, ENTITY_FLAG, MIN_SENTENCE_CONTENT } from './params';
+import { ALIGNED_SENTENCE_MIN } from './thresholds';
+
+/** The page side of a comparison, computed once per page. */
+export interface PageFingerprint {
+  /** Winnowed shingle hashes, no repeats. */
+  shingles: ReadonlySet<number>;
+  simhash: Hash64;
+  /** Content-word codes per sentence (as `analyzeText` gives them). */
+  sentences: readonly (readonly number[])[];
+}
+
+/** How one page relates to one reference: the measurements the verdict is made of, each 0..1 unless named. */
+export interface Comparison {
+  /** Share of the page's winnowed shingles found in the reference (copied share of the page). */
+  copiedPage: number;
+  /** Share of the reference's winnowed shingles found in the page (share of the reference copied). */
+  copiedSource: number;
+  /** Differing bits between the two simhashes, 0..64. */
+  simhashDistance: number;
+  /** Share of the page's content words (names and numbers count double) that occur in the reference. */
+  contentContainment: number;
+  /** Share of the page's adjacent content-word pairs that occur as a pair in one reference sentence. */
+  pairContainment: number;
+  /** Share of the page's content (by weight) in sentences that align with a reference sentence. */
+  alignedShare: number;
+  /** Aligned page sentences that keep the reference's order (longest increasing run / aligned sentences). */
+  order: number;
+  /** Share of the reference's sentences that some page sentence aligns with. */
+  sourceCoverage: number;
+  /** Share of the page's names and numbers that the reference does not have: a rewrite adds few, reporting many. */
+  newFacts: number;
+  /** Names and numbers of the page that the reference has too. */
+  sharedFacts: number;
+  /** For each page sentence (by index), the reference sentence it aligns with, or -1. */
+  alignment: number[];
+}
+
+export function compare(page: PageFingerprint, ref: Reference): Comparison {
+  let shared = 0;
+  for (const hash of ref.shingles) if (page.shingles.has(hash)) shared++;
+  const copiedPage = page.shingles.size ? shared / page.shingles.size : 0;
+  const copiedSource = ref.shingles.length ? shared / ref.shingles.length : 0;
+
+  const refSentenceKeys = ref.sentences.map((codes) => keySet(codes));
+  const refKeys = new Set<number>();
+  const refPairs = new Set<number>();
+  for (const codes of ref.sentences) {
+    for (let i = 0; i < codes.length; i++) {
+      refKeys.add((codes[i] as number) & CONTENT_KEY_MASK);
+      for (let j = i + 1; j < codes.length; j++) refPairs.add(pairKey(codes[i] as number, codes[j] as number));
+    }
+  }
+
+  let contentTotal = 0;
+  let contentShared = 0;
+  let pairTotal = 0;
+  let pairShared = 0;
+  const pageEntities = new Set<number>();
+  const pageKeys = new Set<number>();
+  for (const codes of page.sentences) {
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      const key = code & CONTENT_KEY_MASK;
+      const weight = code & ENTITY_FLAG ? 2 : 1;
+      contentTotal += weight;
+      if (refKeys.has(key)) contentShared += weight;
+      if (code & ENTITY_FLAG) pageEntities.add(key);
+      pageKeys.add(key);
+      if (i + 1 < codes.length) {
+        pairTotal++;
+        if (refPairs.has(pairKey(code, codes[i + 1] as number))) pairShared++;
+      }
+    }
+  }
+  let newFacts = 0;
+  for (const key of pageEntities) if (!refKeys.has(key)) newFacts++;
+
+  const { alignment, alignedShare, order, sourceCoverage } = align(page.sentences, refSentenceKeys);
+  return {
+    copiedPage,
+    copiedSource,
+    simhashDistance: hammingDistance(page.simhash, ref.simhash),
+    contentContainment: contentTotal ? contentShared / contentTotal : 0,
+    pairContainment: pairTotal ? pairShared / pairTotal : 0,
+    alignedShare,
+    order,
+    sourceCoverage,
+    newFacts: pageEntities.size ? newFacts / pageEntities.size : 0,
+    sharedFacts: pageEntities.size - newFacts,
+    alignment,
+  };
+}
+
+/**
+ * Sentence alignment: each page sentence of at least MIN_SENTENCE_CONTENT content words is matched to the reference
+ * sentence, or pair of adjacent sentences (a rewrite merges and splits sentences), holding the largest weighted
+ * share of its content words. It aligns when that share reaches ALIGNED_SENTENCE_MIN.
+ */
+function align(
+  pageSentences: readonly (readonly number[])[],
+  refSentences: readonly Set<number>[],
+): Pick<Comparison, 'alignment' | 'alignedShare' | 'order' | 'sourceCoverage'> {
+  const alignment: number[] = [];
+  const covered = new Set<number>();
+  let eligibleWeight = 0;
+  let alignedWeight = 0;
+  for (const codes of pageSentences) {
+    if (codes.length < MIN_SENTENCE_CONTENT) {
+      alignment.push(-1);
+      continue;
+    }
+    let total = 0;
+    for (const code of codes) total += code & ENTITY_FLAG ? 2 : 1;
+    eligibleWeight += total;
+    let best = -1;
+    let bestShare = 0;
+    for (let j = 0; j < refSentences.length; j++) {
+      const here = refSentences[j] as Set<number>;
+      const next = refSentences[j + 1];
+      let single = 0;
+      let pair = 0;
+      for (const code of codes) {
+        const key = code & CONTENT_KEY_MASK;
+        const weight = code & ENTITY_FLAG ? 2 : 1;
+        if (here.has(key)) {
+          single += weight;
+          pair += weight;
+        } else if (next?.has(key)) {
+          pair += weight;
+        }
+      }
+      // A pair of sentences must earn its extra reach: count it at 85% so one good sentence wins ties.
+      const share = Math.max(single / total, (0.85 * pair) / total);
+      if (share > bestShare) {
+        bestShare = share;
+        best = j;
+      }
+    }
+    if (bestShare >= ALIGNED_SENTENCE_MIN) {
+      alignment.push(best);
+      alignedWeight += total;
+      covered.add(best);
+    } else {
+      alignment.push(-1);
+    }
+  }
+  const aligned = alignment.filter((j) => j >= 0);
+  const eligibleRef = refSentences.filter((s) => s.size >= MIN_SENTENCE_CONTENT).length;
+  return {
+    alignment,
+    alignedShare: eligibleWeight ? alignedWeight / eligibleWeight : 0,
+    order: aligned.length ? longestNonDecreasing(aligned) / aligned.length : 0,
+    sourceCoverage: eligibleRef ? Math.min(1, covered.size / eligibleRef) : 0,
+  };
+}
+
+function keySet(codes: ArrayLike<number>): Set<number> {
+  const keys = new Set<number>();
+  for (let i = 0; i < codes.length; i++) keys.add((codes[i] as number) & CONTENT_KEY_MASK);
+  return keys;
+}
+
+function pairKey(a: number, b: number): number {
+  const x = a & CONTENT_KEY_MASK;
+  const y = b & CONTENT_KEY_MASK;
+  return x < y ? x * 0x8000 + y : y * 0x8000 + x;
+}
+
+/** Length of the longest non-decreasing subsequence (patience sorting, O(n log n)). */
+export function longestNonDecreasing(values: readonly number[]): number {
+  const tails: number[] = [];
+  for (const v of values) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((tails[mid] as number) <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = v;
+  }
+  return tails.length;
+}

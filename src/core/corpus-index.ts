@@ -1,0 +1,88 @@
+import type { Reference } from './fingerprint';
+import { ENTITY_FLAG } from './params';
+import { Postings } from './postings';
+import { CANDIDATE_LIMIT, MIN_CANDIDATE_SCORE } from './thresholds';
+
+/**
+ * Finds the few references worth scoring for a page, without looking at every reference: the page's winnowed
+ * shingle hashes (shared wording) and its names and numbers (shared facts, which survive a rewrite) are looked up
+ * in two inverted indexes, and references are ranked by the rarity-weighted keys they share with the page.
+ */
+export interface Candidate {
+  index: number;
+  /** Winnowed shingle hashes shared with the page. */
+  shingleHits: number;
+  score: number;
+}
+
+export class CorpusIndex {
+  readonly references: readonly Reference[];
+  private readonly shingles: Postings;
+  private readonly entities: Postings;
+
+  constructor(references: readonly Reference[]) {
+    this.references = references;
+    const shingles = { keys: [] as number[], refs: [] as number[] };
+    const entities = { keys: [] as number[], refs: [] as number[] };
+    references.forEach((ref, r) => {
+      for (const hash of ref.shingles) {
+        shingles.keys.push(hash);
+        shingles.refs.push(r);
+      }
+      for (const code of entityCodes(ref.sentences)) {
+        entities.keys.push(code);
+        entities.refs.push(r);
+      }
+    });
+    this.shingles = new Postings(shingles);
+    this.entities = new Postings(entities);
+  }
+
+  get size(): number {
+    return this.references.length;
+  }
+
+  candidates(pageShingles: Iterable<number>, pageSentences: readonly (readonly number[])[]): Candidate[] {
+    const n = this.references.length;
+    const found = new Map<number, Candidate>();
+    const entry = (index: number): Candidate => {
+      let candidate = found.get(index);
+      if (!candidate) {
+        candidate = { index, shingleHits: 0, score: 0 };
+        found.set(index, candidate);
+      }
+      return candidate;
+    };
+    for (const hash of new Set(pageShingles)) {
+      const refs = this.shingles.lookup(hash);
+      const weight = Math.log(1 + n / refs.length);
+      for (const r of refs) {
+        const candidate = entry(r);
+        candidate.shingleHits++;
+        candidate.score += weight;
+      }
+    }
+    for (const code of entityCodes(pageSentences)) {
+      const refs = this.entities.lookup(code);
+      if (refs.length === 0) continue;
+      // A name in most references (the country, the president) tells little about which one was rewritten.
+      const weight = Math.log(1 + n / refs.length);
+      for (const r of refs) entry(r).score += weight;
+    }
+    return [...found.values()]
+      .filter((c) => c.score >= MIN_CANDIDATE_SCORE)
+      .sort((a, b) => b.score - a.score || a.index - b.index)
+      .slice(0, CANDIDATE_LIMIT);
+  }
+}
+
+function entityCodes(sentences: Iterable<ArrayLike<number>>): Set<number> {
+  const codes = new Set<number>();
+  for (const sentence of sentences) {
+    for (let i = 0; i < sentence.length; i++) {
+      const code = sentence[i] as number;
+      if (code & ENTITY_FLAG) codes.add(code);
+    }
+  }
+  return codes;
+}

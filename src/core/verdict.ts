@@ -1,0 +1,239 @@
+import { aiStyle } from './ai-style';
+import { analyzeText, type TextAnalysis } from './analyze';
+import { findAttribution } from './attribution';
+import { compare, type Comparison, type PageFingerprint } from './compare';
+import type { CorpusIndex } from './corpus-index';
+import type { Reference, ReferenceMeta } from './fingerprint';
+import { SHINGLE_SIZE, WINNOW_WINDOW } from './params';
+import { canonicalUrl, siteOf } from './site';
+import {
+  MIN_ARTICLE_WORDS,
+  REPOST_MIN_COPIED,
+  REWRITE_MIN_PROBABILITY,
+  REWRITE_MODEL,
+} from './thresholds';
+
+export type VerdictKind = 'original' | 'repost' | 'rewrite';
+
+/** What the engine is given: the article as extracted from a page, never the page's HTML. */
+export interface PageInput {
+  /** Article text, one paragraph (or heading) a line. */
+  text: string;
+  url?: string;
+  title?: string;
+  /** Absolute addresses of the links inside the article. */
+  links?: readonly string[];
+}
+
+export type Source = ReferenceMeta;
+
+export interface Passage {
+  /** Offsets into PageInput.text. */
+  start: number;
+  end: number;
+  text: string;
+  /** "copied": word for word; "reworded": a sentence that restates a sentence of the source. */
+  kind: 'copied' | 'reworded';
+}
+
+export interface Verdict {
+  verdict: VerdictKind;
+  /** The reference the verdict is about; null for an original that matches nothing known. */
+  source: Source | null;
+  /** 0..1: how sure the engine is of this verdict. */
+  confidence: number;
+  /** Share of the page's article text copied word for word from the source. */
+  copied: number;
+  /** Share of the source's text found word for word in the page. */
+  copiedOfSource: number;
+  attributed: boolean;
+  /** The sentence (or link) that credits the source. */
+  attribution: string | null;
+  aiStyle: number;
+  aiStyleReasons: string[];
+  /** One sentence saying why, for people. */
+  reason: string;
+  evidence: Evidence;
+}
+
+export interface Evidence {
+  passages: Passage[];
+  words: number;
+  /** Page sentences that restate a source sentence / page sentences long enough to compare. */
+  alignedSentences: number;
+  comparedSentences: number;
+  /** Names and numbers on the page that the source has too, and those it does not. */
+  sharedFacts: number;
+  newFactsShare: number;
+  simhashDistance: number;
+  rewriteProbability: number;
+  measurements: Omit<Comparison, 'alignment'> | null;
+}
+
+export interface NoVerdict {
+  verdict: null;
+  reason: string;
+  words: number;
+}
+
+export function rewriteProbability(c: Comparison): number {
+  const m = REWRITE_MODEL;
+  const z =
+    m.bias +
+    m.alignedShare * c.alignedShare +
+    m.order * c.order +
+    m.sourceCoverage * c.sourceCoverage +
+    m.contentContainment * c.contentContainment +
+    m.pairContainment * c.pairContainment +
+    m.newFacts * c.newFacts +
+    m.copiedPage * c.copiedPage;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
+  return { shingles: new Set(analysis.winnowed.hashes), simhash: analysis.simhash, sentences: analysis.sentenceCodes };
+}
+
+interface Scored {
+  ref: Reference;
+  comparison: Comparison;
+  probability: number;
+  copied: number;
+}
+
+/** Judges one page against the corpus. */
+export function judge(page: PageInput, index: CorpusIndex): Verdict | NoVerdict {
+  const analysis = analyzeText(page.text);
+  const words = analysis.tokens.words.length;
+  if (words < MIN_ARTICLE_WORDS) {
+    return { verdict: null, reason: `too little article text to judge (${words} words; at least ${MIN_ARTICLE_WORDS} needed)`, words };
+  }
+  const fingerprint = pageFingerprint(analysis);
+  const scored: Scored[] = index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
+    const ref = index.references[i] as Reference;
+    const comparison = compare(fingerprint, ref);
+    return {
+      ref,
+      comparison,
+      probability: rewriteProbability(comparison),
+      copied: Math.max(comparison.copiedPage, comparison.copiedSource),
+    };
+  });
+  const repost = best(scored.filter((s) => s.copied >= REPOST_MIN_COPIED), (s) => s.copied);
+  const rewrite = best(scored.filter((s) => s.probability >= REWRITE_MIN_PROBABILITY), (s) => s.probability);
+  const match = repost ?? rewrite;
+  const style = aiStyle(page.text);
+  const base = { aiStyle: style.score, aiStyleReasons: style.reasons };
+
+  if (!match) {
+    const nearest = best(scored, (s) => Math.max(s.probability, s.copied));
+    return {
+      verdict: 'original',
+      source: null,
+      confidence: 1 - (nearest ? Math.max(nearest.probability, nearest.copied) : 0),
+      copied: 0,
+      copiedOfSource: 0,
+      attributed: false,
+      attribution: null,
+      ...base,
+      reason: 'matches no article in the reference corpus',
+      evidence: evidenceOf(analysis, nearest, false),
+    };
+  }
+
+  const source = metaOf(match.ref);
+  const evidence = evidenceOf(analysis, match, true);
+  const copiedPassages = evidence.passages.filter((p) => p.kind === 'copied');
+  const credit = findAttribution(page.text, analysis.sentences, page.links ?? [], source.publisher, source.url, (span) =>
+    copiedPassages.some((p) => p.start <= span.start + 10 && p.end >= span.end - 10),
+  );
+  const isSameSite =
+    page.url !== undefined &&
+    source.url !== '' &&
+    (canonicalUrl(page.url) === canonicalUrl(source.url) || siteOf(page.url) === siteOf(source.url));
+  const kind: VerdictKind = isSameSite ? 'original' : match === repost ? 'repost' : 'rewrite';
+  const name = source.publisher || source.url || source.id;
+  const reason =
+    kind === 'original'
+      ? `this is the known article itself, on its publisher's site (${siteOf(source.url)})`
+      : kind === 'repost'
+        ? `${percent(match.comparison.copiedPage)} of this page's article is copied word for word from ${name} (${percent(match.comparison.copiedSource)} of the source)`
+        : `restates ${name}: ${match.comparison.alignment.filter((j) => j >= 0).length} sentences follow the source's, with ${percent(match.comparison.newFacts)} new names and numbers`;
+  return {
+    verdict: kind,
+    source,
+    confidence: round(kind === 'repost' ? Math.min(1, 0.5 + match.copied / 2) : Math.max(match.probability, match.copied)),
+    copied: round(match.comparison.copiedPage),
+    copiedOfSource: round(match.comparison.copiedSource),
+    attributed: credit.attributed,
+    attribution: credit.evidence,
+    ...base,
+    reason,
+    evidence,
+  };
+}
+
+function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassages: boolean): Evidence {
+  const comparison = match?.comparison;
+  const { alignment, ...measurements } = comparison ?? { alignment: [] as number[] };
+  return {
+    passages: match && withPassages ? passagesOf(analysis, match.ref, alignment) : [],
+    words: analysis.tokens.words.length,
+    alignedSentences: alignment.filter((j) => j >= 0).length,
+    comparedSentences: alignment.filter((j, i) => j >= 0 || (analysis.sentenceCodes[i]?.length ?? 0) >= 3).length,
+    sharedFacts: comparison?.sharedFacts ?? 0,
+    newFactsShare: round(comparison?.newFacts ?? 0),
+    simhashDistance: comparison?.simhashDistance ?? 64,
+    rewriteProbability: round(match?.probability ?? 0),
+    measurements: comparison ? (Object.fromEntries(Object.entries(measurements).map(([k, v]) => [k, round(v as number)])) as Evidence['measurements']) : null,
+  };
+}
+
+/**
+ * Copied passages: page shingles kept by winnowing that the source has too mark their words as copied; marks closer
+ * than a winnowing window are joined (a copied run always has a kept hash at least every window). Sentences that
+ * only restate the source are "reworded" passages.
+ */
+function passagesOf(analysis: TextAnalysis, ref: Reference, alignment: readonly number[]): Passage[] {
+  const { text, tokens, winnowed } = analysis;
+  const refShingles = new Set(ref.shingles);
+  const runs: Array<[number, number]> = [];
+  winnowed.hashes.forEach((hash, i) => {
+    if (!refShingles.has(hash)) return;
+    const first = winnowed.positions[i] as number;
+    const last = Math.min(first + SHINGLE_SIZE, tokens.words.length) - 1;
+    const open = runs[runs.length - 1];
+    if (open && first - open[1] <= WINNOW_WINDOW) open[1] = Math.max(open[1], last);
+    else runs.push([first, last]);
+  });
+  const passages: Passage[] = runs.map(([a, b]) => {
+    const start = tokens.starts[a] as number;
+    const end = tokens.ends[b] as number;
+    return { start, end, text: text.slice(start, end), kind: 'copied' };
+  });
+  alignment.forEach((j, s) => {
+    const span = analysis.sentences[s];
+    if (j < 0 || !span) return;
+    if (passages.some((p) => p.kind === 'copied' && p.start <= span.start && p.end >= span.end)) return;
+    passages.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), kind: 'reworded' });
+  });
+  return passages.sort((a, b) => a.start - b.start);
+}
+
+function best<T>(items: readonly T[], key: (item: T) => number): T | undefined {
+  let top: T | undefined;
+  for (const item of items) if (top === undefined || key(item) > key(top)) top = item;
+  return top;
+}
+
+function metaOf(ref: Reference): Source {
+  return { id: ref.id, url: ref.url, publisher: ref.publisher, title: ref.title, publishedAt: ref.publishedAt };
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,119 @@
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+
+/**
+ * The article on a page, as the engine wants it: text one paragraph (or heading) a line, plus the metadata a
+ * reference needs. Readability is used here and nowhere else; the caller hands in a Document (the page's own
+ * clone in the extension, a linkedom document in Node), so this module needs no DOM globals.
+ */
+export interface ExtractedArticle {
+  title: string;
+  text: string;
+  /** Where the page says it lives: canonical link, og:url, or the address it was loaded from. */
+  canonicalUrl: string;
+  siteName: string;
+  publishedTime: string;
+  byline: string;
+  lang: string;
+  /** Absolute addresses of the links inside the article. */
+  links: string[];
+}
+
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD',
+  'TH', 'TR', 'UL',
+]);
+
+/** Readability's own cheap test: does the page look like it has an article at all? */
+export function isProbablyArticle(doc: Document): boolean {
+  return isProbablyReaderable(doc, { minContentLength: 140, minScore: 20 });
+}
+
+/**
+ * Extracts the article. Readability rewrites the document it is given, so pass a copy you can spare
+ * (`doc.cloneNode(true)`). Returns null when no article is found.
+ */
+export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle | null {
+  const meta = readMetadata(doc, pageUrl);
+  const parsed = new Readability<Node>(doc, { serializer: (node: Node) => node, charThreshold: 300 }).parse();
+  const content = parsed?.content as Element | null | undefined;
+  if (!parsed || !content) return null;
+  const text = blockText(content);
+  if (!text) return null;
+  const links: string[] = [];
+  for (const anchor of Array.from(content.querySelectorAll('a[href]'))) {
+    const href = absolute(anchor.getAttribute('href') ?? '', pageUrl);
+    if (href && /^https?:/.test(href)) links.push(href);
+  }
+  return {
+    title: clean(parsed.title ?? '') || meta.title,
+    text,
+    canonicalUrl: meta.canonicalUrl,
+    siteName: clean(parsed.siteName ?? '') || meta.siteName,
+    publishedTime: meta.publishedTime || clean(parsed.publishedTime ?? ''),
+    byline: clean(parsed.byline ?? ''),
+    lang: clean(parsed.lang ?? ''),
+    links,
+  };
+}
+
+/** Page metadata from <head>: canonical address, site name, publication time and title. */
+export function readMetadata(
+  doc: Document,
+  pageUrl: string,
+): { canonicalUrl: string; siteName: string; publishedTime: string; title: string } {
+  const attr = (selector: string, name: string): string => clean(doc.querySelector(selector)?.getAttribute(name) ?? '');
+  const canonical =
+    absolute(attr('link[rel="canonical"]', 'href'), pageUrl) || absolute(attr('meta[property="og:url"]', 'content'), pageUrl);
+  return {
+    canonicalUrl: canonical || pageUrl,
+    siteName: attr('meta[property="og:site_name"]', 'content') || attr('meta[name="application-name"]', 'content'),
+    publishedTime:
+      attr('meta[property="article:published_time"]', 'content') ||
+      attr('meta[name="article:published_time"]', 'content') ||
+      attr('meta[itemprop="datePublished"]', 'content') ||
+      attr('meta[name="date"]', 'content') ||
+      attr('time[datetime]', 'datetime'),
+    title: attr('meta[property="og:title"]', 'content') || clean(doc.querySelector('title')?.textContent ?? ''),
+  };
+}
+
+/** Text of an element with a line break at every block boundary and white space folded inside lines. */
+export function blockText(root: Element): string {
+  const lines: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const line = clean(current);
+    if (line) lines.push(line);
+    current = '';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return;
+    const isBlock = BLOCK.has(tag);
+    if (isBlock) flush();
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (isBlock) flush();
+  };
+  walk(root);
+  flush();
+  return lines.join('\n');
+}
+
+function clean(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function absolute(href: string, base: string): string {
+  if (!href) return '';
+  try {
+    return new URL(href, base || undefined).href;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The article inside a page saved as plain text (what a reader gets by copying a page): navigation, tag lists,
+ * "related posts" and footers copied along with it are dropped, keeping the densest run of prose lines and the
+ * headings between them.
+ */
+export interface PlainTextArticle {
+  title: string;
+  text: string;
+}
+
+/** A line of running prose: ten words or more ending like a sentence, or long enough to be prose anyway. */
+function isProse(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  return (words >= 10 && /[.!?:;"'\u201d\u2019)\]]$/.test(line)) || words >= 25;
+}
+
+/** Most non-prose lines allowed between two prose lines of one article (headings, captions, an ad label). */
+const MAX_GAP_LINES = 3;
+
+export function extractPlainText(raw: string): PlainTextArticle {
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter(Boolean);
+  const blocks: Array<{ first: number; last: number; words: number }> = [];
+  let gap = Infinity;
+  lines.forEach((line, i) => {
+    if (!isProse(line)) {
+      gap++;
+      return;
+    }
+    const words = line.split(/\s+/).length;
+    const open = blocks[blocks.length - 1];
+    if (open && gap <= MAX_GAP_LINES) {
+      open.last = i;
+      open.words += words;
+    } else {
+      blocks.push({ first: i, last: i, words });
+    }
+    gap = 0;
+  });
+  const main = blocks.reduce<(typeof blocks)[number] | undefined>((a, b) => (!a || b.words > a.words ? b : a), undefined);
+  if (!main) return { title: lines[0] ?? '', text: lines.join('\n') };
+  const body = lines.slice(main.first, main.last + 1).filter((line) => isProse(line) || line.split(/\s+/).length >= 2);
+  const before = lines.slice(0, main.first).reverse();
+  const title = before.find((line) => {
+    const words = line.split(/\s+/).length;
+    return words >= 4 && words <= 25 && !/[.!?]$/.test(line);
+  });
+  return { title: title ?? lines[0] ?? '', text: body.join('\n') };
+}

@@ -1,0 +1,25 @@
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * Two builds from one config:
+ *   vite build --mode cli   the Node CLI (and the eval and bench scripts) into dist/cli/
+ *   vite build              the extension (added with the extension itself)
+ */
+const cli: UserConfig = {
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'dist/cli',
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        firsthand: 'src/cli/firsthand.ts',
+      },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'cli' ? cli : cli));
