@@ -16,6 +16,7 @@ const cli: UserConfig = {
     rollupOptions: {
       input: {
         firsthand: 'src/cli/firsthand.ts',
+        eval: 'test/eval/run.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -1,9 +1,14 @@
 import { dirname, resolve } from 'node:path';
-import { judge, type CorpusIndex } from '../core';
+import { judge, type CorpusIndex, type NoVerdict, type Verdict } from '../core';
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
-import { loadPage } from './load-page';
+import { loadPage, type LoadedPage } from './load-page';
 import { verdictJson, verdictText } from './report';
+
+/** The verdict on a loaded page, exactly as `check` computes it. */
+export function judgePage(page: LoadedPage, index: CorpusIndex): Verdict | NoVerdict {
+  return judge({ text: page.text, url: page.url, title: page.title, links: page.links }, index);
+}
 
 export interface CheckItem {
   id: string;
@@ -37,8 +42,7 @@ export async function checkAll(
   let failures = 0;
   for (const item of items) {
     try {
-      const page = await loadPage(item.input, item.url);
-      const result = judge({ text: page.text, url: page.url, title: page.title, links: page.links }, index);
+      const result = judgePage(await loadPage(item.input, item.url), index);
       write(json ? JSON.stringify(verdictJson(item.id, result)) : verdictText(item.id, result));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;

@@ -1,9 +1,9 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { encodePack, fingerprintText, type Reference } from '../core';
+import { encodePack, fingerprintText, type Reference, type ReferenceMeta } from '../core';
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
-import { loadPage } from './load-page';
+import { loadPage, type LoadedPage } from './load-page';
 
 /**
  * `firsthand corpus build`: one reference per manifest line ({"id","file","url","publisher","title","publishedAt"},
@@ -29,14 +29,15 @@ export async function buildCorpus(manifest: string, out: string): Promise<{ refe
       if (error instanceof CliError) throw new CliError(`${manifest} line ${row.line}: ${error.message}`);
       throw error;
     }
-    references.push({
-      id,
-      url: url || page.url,
-      publisher: field(row, 'publisher', manifest, false) || page.siteName || hostOf(url || page.url),
-      title: field(row, 'title', manifest, false) || page.title,
-      publishedAt: field(row, 'publishedAt', manifest, false) || page.publishedTime,
-      ...fingerprintText(page.text),
-    });
+    references.push(
+      referenceFromPage(page, {
+        id,
+        url,
+        publisher: field(row, 'publisher', manifest, false),
+        title: field(row, 'title', manifest, false),
+        publishedAt: field(row, 'publishedAt', manifest, false),
+      }),
+    );
   }
   const pack = encodePack(references);
   const temporary = `${out}.tmp-${process.pid}`;
@@ -47,6 +48,19 @@ export async function buildCorpus(manifest: string, out: string): Promise<{ refe
     throw new CliError(`cannot write ${out}: ${(error as Error).message}`);
   }
   return { references: references.length, bytes: Buffer.byteLength(pack) };
+}
+
+/** A reference from a loaded page: metadata given in the manifest wins over what the page says of itself. */
+export function referenceFromPage(page: LoadedPage, given: ReferenceMeta): Reference {
+  const url = given.url || page.url;
+  return {
+    id: given.id,
+    url,
+    publisher: given.publisher || page.siteName || hostOf(url),
+    title: given.title || page.title,
+    publishedAt: given.publishedAt || page.publishedTime,
+    ...fingerprintText(page.text),
+  };
 }
 
 function hostOf(url: string): string {

@@ -33,6 +33,11 @@ export interface Comparison {
   sourceCoverage: number;
   /** Share of the page's names and numbers that the reference does not have: a rewrite adds few, reporting many. */
   newFacts: number;
+  /** alignedShare × (1 − newFacts): high only when the page follows the reference *and* adds no facts of its own,
+   * the combination that tells a rewrite from another outlet's reporting of the same event. */
+  alignedWithoutNewFacts: number;
+  /** pairContainment × (1 − newFacts), for the same reason. */
+  pairsWithoutNewFacts: number;
   /** Names and numbers of the page that the reference has too. */
   sharedFacts: number;
   /** For each page sentence (by index), the reference sentence it aligns with, or -1. */
@@ -80,6 +85,7 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
   for (const key of pageEntities) if (!refKeys.has(key)) newFacts++;
 
   const { alignment, alignedShare, order, sourceCoverage } = align(page.sentences, refSentenceKeys);
+  const newFactsShare = pageEntities.size ? newFacts / pageEntities.size : 0;
   return {
     copiedPage,
     copiedSource,
@@ -89,7 +95,9 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
     alignedShare,
     order,
     sourceCoverage,
-    newFacts: pageEntities.size ? newFacts / pageEntities.size : 0,
+    newFacts: newFactsShare,
+    alignedWithoutNewFacts: alignedShare * (1 - newFactsShare),
+    pairsWithoutNewFacts: (pairTotal ? pairShared / pairTotal : 0) * (1 - newFactsShare),
     sharedFacts: pageEntities.size - newFacts,
     alignment,
   };

@@ -8,6 +8,7 @@ export { decodePack, encodePack, PackError, PACK_FORMAT, PACK_VERSION } from './
 export { canonicalUrl, siteOf } from './site';
 export {
   judge,
+  pageFingerprint,
   rewriteProbability,
   type NoVerdict,
   type PageInput,

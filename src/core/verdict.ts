@@ -86,7 +86,9 @@ export function rewriteProbability(c: Comparison): number {
     m.contentContainment * c.contentContainment +
     m.pairContainment * c.pairContainment +
     m.newFacts * c.newFacts +
-    m.copiedPage * c.copiedPage;
+    m.copiedPage * c.copiedPage +
+    m.alignedWithoutNewFacts * c.alignedWithoutNewFacts +
+    m.pairsWithoutNewFacts * c.pairsWithoutNewFacts;
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -1,0 +1,411 @@
+import { readFileSync } from 'node:fs';
+import type { Reference, VerdictKind } from '../../src/core';
+import { referenceFromPage } from '../../src/cli/corpus-build';
+import { fromBytes, type LoadedPage } from '../../src/cli/load-page';
+import { repostPage } from './chrome';
+import {
+  readabilityNewsPages,
+  readabilityPageHtml,
+  readJsonl,
+  sharedPath,
+  splitOf,
+  type Split,
+} from './data';
+
+/**
+ * The evaluation groups of `npm run eval`, built from ../shared at run time through the CLI's own page loading and
+ * pack building. Each group has its own corpus and its cases with the verdict each must get.
+ */
+export interface EvalCase {
+  id: string;
+  split: Split;
+  /** Sub-kind inside the group (e.g. "gpt4_rewrite", "partial"). */
+  kind: string;
+  expect: VerdictKind;
+  /** Other verdicts that also count as right (Clough "cut": repost or rewrite). */
+  alsoRight?: VerdictKind[];
+  /** The reference the verdict must name (null: none). */
+  sourceId: string | null;
+  page: LoadedPage;
+  /** Which of the group's corpora the case is checked against (default: the group's references). */
+  corpus?: string;
+}
+
+export interface EvalGroup {
+  name: string;
+  about: string;
+  references: Reference[];
+  /** Further corpora, by name, for cases that name one. */
+  corpora?: Record<string, Reference[]>;
+  cases: EvalCase[];
+  /** Inputs left out by a stated rule (too short to be an article), with the rule. */
+  leftOut: { count: number; why: string };
+  /** Informational groups are reported but not held to the targets. */
+  informational?: boolean;
+}
+
+/** The engine's MIN_ARTICLE_WORDS: shorter texts are not articles and get no verdict, so they are left out. */
+const MIN_WORDS = 40;
+
+export function textPage(text: string, label: string, url = ''): LoadedPage {
+  return fromBytes(Buffer.from(text, 'utf8'), label, 'text', url);
+}
+
+export function htmlPage(html: string, label: string, url = ''): LoadedPage {
+  return fromBytes(Buffer.from(html, 'utf8'), label, 'html', url);
+}
+
+function wordCount(text: string | null | undefined): number {
+  return (text ?? '').split(/\s+/).filter(Boolean).length;
+}
+
+function reference(page: LoadedPage, id: string, url: string, publisher: string, title = '', publishedAt = ''): Reference {
+  return referenceFromPage(page, { id, url, publisher, title, publishedAt });
+}
+
+// ---------------------------------------------------------------- seeds
+
+interface SeedCases {
+  reference: { file: string; url: string; publisher: string; title: string; publishedAt: string };
+  cases: Array<{ file: string; url: string; expect: { verdict: VerdictKind; attributed?: boolean; aiStyle?: 'high' | 'low' } }>;
+}
+
+export function seedCases(): SeedCases {
+  return JSON.parse(readFileSync(sharedPath('seeds', 'cases.json'), 'utf8')) as SeedCases;
+}
+
+export function seedsGroup(): EvalGroup {
+  const seeds = seedCases();
+  const refText = readFileSync(sharedPath('seeds', seeds.reference.file), 'utf8');
+  const { url, publisher, title, publishedAt } = seeds.reference;
+  const ref = reference(textPage(refText, seeds.reference.file, url), 'seed-000', url, publisher, title, publishedAt);
+  return {
+    name: 'seeds',
+    about: 'the five seed documents against the seed reference (cases.json)',
+    references: [ref],
+    cases: seeds.cases.map((c) => ({
+      id: c.file,
+      split: 'check',
+      kind: c.expect.verdict,
+      expect: c.expect.verdict,
+      sourceId: 'seed-000',
+      page: textPage(readFileSync(sharedPath('seeds', c.file), 'utf8'), c.file, c.url),
+    })),
+    leftOut: { count: 0, why: '' },
+  };
+}
+
+// ---------------------------------------------------------------- reposts
+
+const FARM_HOSTS = ['dailytrendwire.example', 'newshub247.example', 'viral-ledger.example'];
+
+export function repostGroup(): EvalGroup {
+  const references: Reference[] = [];
+  const cases: EvalCase[] = [];
+  let leftOut = 0;
+  const add = (id: string, unit: string, paragraphs: string[], title: string, variant: number): void => {
+    const host = FARM_HOSTS[variant % FARM_HOSTS.length] as string;
+    const full = variant % 2 === 0;
+    const share = [0.4, 0.6, 0.8][variant % 3] as number;
+    const kept = full ? paragraphs : paragraphs.slice(0, Math.max(1, Math.ceil(paragraphs.length * share)));
+    if (wordCount(kept.join(' ')) < MIN_WORDS) {
+      leftOut++;
+      return;
+    }
+    const html = repostPage({ host, title, paragraphs: kept, style: variant, adsEvery: variant % 3 === 0 ? 0 : 2, related: variant % 4 !== 1 });
+    const label = `${id}@${host}${full ? '' : ` (first ${Math.round(share * 100)}%)`}`;
+    cases.push({
+      id: label,
+      split: splitOf(unit),
+      kind: full ? 'full' : 'partial',
+      expect: 'repost',
+      sourceId: id,
+      page: htmlPage(html, label, `https://${host}/${id}/`),
+    });
+  };
+
+  for (const [n, page] of readabilityNewsPages().entries()) {
+    const loaded = htmlPage(readabilityPageHtml(page.name), page.name);
+    const url = loaded.url || `https://${page.name}.news.example/article`;
+    references.push(reference(loaded, page.name, url, page.siteName || page.name));
+    const paragraphs = loaded.text.split('\n').filter((line) => wordCount(line) >= 6 || /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]{20}/u.test(line));
+    add(page.name, page.name, paragraphs, loaded.title || page.name, n);
+    add(page.name, page.name, paragraphs, loaded.title || page.name, n + 1);
+  }
+
+  const ecb = readJsonl<{ doc: string; subtopic: string; url: string | null; text: string }>('data', 'ecbplus', 'ecbplus_docs.jsonl');
+  ecb.forEach((doc, n) => {
+    const id = `ecb:${doc.doc}`;
+    const url = doc.url ?? `https://ecb-outlet-${n}.example/${doc.doc}`;
+    if (wordCount(doc.text) < MIN_WORDS) return;
+    references.push(reference(textPage(doc.text, id, url), id, url, new URL(url).hostname));
+    // Every fourth ECB+ document is also re-hosted, alternating full and partial copies.
+    if (n % 4 === 0 && wordCount(doc.text) >= 120) add(id, doc.subtopic, doc.text.split('\n').filter(Boolean), doc.text.split('\n')[0] ?? id, n / 4);
+  });
+
+  // The real pair: the same Lifehacker article in two different page layouts.
+  const working = htmlPage(readabilityPageHtml('lifehacker-working'), 'lifehacker-working');
+  const lifehackerUrl = 'https://lifehacker.com/how-to-program-your-mind-to-stop-buying-crap-you-don-t-1789484445';
+  references.push(reference(working, 'lifehacker-working', lifehackerUrl, 'Lifehacker'));
+  const other = readabilityPageHtml('lifehacker-post-comment-load');
+  cases.push({
+    id: 'lifehacker-post-comment-load@copycat',
+    split: 'check',
+    kind: 'real pair',
+    expect: 'repost',
+    sourceId: 'lifehacker-working',
+    page: htmlPage(other, 'lifehacker-post-comment-load', 'https://lifehacks-mirror.example/stop-buying-crap'),
+  });
+  cases.push({
+    id: 'lifehacker-post-comment-load@lifehacker.com',
+    split: 'check',
+    kind: 'real pair, own site',
+    expect: 'original',
+    sourceId: 'lifehacker-working',
+    page: htmlPage(other, 'lifehacker-post-comment-load', `${lifehackerUrl}?comments=1`),
+  });
+  return {
+    name: 'reposts',
+    about: 'real articles (readability news pages, ECB+) re-hosted in content-farm chrome, full and partial; the real Lifehacker pair',
+    references,
+    cases,
+    leftOut: { count: leftOut, why: `copies under ${MIN_WORDS} words` },
+  };
+}
+
+// ---------------------------------------------------------------- rewrites and generations
+
+interface MixSet {
+  id: string;
+  human_text: string;
+  [variant: string]: string;
+}
+
+interface LlmFake {
+  news_id: string;
+  human_text: string | null;
+  chatgpt_paraphrase: string | null;
+  chatgpt_rewrite: string | null;
+  chatgpt_open_ended: string | null;
+}
+
+function llmFakeRows(): Array<LlmFake & { dataset: string }> {
+  return ['politifact', 'gossipcop', 'coaid'].flatMap((dataset) =>
+    readJsonl<LlmFake>('data', 'llmfake-rewrites', `${dataset}_chatgpt35.jsonl`).map((row) => ({ ...row, dataset })),
+  );
+}
+
+export function mixsetGroup(): EvalGroup {
+  const rows = readJsonl<MixSet>('data', 'mixset-news', 'mixset_news_llm_revisions.jsonl');
+  const references = rows.map((row) => {
+    const id = `mixset:${row.id}`;
+    const url = `https://mixset-source.example/${row.id}`;
+    return reference(textPage(row.human_text, id, url), id, url, 'MixSet source');
+  });
+  const cases: EvalCase[] = [];
+  let leftOut = 0;
+  for (const row of rows) {
+    for (const variant of ['gpt4_rewrite', 'gpt4_polish_sentence', 'llama2_rewrite', 'llama2_polish_sentence']) {
+      const text = row[variant];
+      if (wordCount(text) < MIN_WORDS) {
+        leftOut++;
+        continue;
+      }
+      const id = `mixset:${row.id}:${variant}`;
+      cases.push({
+        id,
+        split: splitOf(`mixset:${row.id}`),
+        kind: variant,
+        expect: 'rewrite',
+        sourceId: `mixset:${row.id}`,
+        page: textPage(text as string, id, `https://rewritten-news.example/${row.id}-${variant}`),
+      });
+    }
+  }
+  return { name: 'rewrites-mixset', about: 'MixSet GPT-4 and Llama-2 rewrite / polish_sentence of human news excerpts', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } };
+}
+
+function llmFakeReferences(rows: ReadonlyArray<LlmFake & { dataset: string }>): Reference[] {
+  return rows
+    .filter((row) => wordCount(row.human_text) >= MIN_WORDS)
+    .map((row) => {
+      const id = `llmfake:${row.dataset}:${row.news_id}`;
+      const url = `https://${row.dataset}-source.example/${row.news_id}`;
+      return reference(textPage(row.human_text as string, id, url), id, url, `${row.dataset} source`);
+    });
+}
+
+export function llmFakeRewriteGroup(): EvalGroup {
+  const rows = llmFakeRows();
+  const cases: EvalCase[] = [];
+  let leftOut = 0;
+  for (const row of rows) {
+    for (const variant of ['chatgpt_paraphrase', 'chatgpt_rewrite'] as const) {
+      const text = row[variant];
+      if (wordCount(row.human_text) < MIN_WORDS || wordCount(text) < MIN_WORDS) {
+        leftOut++;
+        continue;
+      }
+      const id = `llmfake:${row.dataset}:${row.news_id}:${variant}`;
+      cases.push({
+        id,
+        split: splitOf(`llmfake:${row.news_id}`),
+        kind: `${row.dataset} ${variant}`,
+        expect: 'rewrite',
+        sourceId: `llmfake:${row.dataset}:${row.news_id}`,
+        page: textPage(text as string, id, `https://rewritten-news.example/${row.news_id}-${variant}`),
+      });
+    }
+  }
+  return { name: 'rewrites-llmfake', about: 'LLMFake ChatGPT paraphrase / rewrite of PolitiFact, GossipCop and CoAID articles', references: llmFakeReferences(rows), cases, leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` } };
+}
+
+export function generatedGroup(): EvalGroup {
+  const rows = llmFakeRows();
+  const cases: EvalCase[] = [];
+  let leftOut = 0;
+  for (const row of rows) {
+    if (wordCount(row.human_text) < MIN_WORDS || wordCount(row.chatgpt_open_ended) < MIN_WORDS) {
+      leftOut++;
+      continue;
+    }
+    const id = `llmfake:${row.dataset}:${row.news_id}:open_ended`;
+    cases.push({
+      id,
+      split: splitOf(`llmfake:${row.news_id}`),
+      kind: `${row.dataset} open_ended`,
+      expect: 'original',
+      sourceId: null,
+      page: textPage(row.chatgpt_open_ended as string, id, `https://generated-news.example/${row.news_id}`),
+    });
+  }
+  return { name: 'generated-not-derived', about: 'LLMFake open-ended generations on the same topic (not rewrites of the text): must stay original', references: llmFakeReferences(rows), cases, leftOut: { count: leftOut, why: `original or generation under ${MIN_WORDS} words` } };
+}
+
+// ---------------------------------------------------------------- independent coverage
+
+interface Basil {
+  triplet: string;
+  source: string;
+  title: string;
+  url: string;
+  date: string;
+  text: string;
+}
+
+const OUTLETS: Record<string, string> = { nyt: 'The New York Times', fox: 'Fox News', hpo: 'HuffPost' };
+
+export function basilGroup(): EvalGroup {
+  const rows = readJsonl<Basil>('data', 'basil-same-event', 'basil_articles_public.jsonl');
+  // One corpus per outlet, holding that outlet's article on every event; each article is checked against the two
+  // other outlets' corpora, where the same event's coverage is the only thing it could be flagged against.
+  const corpora: Record<string, Reference[]> = {};
+  for (const row of rows) {
+    const id = `basil:${row.source}:${row.triplet}`;
+    (corpora[row.source] ??= []).push(reference(textPage(row.text, id, row.url), id, row.url, OUTLETS[row.source] ?? row.source, row.title, row.date));
+  }
+  const cases: EvalCase[] = [];
+  for (const row of rows) {
+    for (const outlet of Object.keys(corpora)) {
+      if (outlet === row.source) continue;
+      const id = `basil:${row.source}:${row.triplet} vs ${outlet}`;
+      cases.push({ id, split: splitOf(`basil:${row.triplet}`), kind: `${row.source} vs ${outlet}`, expect: 'original', sourceId: null, page: textPage(row.text, id, row.url), corpus: outlet });
+    }
+  }
+  return {
+    name: 'independent-basil',
+    about: 'BASIL: 50 events covered by NYT, Fox News and HuffPost; each article checked against the other outlets\' coverage',
+    references: [],
+    corpora,
+    cases,
+    leftOut: { count: 0, why: '' },
+  };
+}
+
+interface EcbDoc {
+  doc: string;
+  subtopic: string;
+  url: string | null;
+  text: string;
+}
+
+function outletOf(doc: EcbDoc): string {
+  return doc.url ? new URL(doc.url).hostname.replace(/^(www|articles|usatoday30)\./, '') : `unknown:${doc.doc}`;
+}
+
+export function ecbGroups(): { independent: EvalGroup; silver: EvalGroup } {
+  const docs = readJsonl<EcbDoc>('data', 'ecbplus', 'ecbplus_docs.jsonl');
+  const silver = readJsonl<{ subtopic: string; doc_a: string; doc_b: string }>('data', 'ecbplus', 'SILVER_within_subtopic_near_duplicates.jsonl');
+  const silverPairs = new Set(silver.flatMap((p) => [`${p.doc_a}|${p.doc_b}`, `${p.doc_b}|${p.doc_a}`]));
+  const byDoc = new Map(docs.map((d) => [d.doc, d]));
+  const urlOf = (doc: EcbDoc): string => doc.url ?? `https://${outletOf(doc).replace(':', '-').replace(/[^a-z0-9-]/gi, '')}.example/${doc.doc}`;
+  const refOf = (doc: EcbDoc): Reference => reference(textPage(doc.text, doc.doc, urlOf(doc)), `ecb:${doc.doc}`, urlOf(doc), outletOf(doc));
+
+  const bySubtopic = new Map<string, EcbDoc[]>();
+  for (const doc of docs) bySubtopic.set(doc.subtopic, [...(bySubtopic.get(doc.subtopic) ?? []), doc]);
+  const references: Reference[] = [];
+  const cases: EvalCase[] = [];
+  let leftOut = 0;
+  for (const [subtopic, group] of bySubtopic) {
+    const sorted = [...group].sort((a, b) => a.doc.localeCompare(b.doc, 'en', { numeric: true }));
+    const ref = sorted.find((d) => wordCount(d.text) >= MIN_WORDS);
+    if (!ref) continue;
+    references.push(refOf(ref));
+    for (const doc of sorted) {
+      if (doc === ref || outletOf(doc) === outletOf(ref)) continue;
+      if (silverPairs.has(`${ref.doc}|${doc.doc}`)) continue;
+      if (wordCount(doc.text) < MIN_WORDS) {
+        leftOut++;
+        continue;
+      }
+      cases.push({ id: `ecb:${doc.doc}`, split: splitOf(`ecb:${subtopic}`), kind: subtopic.endsWith('ecbplus') ? 'ecb+' : 'ecb', expect: 'original', sourceId: null, page: textPage(doc.text, doc.doc, urlOf(doc)) });
+    }
+  }
+  const silverRefs: Reference[] = [];
+  const silverCases: EvalCase[] = [];
+  for (const pair of silver) {
+    const a = byDoc.get(pair.doc_a);
+    const b = byDoc.get(pair.doc_b);
+    if (!a || !b) continue;
+    if (!silverRefs.some((r) => r.id === `ecb:${a.doc}`)) silverRefs.push(refOf(a));
+    silverCases.push({ id: `ecb:${b.doc}~${a.doc}`, split: splitOf(`ecb:${pair.subtopic}`), kind: 'silver', expect: 'repost', sourceId: `ecb:${a.doc}`, page: textPage(b.text, b.doc, `https://wire-copy.example/${b.doc}`) });
+  }
+  return {
+    independent: { name: 'independent-ecb', about: 'ECB+: other outlets\' documents on the same event as a corpus document (silver near-duplicate pairs left out)', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } },
+    silver: { name: 'ecb-silver-wire', about: 'ECB+ silver pairs (>0.5 8-gram containment, computed not labelled): likely wire copies, reported apart', references: silverRefs, cases: silverCases, leftOut: { count: 0, why: '' }, informational: true },
+  };
+}
+
+// ---------------------------------------------------------------- Clough & Stevenson
+
+export function cloughGroup(): EvalGroup {
+  const dir = ['data', 'clough-stevenson', 'data'];
+  const references = ['a', 'b', 'c', 'd', 'e'].map((task) => {
+    const id = `clough:orig_task${task}`;
+    const url = `https://clough-source.example/task${task}`;
+    return reference(textPage(readFileSync(sharedPath(...dir, `orig_task${task}.txt`), 'latin1'), id, url), id, url, 'Clough source');
+  });
+  const lines = readFileSync(sharedPath(...dir, 'file_information.csv'), 'utf8').trim().split('\n').slice(1);
+  const cases: EvalCase[] = [];
+  let leftOut = 0;
+  for (const line of lines) {
+    const [file, task, category] = line.trim().split(',') as [string, string, string];
+    if (category === 'orig') continue;
+    const text = readFileSync(sharedPath(...dir, file), 'latin1');
+    if (wordCount(text) < MIN_WORDS) {
+      leftOut++;
+      continue;
+    }
+    const expect: VerdictKind = category === 'non' ? 'original' : category === 'cut' ? 'repost' : 'rewrite';
+    cases.push({
+      id: `clough:${file}`,
+      split: splitOf(`clough:${file.split('_')[0]}`),
+      kind: category,
+      expect,
+      ...(category === 'cut' ? { alsoRight: ['rewrite' as VerdictKind] } : {}),
+      sourceId: category === 'non' ? null : `clough:orig_task${task}`,
+      page: textPage(text, file, `https://student-answers.example/${file}`),
+    });
+  }
+  return { name: 'clough-stevenson', about: 'short answers: cut -> repost or rewrite, light/heavy -> rewrite, non -> original', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } };
+}

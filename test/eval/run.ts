@@ -1,0 +1,235 @@
+/**
+ * `npm run eval`: the evaluation harness. Builds every group's corpus from ../shared through the CLI's own code,
+ * judges every case, and prints per group and per half (tune / check): counts, accuracy, confusion matrix, source
+ * accuracy and macro-F1, then the targets of the accuracy issue. `--fit` also fits the rewrite and AI-style models on
+ * the tuning half and prints their weights and how they do on both halves (paste them into thresholds.ts).
+ * `--group NAME` runs one group; `--misses` lists the cases each group gets wrong.
+ */
+import { writeFileSync } from 'node:fs';
+import {
+  aiStyle,
+  aiStyleFeatures,
+  analyzeText,
+  compare,
+  CorpusIndex,
+  pageFingerprint,
+  type Comparison,
+  type Reference,
+} from '../../src/core';
+import { REWRITE_MODEL, REWRITE_MIN_PROBABILITY } from '../../src/core/thresholds';
+import { judgePage } from '../../src/cli/check';
+import { hasShared, readJsonl, sharedDir, splitOf, type Split } from './data';
+import {
+  basilGroup,
+  cloughGroup,
+  ecbGroups,
+  generatedGroup,
+  llmFakeRewriteGroup,
+  mixsetGroup,
+  repostGroup,
+  seedsGroup,
+  textPage,
+  type EvalCase,
+  type EvalGroup,
+} from './groups';
+import { fitLogistic, isRight, isRightWithSource, LABELS, summarize, type Outcome } from './metrics';
+
+const args = process.argv.slice(2);
+const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
+const showMisses = args.includes('--misses');
+const fit = args.includes('--fit') || args.includes('--dump');
+const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
+
+if (!hasShared()) {
+  console.log(`eval: skipped: no shared data at ${sharedDir()} (set FIRSTHAND_SHARED to its folder)`);
+  process.exit(0);
+}
+
+const started = Date.now();
+const builders: Array<[string, () => EvalGroup[]]> = [
+  ['seeds', () => [seedsGroup()]],
+  ['reposts', () => [repostGroup()]],
+  ['rewrites-mixset', () => [mixsetGroup()]],
+  ['rewrites-llmfake', () => [llmFakeRewriteGroup()]],
+  ['independent-basil', () => [basilGroup()]],
+  ['independent-ecb', () => { const g = ecbGroups(); return [g.independent, g.silver]; }],
+  ['generated-not-derived', () => [generatedGroup()]],
+  ['clough-stevenson', () => [cloughGroup()]],
+];
+
+interface Result { group: EvalGroup; item: EvalCase; outcome: Outcome; }
+const results: Result[] = [];
+const groups: EvalGroup[] = [];
+const fitRows: Array<{ split: Split; features: number[]; label: number; group?: string; id?: string }> = [];
+const FEATURES = Object.keys(REWRITE_MODEL).filter((k) => k !== 'bias') as Array<Exclude<keyof typeof REWRITE_MODEL, 'bias'>>;
+
+for (const [name, build] of builders) {
+  if (only && !name.startsWith(only)) continue;
+  for (const group of build()) {
+    groups.push(group);
+    const indexes = new Map<string, CorpusIndex>();
+    const indexFor = (key: string | undefined): CorpusIndex => {
+      const k = key ?? '';
+      let index = indexes.get(k);
+      if (!index) {
+        index = new CorpusIndex(key ? (group.corpora?.[key] ?? []) : group.references);
+        indexes.set(k, index);
+      }
+      return index;
+    };
+    for (const item of group.cases) {
+      const index = indexFor(item.corpus);
+      const verdict = judgePage(item.page, index);
+      results.push({
+        group,
+        item,
+        outcome: {
+          expect: item.expect,
+          alsoRight: item.alsoRight ?? [],
+          predicted: verdict.verdict ?? 'none',
+          sourceExpected: item.sourceId,
+          sourcePredicted: verdict.verdict && verdict.source ? verdict.source.id : null,
+        },
+      });
+      if (fit && group.name !== 'reposts' && !group.informational && group.name !== 'seeds') {
+        for (const row of comparisonsOf(item, index)) fitRows.push({ ...row, group: group.name, id: item.id });
+      }
+    }
+  }
+}
+
+function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split; features: number[]; label: number }> {
+  const analysis = analyzeText(item.page.text);
+  const fingerprint = pageFingerprint(analysis);
+  const isRewrite = item.expect === 'rewrite' || (item.kind === 'cut');
+  return index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
+    const ref = index.references[i] as Reference;
+    const c: Comparison = compare(fingerprint, ref);
+    return { split: item.split, features: FEATURES.map((f) => c[f]), label: isRewrite && ref.id === item.sourceId ? 1 : 0 };
+  });
+}
+
+// ---------------------------------------------------------------- report
+
+const pct = (v: number | null): string => (v === null ? '   -  ' : `${(100 * v).toFixed(1).padStart(5)}%`);
+console.log(`firsthand eval — data: ${sharedDir()}`);
+console.log('');
+console.log('group                    half    n     accuracy  source-acc  macro-F1  confusion (expected>predicted: count)');
+for (const group of groups) {
+  for (const split of ['tune', 'check', 'all'] as const) {
+    const outcomes = results.filter((r) => r.group === group && (split === 'all' || r.item.split === split)).map((r) => r.outcome);
+    if (outcomes.length === 0) continue;
+    const s = summarize(outcomes);
+    const confusion = [...s.confusion.entries()].sort().map(([k, v]) => `${k}:${v}`).join(' ');
+    console.log(`${group.name.padEnd(24)} ${split.padEnd(6)} ${String(s.n).padStart(4)}   ${pct(s.accuracy)}   ${pct(s.sourceAccuracy)}    ${s.macroF1.toFixed(3)}   ${confusion}`);
+  }
+  if (group.leftOut.count) console.log(`${''.padEnd(24)} left out: ${group.leftOut.count} (${group.leftOut.why})`);
+  if (group.informational) console.log(`${''.padEnd(24)} (informational: ${group.about})`);
+}
+
+const targets: Array<[string, (r: Result) => boolean, (r: Result) => boolean, number, 'min' | 'max']> = [
+  ['repost recall, right source (>= 0.99)', (r) => r.group.name === 'reposts' && r.item.expect === 'repost', (r) => r.outcome.predicted === 'repost' && isRightWithSource(r.outcome), 0.99, 'min'],
+  ['rewrite recall, right source (>= 0.90)', (r) => r.group.name.startsWith('rewrites-'), (r) => isRightWithSource(r.outcome), 0.9, 'min'],
+  ['false flags, independent coverage (<= 0.02)', (r) => r.group.name.startsWith('independent-'), (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite', 0.02, 'max'],
+  ['false flags, generated-not-derived (<= 0.02)', (r) => r.group.name === 'generated-not-derived', (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite', 0.02, 'max'],
+  ['seeds right with source (= 1)', (r) => r.group.name === 'seeds', (r) => isRightWithSource(r.outcome), 1, 'min'],
+];
+console.log('');
+console.log('target                                          tune            check           all');
+for (const [label, inScope, hit, goal, kind] of targets) {
+  const cells = (['tune', 'check', 'all'] as const).map((split) => {
+    const scope = results.filter((r) => inScope(r) && (split === 'all' || r.item.split === split));
+    if (scope.length === 0) return '      -        ';
+    const share = scope.filter(hit).length / scope.length;
+    const ok = kind === 'min' ? share >= goal : share <= goal;
+    return `${pct(share)} ${ok ? 'met ' : `off ${(Math.abs(share - goal) * 100).toFixed(1)}`}`.padEnd(15);
+  });
+  console.log(`${label.padEnd(47)} ${cells.join(' ')}`);
+}
+
+aiStyleReport();
+if (showMisses) {
+  console.log('\nmisses:');
+  for (const r of results.filter((x) => !isRightWithSource(x.outcome))) {
+    console.log(`  [${r.group.name}/${r.item.split}] ${r.item.id}: expected ${r.item.expect}${r.item.sourceId ? ` (${r.item.sourceId})` : ''}, got ${r.outcome.predicted}${r.outcome.sourcePredicted ? ` (${r.outcome.sourcePredicted})` : ''}`);
+  }
+}
+if (fit) fitModels();
+if (dumpPath) writeFileSync(dumpPath, fitRows.map((r) => JSON.stringify({ ...r, names: FEATURES })).join('\n'));
+console.log(`\neval: ${results.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; labels ${LABELS.join('/')}`);
+
+// ---------------------------------------------------------------- AI style
+
+function aiStyleSamples(): Array<{ label: 0 | 1; kind: string; split: Split; text: string }> {
+  const samples: Array<{ label: 0 | 1; kind: string; split: Split; text: string }> = [];
+  const words = (t: string | null | undefined): number => (t ?? '').split(/\s+/).filter(Boolean).length;
+  for (const row of readJsonl<Record<string, string>>('data', 'mixset-news', 'mixset_news_llm_revisions.jsonl')) {
+    const split = splitOf(`mixset:${row.id}`);
+    samples.push({ label: 0, kind: 'mixset human', split, text: row.human_text ?? '' });
+    for (const v of ['gpt4_rewrite', 'gpt4_polish_sentence', 'llama2_rewrite', 'llama2_polish_sentence']) samples.push({ label: 1, kind: `mixset ${v}`, split, text: row[v] ?? '' });
+  }
+  for (const dataset of ['politifact', 'gossipcop', 'coaid']) {
+    for (const row of readJsonl<Record<string, string | null>>('data', 'llmfake-rewrites', `${dataset}_chatgpt35.jsonl`)) {
+      const split = splitOf(`llmfake:${row.news_id}`);
+      if (words(row.human_text) >= 40) samples.push({ label: 0, kind: 'llmfake human', split, text: row.human_text ?? '' });
+      for (const v of ['chatgpt_paraphrase', 'chatgpt_rewrite']) if (words(row[v]) >= 40) samples.push({ label: 1, kind: `llmfake ${v}`, split, text: row[v] ?? '' });
+    }
+  }
+  for (const row of readJsonl<{ triplet: string; text: string }>('data', 'basil-same-event', 'basil_articles_public.jsonl')) {
+    samples.push({ label: 0, kind: 'basil human', split: splitOf(`basil:${row.triplet}`), text: row.text });
+  }
+  for (const row of readJsonl<{ subtopic: string; text: string }>('data', 'ecbplus', 'ecbplus_docs.jsonl')) {
+    if (words(row.text) >= 40) samples.push({ label: 0, kind: 'ecb human', split: splitOf(`ecb:${row.subtopic}`), text: row.text });
+  }
+  return samples.map((s) => ({ ...s, text: textPage(s.text, s.kind).text }));
+}
+
+function aiStyleReport(): void {
+  if (only) return;
+  const samples = aiStyleSamples();
+  console.log('\nAI style (score >= 0.5 = high)                    tune            check');
+  const kinds = [...new Set(samples.map((s) => s.kind))];
+  for (const kind of kinds) {
+    const cells = (['tune', 'check'] as const).map((split) => {
+      const scope = samples.filter((s) => s.kind === kind && s.split === split);
+      const high = scope.filter((s) => aiStyle(s.text).score >= 0.5).length;
+      return `${pct(scope.length ? high / scope.length : 0)} of ${String(scope.length).padStart(4)}`;
+    });
+    console.log(`  ${kind.padEnd(46)} ${cells.join('   ')}`);
+  }
+  for (const split of ['tune', 'check'] as const) {
+    const human = samples.filter((s) => s.label === 0 && s.split === split);
+    const llm = samples.filter((s) => s.label === 1 && s.split === split);
+    const humanLow = human.filter((s) => aiStyle(s.text).score < 0.5).length / human.length;
+    const llmHigh = llm.filter((s) => aiStyle(s.text).score >= 0.5).length / llm.length;
+    console.log(`  ${split}: human originals low ${pct(humanLow)} (target >= 95%: ${humanLow >= 0.95 ? 'met' : 'off'}), LLM rewrites high ${pct(llmHigh)} (target: most: ${llmHigh > 0.5 ? 'met' : 'off'})`);
+  }
+  if (fit) {
+    const names = ['llmWords', 'headers', 'scaffolds', 'closingQuestion', 'rhythmVariation', 'quotedSentences'] as const;
+    const tune = samples.filter((s) => s.split === 'tune');
+    const rows = tune.map((s) => {
+      const f = aiStyleFeatures(s.text);
+      return [Math.min(f.llmWords, 4), Math.min(f.headers, 3), Math.min(f.scaffolds, 3), f.closingQuestion, Math.min(f.rhythmVariation, 1.2), f.quotedSentences];
+    });
+    const model = fitLogistic(rows, tune.map((s) => s.label));
+    console.log(`  fitted AI_STYLE_MODEL on ${tune.length} tuning texts: bias ${model.bias.toFixed(2)}, ${names.map((n, j) => `${n} ${(model.weights[j] as number).toFixed(2)}`).join(', ')}`);
+  }
+}
+
+function fitModels(): void {
+  const tune = fitRows.filter((r) => r.split === 'tune');
+  const model = fitLogistic(tune.map((r) => r.features), tune.map((r) => r.label));
+  console.log(`\nfitted REWRITE_MODEL on ${tune.length} tuning comparisons (${tune.filter((r) => r.label).length} positive):`);
+  console.log(`  bias: ${model.bias.toFixed(2)}, ${FEATURES.map((f, j) => `${f}: ${(model.weights[j] as number).toFixed(2)}`).join(', ')}`);
+  for (const split of ['tune', 'check'] as const) {
+    const rows = fitRows.filter((r) => r.split === split);
+    for (const threshold of [0.3, 0.5, 0.7, 0.9]) {
+      const p = (f: number[]): number => 1 / (1 + Math.exp(-(model.bias + f.reduce((s, v, j) => s + v * (model.weights[j] as number), 0))));
+      const pos = rows.filter((r) => r.label === 1);
+      const neg = rows.filter((r) => r.label === 0);
+      const tp = pos.filter((r) => p(r.features) >= threshold).length;
+      const fp = neg.filter((r) => p(r.features) >= threshold).length;
+      console.log(`  ${split} at ${threshold}: recall ${pct(tp / pos.length)}, false positives ${pct(fp / neg.length)} of ${neg.length} non-source comparisons (current threshold ${REWRITE_MIN_PROBABILITY})`);
+    }
+  }
+}
