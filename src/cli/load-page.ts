@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { extractArticle, readMetadata } from '../extract/article';
+import { extractArticle, isProbablyArticle, readMetadata } from '../extract/article';
 import { extractPlainText } from '../extract/plain-text';
 import { CliError } from './cli-error';
 import { parseDocument } from './dom';
@@ -55,6 +55,7 @@ export function fromBytes(bytes: Buffer, label: string, kind: 'html' | 'text', u
     return { label, text: article.text, title: article.title, url, links: [], siteName: '', publishedTime: '' };
   }
   const doc = parseDocument(source);
+  if (!isProbablyArticle(doc)) throw new CliError(`${label}: not an article page (no block of running text to judge)`);
   const meta = readMetadata(doc, url);
   const article = extractArticle(doc, url || meta.canonicalUrl);
   if (!article) throw new CliError(`${label}: no article found on the page`);

@@ -35,7 +35,7 @@ export function isProbablyArticle(doc: Document): boolean {
  */
 export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle | null {
   const meta = readMetadata(doc, pageUrl);
-  const parsed = new Readability<Node>(doc, { serializer: (node: Node) => node, charThreshold: 300 }).parse();
+  const parsed = new Readability<Node>(doc, { serializer: (node: Node) => node }).parse();
   const content = parsed?.content as Element | null | undefined;
   if (!parsed || !content) return null;
   const text = blockText(content);

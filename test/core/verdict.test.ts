@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { CorpusIndex, decodePack, encodePack, fingerprintText, judge, type Reference, type Verdict } from '../../src/core';
+import { extractPlainText } from '../../src/extract/plain-text';
+import { findAttribution, publisherAliases } from '../../src/core/attribution';
+import { splitSentences } from '../../src/core/sentences';
+import { aiStyle } from '../../src/core/ai-style';
+import { INDEPENDENT, INDEPENDENT_PARAGRAPHS, ORIGINAL, ORIGINAL_PARAGRAPHS, REWRITE_TEXT } from '../fixtures/story';
+
+const original = ORIGINAL_PARAGRAPHS.join('\n');
+const reference: Reference = { id: 'courier-floodwall', ...ORIGINAL, ...fingerprintText(original) };
+// A corpus with the story among unrelated references, read back from a pack as the extension and CLI do.
+const unrelated = INDEPENDENT_PARAGRAPHS.map((p, i) => ({
+  id: `other-${i}`,
+  url: `https://other${i}.example/a`,
+  publisher: `Other ${i}`,
+  title: '',
+  publishedAt: '',
+  ...fingerprintText(`${p}\n${REWRITE_TEXT.slice(0, 50 * i)}`),
+}));
+const index = new CorpusIndex(decodePack(encodePack([reference])).references);
+
+function verdictOf(text: string, url: string, links: string[] = []): Verdict {
+  const result = judge({ text, url, links }, index);
+  if (result.verdict === null) throw new Error(result.reason);
+  return result;
+}
+
+describe('judge', () => {
+  test('the article on its own site is the original, naming itself', () => {
+    const v = verdictOf(original, ORIGINAL.url);
+    expect(v.verdict).toBe('original');
+    expect(v.source?.id).toBe('courier-floodwall');
+  });
+
+  test('the same text on another site is a repost, with the copied share and passages', () => {
+    const v = verdictOf(original, 'https://buzzdaily.example/harlow-floodwall');
+    expect(v.verdict).toBe('repost');
+    expect(v.source).toMatchObject({ publisher: 'The Harlow Courier', title: ORIGINAL.title, publishedAt: '2026-05-12' });
+    expect(v.copied).toBeGreaterThan(0.95);
+    expect(v.evidence.passages.filter((p) => p.kind === 'copied').map((p) => p.text).join(' ')).toContain('floodwall along the Kesterine River');
+  });
+
+  test('a partial copy (first half, with extra text of its own) is still a repost', () => {
+    const half = ORIGINAL_PARAGRAPHS.slice(0, 4).join('\n');
+    const v = verdictOf(`${INDEPENDENT_PARAGRAPHS[0]}\n${half}\nSubscribe to our newsletter for more stories like this one every week.`, 'https://farm.example/x');
+    expect(v.verdict).toBe('repost');
+    expect(v.copiedOfSource).toBeLessThan(0.8);
+    expect(v.copiedOfSource).toBeGreaterThan(0.3);
+  });
+
+  test('a reworded version is a rewrite of the source, with AI-style signals', () => {
+    const v = verdictOf(REWRITE_TEXT, 'https://newsfeed.example/harlow');
+    expect(v.verdict).toBe('rewrite');
+    expect(v.source?.id).toBe('courier-floodwall');
+    expect(v.attributed).toBe(false);
+    expect(v.aiStyle).toBeGreaterThanOrEqual(0.5);
+    expect(v.evidence.passages.some((p) => p.kind === 'reworded')).toBe(true);
+  });
+
+  test('another outlet reporting the same event stays original', () => {
+    const v = verdictOf(INDEPENDENT_PARAGRAPHS.join('\n'), INDEPENDENT.url);
+    expect(v.verdict).toBe('original');
+    expect(v.source).toBeNull();
+  });
+
+  test('too little text gets no verdict and says why', () => {
+    const result = judge({ text: 'Breaking: council votes on floodwall.', url: 'https://x.example/' }, index);
+    expect(result.verdict).toBeNull();
+    expect(result.reason).toMatch(/too little article text/);
+  });
+
+  test('an empty corpus matches nothing', () => {
+    const result = judge({ text: original, url: 'https://farm.example/' }, new CorpusIndex([]));
+    expect(result.verdict).toBe('original');
+  });
+
+  test('picks the right source among several references', () => {
+    const many = new CorpusIndex([...unrelated, reference]);
+    const result = judge({ text: original, url: 'https://farm.example/' }, many);
+    expect(result.verdict).toBe('repost');
+    expect(result.verdict && result.source?.id).toBe('courier-floodwall');
+  });
+});
+
+describe('attribution', () => {
+  const credit = (text: string, links: string[] = []) =>
+    findAttribution(text, splitSentences(text), links, 'The New York Times', 'https://www.nytimes.com/2025/a.html');
+
+  test.each([
+    ['As reported by The New York Times, officials disagree.', true],
+    ['Officials disagree, according to the Times.', true],
+    ['The Times reported on Thursday that officials disagree.', true],
+    ['Officials disagree, NYT reports.', true],
+    ['The times are changing for officials.', false],
+    ['Officials disagree on the new plan.', false],
+  ])('%j -> %s', (text, attributed) => {
+    expect(credit(text).attributed).toBe(attributed);
+  });
+
+  test('a link into the source site credits it', () => {
+    expect(credit('Officials disagree on the new plan.', ['https://www.nytimes.com/2025/a.html']).attributed).toBe(true);
+  });
+
+  test('aliases', () => {
+    expect(publisherAliases('The New York Times', 'https://www.nytimes.com/x')).toEqual(
+      expect.arrayContaining(['The New York Times', 'New York Times', 'NYT', 'the Times', 'nytimes.com']),
+    );
+  });
+});
+
+describe('aiStyle', () => {
+  test('names its reasons and stays low on plain reporting', () => {
+    const llm = aiStyle(REWRITE_TEXT);
+    expect(llm.score).toBeGreaterThanOrEqual(0.5);
+    expect(llm.reasons.join(' ')).toMatch(/section header/);
+    expect(aiStyle(original).score).toBeLessThan(0.5);
+  });
+});
+
+describe('plain-text pages', () => {
+  test('drops navigation and related links around the article', () => {
+    const page = ['Home', 'News', 'Sports', 'Contact Us', ORIGINAL.title, ...ORIGINAL_PARAGRAPHS, 'Related', 'Ten gadgets under $20', 'Five towns with cheap rent', '© 2026 BuzzDaily'].join('\n');
+    const article = extractPlainText(page);
+    expect(article.text.startsWith(ORIGINAL_PARAGRAPHS[0]!)).toBe(true);
+    expect(article.text.endsWith(ORIGINAL_PARAGRAPHS[6]!)).toBe(true);
+    expect(article.title).toBe(ORIGINAL.title);
+  });
+});
