@@ -121,7 +121,9 @@ export function judge(page: PageInput, index: CorpusIndex): Verdict | NoVerdict 
       copied: Math.max(comparison.copiedPage, comparison.copiedSource),
     };
   });
-  const repost = best(scored.filter((s) => s.copied >= REPOST_MIN_COPIED), (s) => s.copied);
+  // Among references the page copies, the one it copies most of both ways: a partial copy of one of two wire
+  // duplicates in the corpus names the one it covers more of.
+  const repost = best(scored.filter((s) => s.copied >= REPOST_MIN_COPIED), (s) => s.comparison.copiedPage + s.comparison.copiedSource);
   const rewrite = best(scored.filter((s) => s.probability >= REWRITE_MIN_PROBABILITY), (s) => s.probability);
   const match = repost ?? rewrite;
   const style = aiStyle(page.text);

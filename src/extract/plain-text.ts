@@ -41,12 +41,14 @@ export function extractPlainText(raw: string): PlainTextArticle {
     gap = 0;
   });
   const main = blocks.reduce<(typeof blocks)[number] | undefined>((a, b) => (!a || b.words > a.words ? b : a), undefined);
-  if (!main) return { title: lines[0] ?? '', text: lines.join('\n') };
+  if (!main) return { title: lines.find(isTitleLike) ?? '', text: lines.join('\n') };
   const body = lines.slice(main.first, main.last + 1).filter((line) => isProse(line) || line.split(/\s+/).length >= 2);
   const before = lines.slice(0, main.first).reverse();
-  const title = before.find((line) => {
-    const words = line.split(/\s+/).length;
-    return words >= 4 && words <= 25 && !/[.!?]$/.test(line);
-  });
-  return { title: title ?? lines[0] ?? '', text: body.join('\n') };
+  // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
+  return { title: before.find(isTitleLike) ?? '', text: body.join('\n') };
+}
+
+function isTitleLike(line: string): boolean {
+  const words = line.split(/\s+/).length;
+  return words >= 4 && words <= 25 && !/[.!?]$/.test(line);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Reference, VerdictKind } from '../../src/core';
 import { referenceFromPage } from '../../src/cli/corpus-build';
+import { CliError } from '../../src/cli/cli-error';
 import { fromBytes, type LoadedPage } from '../../src/cli/load-page';
 import { repostPage } from './chrome';
 import {
@@ -26,7 +27,8 @@ export interface EvalCase {
   alsoRight?: VerdictKind[];
   /** The reference the verdict must name (null: none). */
   sourceId: string | null;
-  page: LoadedPage;
+  /** The page as the CLI loads it, or the one-line error the CLI gives for it (judged as no verdict). */
+  page: LoadedPage | { error: string };
   /** Which of the group's corpora the case is checked against (default: the group's references). */
   corpus?: string;
 }
@@ -53,6 +55,16 @@ export function textPage(text: string, label: string, url = ''): LoadedPage {
 
 export function htmlPage(html: string, label: string, url = ''): LoadedPage {
   return fromBytes(Buffer.from(html, 'utf8'), label, 'html', url);
+}
+
+/** Like htmlPage, but a page the CLI refuses (not an article) becomes that error, as a case to be judged. */
+function checkedHtmlPage(html: string, label: string, url: string): LoadedPage | { error: string } {
+  try {
+    return htmlPage(html, label, url);
+  } catch (error) {
+    if (error instanceof CliError) return { error: error.message };
+    throw error;
+  }
 }
 
 function wordCount(text: string | null | undefined): number {
@@ -120,7 +132,7 @@ export function repostGroup(): EvalGroup {
       kind: full ? 'full' : 'partial',
       expect: 'repost',
       sourceId: id,
-      page: htmlPage(html, label, `https://${host}/${id}/`),
+      page: checkedHtmlPage(html, label, `https://${host}/${id}/`),
     });
   };
 

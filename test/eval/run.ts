@@ -12,6 +12,7 @@ import {
   analyzeText,
   compare,
   CorpusIndex,
+  encodePack,
   pageFingerprint,
   type Comparison,
   type Reference,
@@ -46,6 +47,7 @@ if (!hasShared()) {
 }
 
 const started = Date.now();
+const EMPTY_PACK_BYTES = encodePack([]).length;
 const builders: Array<[string, () => EvalGroup[]]> = [
   ['seeds', () => [seedsGroup()]],
   ['reposts', () => [repostGroup()]],
@@ -79,7 +81,7 @@ for (const [name, build] of builders) {
     };
     for (const item of group.cases) {
       const index = indexFor(item.corpus);
-      const verdict = judgePage(item.page, index);
+      const verdict = 'error' in item.page ? { verdict: null } : judgePage(item.page, index);
       results.push({
         group,
         item,
@@ -88,10 +90,10 @@ for (const [name, build] of builders) {
           alsoRight: item.alsoRight ?? [],
           predicted: verdict.verdict ?? 'none',
           sourceExpected: item.sourceId,
-          sourcePredicted: verdict.verdict && verdict.source ? verdict.source.id : null,
+          sourcePredicted: verdict.verdict && 'source' in verdict && verdict.source ? verdict.source.id : null,
         },
       });
-      if (fit && group.name !== 'reposts' && !group.informational && group.name !== 'seeds') {
+      if (fit && !('error' in item.page) && group.name !== 'reposts' && !group.informational && group.name !== 'seeds') {
         for (const row of comparisonsOf(item, index)) fitRows.push({ ...row, group: group.name, id: item.id });
       }
     }
@@ -99,6 +101,7 @@ for (const [name, build] of builders) {
 }
 
 function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split; features: number[]; label: number }> {
+  if ('error' in item.page) return [];
   const analysis = analyzeText(item.page.text);
   const fingerprint = pageFingerprint(analysis);
   const isRewrite = item.expect === 'rewrite' || (item.kind === 'cut');
@@ -122,6 +125,12 @@ for (const group of groups) {
     const s = summarize(outcomes);
     const confusion = [...s.confusion.entries()].sort().map(([k, v]) => `${k}:${v}`).join(' ');
     console.log(`${group.name.padEnd(24)} ${split.padEnd(6)} ${String(s.n).padStart(4)}   ${pct(s.accuracy)}   ${pct(s.sourceAccuracy)}    ${s.macroF1.toFixed(3)}   ${confusion}`);
+  }
+  const refs = [...group.references, ...Object.values(group.corpora ?? {}).flat()];
+  if (refs.length) {
+    const sizes = refs.map((r) => encodePack([r]).length - EMPTY_PACK_BYTES).sort((a, b) => a - b);
+    const words = refs.map((r) => r.words).sort((a, b) => a - b);
+    console.log(`${''.padEnd(24)} corpus: ${refs.length} references, pack bytes per reference median ${sizes[sizes.length >> 1]}, mean ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${sizes[sizes.length - 1]} (median ${words[words.length >> 1]} words)`);
   }
   if (group.leftOut.count) console.log(`${''.padEnd(24)} left out: ${group.leftOut.count} (${group.leftOut.why})`);
   if (group.informational) console.log(`${''.padEnd(24)} (informational: ${group.about})`);
