@@ -1,0 +1,84 @@
+import { judge, PackError } from '../core';
+import browser, { type Runtime } from './browser';
+import { corpusIndex, importPack, listPacks, removePack } from './corpus';
+import type { BackgroundRequest, PageReport } from './messages';
+import { BADGE, badgeTitle, toReport } from './report';
+
+/**
+ * The background: holds the corpus (parsed once), judges the articles content scripts send, keeps each tab's
+ * report, and draws the toolbar badge — the one place a page cannot draw on, so the verdict shown there is
+ * authoritative. It makes no network request.
+ */
+const reports = new Map<number, PageReport>();
+const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+
+async function remember(tabId: number, report: PageReport): Promise<void> {
+  reports.set(tabId, report);
+  await session?.set({ [`tab:${tabId}`]: report });
+}
+
+async function recall(tabId: number): Promise<PageReport | null> {
+  const known = reports.get(tabId);
+  if (known) return known;
+  const stored = await session?.get(`tab:${tabId}`);
+  return (stored?.[`tab:${tabId}`] as PageReport | undefined) ?? null;
+}
+
+async function showBadge(tabId: number, report: PageReport): Promise<void> {
+  const style = BADGE[report.status === 'judged' ? report.verdict : 'nothing'];
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text: style.text }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: style.color }),
+    browser.action.setTitle({ tabId, title: badgeTitle(report) }),
+  ]);
+}
+
+async function handle(message: BackgroundRequest, sender: Runtime.MessageSender): Promise<unknown> {
+  switch (message.type) {
+    case 'judge-article': {
+      const tabId = sender.tab?.id;
+      const index = await corpusIndex();
+      const report = { ...toReport(message.url, judge({ text: message.text, url: message.url, title: message.title, links: message.links }, index)), timings: message.timings };
+      if (tabId !== undefined) {
+        await remember(tabId, report);
+        await showBadge(tabId, report);
+      }
+      return report;
+    }
+    case 'get-report':
+      return recall(message.tabId);
+    case 'list-packs':
+      return listPacks();
+    case 'import-pack':
+      try {
+        const info = await importPack(message.name, message.text);
+        return { ok: true, info };
+      } catch (error) {
+        if (error instanceof PackError) return { ok: false, error: error.message };
+        throw error;
+      }
+    case 'remove-pack':
+      await removePack(message.id);
+      return { ok: true };
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
+  return handle(message as BackgroundRequest, sender);
+});
+
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url !== undefined) {
+    reports.delete(tabId);
+    void session?.remove(`tab:${tabId}`);
+  }
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  reports.delete(tabId);
+  void session?.remove(`tab:${tabId}`);
+});
+
+// Parse the bundled pack as soon as the worker starts, so the first page does not wait for it.
+void corpusIndex();

@@ -1,0 +1,73 @@
+import { extractArticle, isProbablyArticle, pruneForExtraction } from '../extract/article';
+import browser from './browser';
+import { showInPageBadge } from './in-page-badge';
+import { clearHighlights, isHighlightSupported, showHighlights } from './highlight';
+import { DEFAULT_SETTINGS, type ArticleMessage, type ContentRequest, type PageReport, type Settings, type Timings } from './messages';
+
+/**
+ * The content script: once the page is idle, and only if it looks like an article (Readability's cheap
+ * isProbablyReaderable, so other pages cost almost nothing), it extracts the article from a clone of the document,
+ * sends the text to the background to be judged there, and shows the answer. Each step runs in its own task, so no
+ * single task holds the page's main thread for long; nothing it does can throw into the page.
+ */
+let report: PageReport | null = null;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const whenIdle = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 3000 });
+    else setTimeout(resolve, 200);
+  });
+
+async function run(): Promise<void> {
+  if (!/^https?:$/.test(location.protocol) || window.top !== window) return;
+  await whenIdle();
+  const timings: Timings = { gate: 0, clone: 0, prune: 0, extract: 0 };
+  const timed = <T>(step: keyof Timings, work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      timings[step] = Math.round((performance.now() - start) * 10) / 10;
+    }
+  };
+  if (!timed('gate', () => isProbablyArticle(document))) return;
+  await nextTask();
+  const clone = timed('clone', () => document.cloneNode(true) as Document);
+  await nextTask();
+  timed('prune', () => pruneForExtraction(clone));
+  await nextTask();
+  const article = timed('extract', () => extractArticle(clone, location.href));
+  if (!article) return;
+  await nextTask();
+  const message: ArticleMessage = {
+    type: 'judge-article',
+    text: article.text,
+    url: location.href,
+    title: article.title,
+    links: article.links.slice(0, 500),
+    timings,
+  };
+  report = (await browser.runtime.sendMessage(message)) as PageReport;
+  if (report?.status !== 'judged') return;
+  const stored = await browser.storage.local.get('settings');
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...(stored.settings as Partial<Settings> | undefined) };
+  if (settings.inPageBadge) showInPageBadge(document, report);
+}
+
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const request = message as ContentRequest;
+  if (request?.type === 'ping') return Promise.resolve({ ok: true });
+  if (request?.type !== 'highlight') return undefined;
+  if (!isHighlightSupported()) return Promise.resolve({ ok: false, error: 'this browser cannot highlight text (CSS Custom Highlight API)' });
+  if (!request.on) {
+    clearHighlights(document);
+    return Promise.resolve({ ok: true, marked: 0 });
+  }
+  const passages = report?.status === 'judged' ? report.passages : [];
+  return Promise.resolve({ ok: true, marked: showHighlights(document, passages) });
+});
+
+run().catch(() => {
+  // The page must never see an error of ours; the toolbar simply shows no verdict.
+});

@@ -1,0 +1,69 @@
+import type { Passage, Source, VerdictKind } from '../core';
+
+/**
+ * What the extension's parts say to each other. The content script sends the article it extracted; the background
+ * judges it against the corpus it holds and answers with a `PageReport`, which the popup reads back.
+ */
+export interface ArticleMessage {
+  type: 'judge-article';
+  text: string;
+  url: string;
+  title: string;
+  links: string[];
+  /** How long each step took on the page's main thread, in ms (each step is its own task). */
+  timings: Timings;
+}
+
+export interface Timings {
+  gate: number;
+  clone: number;
+  prune: number;
+  extract: number;
+}
+
+/** The verdict on one tab as the UI shows it: everything is plain data, rendered with text APIs only. */
+export type PageReport =
+  | {
+      status: 'judged';
+      url: string;
+      verdict: VerdictKind;
+      source: Source | null;
+      confidence: number;
+      copied: number;
+      copiedOfSource: number;
+      attributed: boolean;
+      attribution: string | null;
+      aiStyle: number;
+      aiStyleReasons: string[];
+      reason: string;
+      alignedSentences: number;
+      comparedSentences: number;
+      sharedFacts: number;
+      passages: Array<Pick<Passage, 'kind' | 'text'>>;
+      timings?: Timings;
+    }
+  | { status: 'nothing'; url: string; reason: string; timings?: Timings };
+
+export interface ImportedPackInfo {
+  id: string;
+  name: string;
+  references: number;
+  bytes: number;
+  importedAt: string;
+}
+
+export type BackgroundRequest =
+  | ArticleMessage
+  | { type: 'get-report'; tabId: number }
+  | { type: 'import-pack'; name: string; text: string }
+  | { type: 'remove-pack'; id: string }
+  | { type: 'list-packs' };
+
+export type ContentRequest = { type: 'highlight'; on: boolean } | { type: 'ping' };
+
+export interface Settings {
+  /** Show the small verdict badge inside the page (the toolbar badge is always shown). */
+  inPageBadge: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { inPageBadge: true };

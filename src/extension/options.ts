@@ -1,0 +1,55 @@
+import browser from './browser';
+import { DEFAULT_SETTINGS, type ImportedPackInfo, type Settings } from './messages';
+
+/** Options: the in-page badge switch, and importing and removing corpus packs (validated by the background). */
+const checkbox = document.getElementById('in-page-badge') as HTMLInputElement;
+const fileInput = document.getElementById('pack-file') as HTMLInputElement;
+const status = document.getElementById('pack-status') as HTMLElement;
+const list = document.getElementById('packs') as HTMLUListElement;
+
+async function settings(): Promise<Settings> {
+  const stored = await browser.storage.local.get('settings');
+  return { ...DEFAULT_SETTINGS, ...(stored.settings as Partial<Settings> | undefined) };
+}
+
+async function renderPacks(): Promise<void> {
+  const packs = (await browser.runtime.sendMessage({ type: 'list-packs' })) as ImportedPackInfo[];
+  list.replaceChildren();
+  for (const pack of packs) {
+    const item = document.createElement('li');
+    item.textContent = `${pack.name} — ${pack.references} references, imported ${pack.importedAt.slice(0, 10)} `;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.setAttribute('aria-label', `Remove ${pack.name}`);
+    remove.addEventListener('click', async () => {
+      await browser.runtime.sendMessage({ type: 'remove-pack', id: pack.id });
+      status.textContent = `Removed ${pack.name}.`;
+      await renderPacks();
+    });
+    item.append(remove);
+    list.append(item);
+  }
+}
+
+checkbox.addEventListener('change', async () => {
+  await browser.storage.local.set({ settings: { ...(await settings()), inPageBadge: checkbox.checked } });
+});
+
+fileInput.addEventListener('change', async () => {
+  const file = fileInput.files?.[0];
+  if (!file) return;
+  const answer = (await browser.runtime.sendMessage({ type: 'import-pack', name: file.name, text: await file.text() })) as
+    | { ok: true; info: ImportedPackInfo }
+    | { ok: false; error: string };
+  status.textContent = answer.ok
+    ? `Imported ${answer.info.name}: ${answer.info.references} references.`
+    : `Not imported: ${answer.error}`;
+  fileInput.value = '';
+  await renderPacks();
+});
+
+void (async () => {
+  checkbox.checked = (await settings()).inPageBadge;
+  await renderPacks();
+})();

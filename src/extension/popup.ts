@@ -1,0 +1,131 @@
+import browser from './browser';
+import type { PageReport } from './messages';
+import { BADGE } from './report';
+
+/**
+ * The popup: the verdict in words, the matched source, the copied share, the credit, the AI-style signals, and a
+ * button that highlights the matched passages on the page. Every string is set with textContent: nothing from a
+ * page or a corpus is ever parsed as HTML. `?tab=N` shows tab N instead of the active one (used by the e2e tests).
+ */
+const app = document.getElementById('app') as HTMLElement;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+async function targetTab(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+function render(tabId: number, report: PageReport | null): void {
+  app.replaceChildren();
+  if (!report) {
+    app.append(el('h1', 'No verdict'), el('p', 'This page does not look like an article, or it is still being read.', 'muted'));
+    return;
+  }
+  if (report.status === 'nothing') {
+    app.append(el('h1', 'Nothing to judge'), el('p', report.reason, 'muted'));
+    return;
+  }
+  const style = BADGE[report.verdict];
+  const title = el('h1');
+  title.style.setProperty('--verdict', style.color);
+  title.append(el('span', undefined, 'dot'), el('span', style.label));
+  title.dataset.verdict = report.verdict;
+  app.append(title, el('p', sentence(report)));
+
+  if (report.source) {
+    app.append(el('h2', 'Source'));
+    const list = el('dl');
+    const row = (term: string, value: Node | string): void => {
+      const dd = el('dd');
+      dd.append(value);
+      list.append(el('dt', term), dd);
+    };
+    row('Publisher', report.source.publisher || '—');
+    row('Title', report.source.title || '—');
+    if (report.source.publishedAt) row('Published', report.source.publishedAt.slice(0, 10));
+    if (report.source.url) {
+      const link = el('a', report.source.url);
+      link.href = report.source.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      row('Link', link);
+    }
+    app.append(list);
+
+    app.append(el('h2', 'Evidence'));
+    const evidence = el('dl');
+    const add = (term: string, value: string): void => {
+      evidence.append(el('dt', term), el('dd', value));
+    };
+    add('Copied', `${pct(report.copied)} of this page word for word (${pct(report.copiedOfSource)} of the source)`);
+    add('Sentences', `${report.alignedSentences} of ${report.comparedSentences} follow the source`);
+    add('Facts', `${report.sharedFacts} names and numbers shared`);
+    add('Credit', report.attributed ? `credits the source: “${report.attribution ?? ''}”` : 'does not credit the source');
+    add('Confidence', pct(report.confidence));
+    evidence.dataset.copied = String(report.copied);
+    app.append(evidence);
+  }
+
+  app.append(el('h2', 'AI style'));
+  const level = report.aiStyle >= 0.5 ? 'high' : 'low';
+  app.append(el('p', `${level} (${report.aiStyle.toFixed(2)}) — a style signal, never a verdict on its own.`));
+  if (report.aiStyleReasons.length) {
+    const reasons = el('ul');
+    for (const reason of report.aiStyleReasons) reasons.append(el('li', reason));
+    app.append(reasons);
+  }
+
+  if (report.passages.length) {
+    const button = el('button', 'Highlight matched passages');
+    button.type = 'button';
+    button.setAttribute('aria-pressed', 'false');
+    const status = el('p', '', 'muted');
+    status.setAttribute('role', 'status');
+    button.addEventListener('click', async () => {
+      const on = button.getAttribute('aria-pressed') !== 'true';
+      try {
+        const answer = (await browser.tabs.sendMessage(tabId, { type: 'highlight', on })) as { ok: boolean; marked?: number; error?: string };
+        if (!answer.ok) {
+          status.textContent = answer.error ?? 'could not highlight';
+          return;
+        }
+        button.setAttribute('aria-pressed', String(on));
+        button.textContent = on ? 'Remove highlight' : 'Highlight matched passages';
+        status.textContent = on ? `${answer.marked ?? 0} passages marked on the page` : 'highlight removed';
+      } catch {
+        status.textContent = 'the page is not reachable (reload it and try again)';
+      }
+    });
+    app.append(button, status);
+  }
+}
+
+function sentence(report: PageReport & { status: 'judged' }): string {
+  const name = report.source?.publisher || report.source?.url || 'a known article';
+  switch (report.verdict) {
+    case 'repost':
+      return `This page copies ${name} word for word: ${pct(report.copied)} of its article text is the source's.`;
+    case 'rewrite':
+      return `This page re-words an article by ${name}${report.attributed ? ', and credits it' : ', without crediting it'}.`;
+    case 'original':
+      return report.source ? `This is the known article itself, on its publisher's site.` : 'This article matches nothing in the reference corpus.';
+  }
+}
+
+(async () => {
+  const tabId = await targetTab();
+  if (tabId === undefined) return render(-1, null);
+  render(tabId, (await browser.runtime.sendMessage({ type: 'get-report', tabId })) as PageReport | null);
+})().catch((error: unknown) => {
+  app.replaceChildren(el('h1', 'Firsthand'), el('p', `Something went wrong: ${(error as Error).message}`, 'muted'));
+});

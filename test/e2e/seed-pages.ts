@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { extractPlainText } from '../../src/extract/plain-text';
+import { sharedPath } from '../eval/data';
+
+/**
+ * Web pages around the seed texts, for the browser tests: each seed's lines (read from ../shared at run time) inside
+ * page chrome written here, so that Readability has a real page to work on.
+ */
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function seedText(file: string): string {
+  return readFileSync(sharedPath('seeds', file), 'utf8');
+}
+
+export function articlePage(options: { site: string; title: string; text: string; canonical?: string; extraChrome?: boolean }): string {
+  const { title, text } = options;
+  const lines = extractPlainText(text).text.split('\n');
+  const body = lines.map((line) => (line.split(/\s+/).length < 14 && !/[.!?"”]$/.test(line) ? `<h2>${escape(line)}</h2>` : `<p>${escape(line)}</p>`)).join('\n');
+  const chrome = options.extraChrome
+    ? `<aside class="related"><h3>Related Posts</h3><ul>${['Why the Roman Empire still captivates us', 'Ten quiet towns to visit', 'Markets close higher'].map((t) => `<li><a href="/p">${t}</a></li>`).join('')}</ul></aside>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} - ${escape(options.site)}</title>
+${options.canonical ? `<link rel="canonical" href="${options.canonical}">` : ''}
+<meta property="og:site_name" content="${escape(options.site)}"></head>
+<body><header><a href="/">${escape(options.site)}</a><nav><a href="/world">World</a> <a href="/politics">Politics</a> <a href="/opinion">Opinion</a></nav></header>
+<main><article><h1>${escape(title)}</h1>
+${body}
+</article>${chrome}</main><footer><p>© ${escape(options.site)}</p></footer></body></html>`;
+}
