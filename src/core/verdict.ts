@@ -194,34 +194,62 @@ function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassa
 }
 
 /**
- * Copied passages: page shingles kept by winnowing that the source has too mark their words as copied; marks closer
- * than a winnowing window are joined (a copied run always has a kept hash at least every window). Sentences that
- * only restate the source are "reworded" passages.
+ * Evidence passages, sentence by sentence. Page shingles kept by winnowing that the source has too mark their words
+ * as copied; marks closer than a winnowing window are joined (a copied run always has a kept hash at least every
+ * window). A sentence at least half covered by such runs is copied whole (a run's first kept hash can sit a few
+ * words into it); a shorter run inside a sentence (a quoted phrase) is copied as it is; a sentence that only
+ * restates a source sentence is "reworded". Adjacent copied sentences form one passage.
  */
 function passagesOf(analysis: TextAnalysis, ref: Reference, alignment: readonly number[]): Passage[] {
-  const { text, tokens, winnowed } = analysis;
+  const { text, tokens, winnowed, sentences } = analysis;
   const refShingles = new Set(ref.shingles);
-  const runs: Array<[number, number]> = [];
+  const runs: Array<[start: number, end: number]> = [];
   winnowed.hashes.forEach((hash, i) => {
     if (!refShingles.has(hash)) return;
     const first = winnowed.positions[i] as number;
     const last = Math.min(first + SHINGLE_SIZE, tokens.words.length) - 1;
     const open = runs[runs.length - 1];
-    if (open && first - open[1] <= WINNOW_WINDOW) open[1] = Math.max(open[1], last);
-    else runs.push([first, last]);
+    const start = tokens.starts[first] as number;
+    const end = tokens.ends[last] as number;
+    if (open && first - tokenIndexAt(tokens.starts, open[1]) <= WINNOW_WINDOW) open[1] = Math.max(open[1], end);
+    else runs.push([start, end]);
   });
-  const passages: Passage[] = runs.map(([a, b]) => {
-    const start = tokens.starts[a] as number;
-    const end = tokens.ends[b] as number;
-    return { start, end, text: text.slice(start, end), kind: 'copied' };
+  const spans: Array<{ start: number; end: number; kind: Passage['kind'] }> = [];
+  sentences.forEach((sentence, s) => {
+    let covered = 0;
+    const partial: Array<[number, number]> = [];
+    for (const [a, b] of runs) {
+      const from = Math.max(a, sentence.start);
+      const to = Math.min(b, sentence.end);
+      if (to > from) {
+        covered += to - from;
+        partial.push([from, to]);
+      }
+    }
+    if (covered >= 0.5 * (sentence.end - sentence.start)) spans.push({ start: sentence.start, end: sentence.end, kind: 'copied' });
+    else if (partial.length) for (const [a, b] of partial) spans.push({ start: a, end: b, kind: 'copied' });
+    else if ((alignment[s] ?? -1) >= 0) spans.push({ start: sentence.start, end: sentence.end, kind: 'reworded' });
   });
-  alignment.forEach((j, s) => {
-    const span = analysis.sentences[s];
-    if (j < 0 || !span) return;
-    if (passages.some((p) => p.kind === 'copied' && p.start <= span.start && p.end >= span.end)) return;
-    passages.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), kind: 'reworded' });
-  });
-  return passages.sort((a, b) => a.start - b.start);
+  const merged: typeof spans = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    // Join a copied span to the previous copied one when only white space or punctuation lies between them.
+    if (last && last.kind === span.kind && /^[\s\p{P}]*$/u.test(text.slice(last.end, span.start))) last.end = span.end;
+    else merged.push({ ...span });
+  }
+  return merged.map(({ start, end, kind }) => ({ start, end, kind, text: text.slice(start, end) }));
+}
+
+/** Index of the token starting at or before character `offset`. */
+function tokenIndexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function best<T>(items: readonly T[], key: (item: T) => number): T | undefined {
