@@ -1,4 +1,4 @@
-import { LLM_WORDS, SCAFFOLD_PHRASES } from './ai-style-words';
+import { LLM_WORD_WEIGHTS, SCAFFOLD_PHRASES } from './ai-style-words';
 import { splitSentences } from './sentences';
 import { AI_STYLE_MODEL } from './thresholds';
 import { tokenize } from './tokenize';
@@ -9,7 +9,7 @@ import { tokenize } from './tokenize';
  * writing trips such detectors far too often (61% of non-native English essays in Liang et al. 2023).
  */
 export interface AiStyleFeatures {
-  /** LLM-favoured words per 100 words. */
+  /** LLM-favoured words per 100 words, each counted by its weight (LLM_WORD_WEIGHTS). */
   llmWords: number;
   /** Title-case section headers ("Mexico's Stance: Sovereignty and Partnership"). */
   headers: number;
@@ -33,7 +33,13 @@ export function aiStyleFeatures(text: string): AiStyleFeatures & { words: string
   const tokens = tokenize(text);
   const wordCount = Math.max(1, tokens.words.length);
   const found: string[] = [];
-  for (const word of tokens.words) if (LLM_WORDS.has(word)) found.push(word);
+  let weight = 0;
+  for (const word of tokens.words) {
+    const w = LLM_WORD_WEIGHTS.get(word);
+    if (w === undefined) continue;
+    found.push(word);
+    weight += w;
+  }
   const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
   const headers = lines.filter((line, i) => i > 0 && isSectionHeader(line)).length;
   const scaffolds = SCAFFOLD_PHRASES.filter((pattern) => pattern.test(text)).length;
@@ -48,7 +54,7 @@ export function aiStyleFeatures(text: string): AiStyleFeatures & { words: string
   const rhythmVariation = lengths.length >= 5 && mean > 0 ? Math.sqrt(variance) / mean : 0.6;
   const quoted = sentences.filter((s) => /["\u201c\u201d][^"\u201c\u201d]{12,}["\u201c\u201d]/.test(s)).length;
   return {
-    llmWords: (100 * found.length) / wordCount,
+    llmWords: (100 * weight) / wordCount,
     headers,
     scaffolds,
     closingQuestion,
@@ -63,7 +69,7 @@ export function aiStyle(text: string): AiStyle {
   const m = AI_STYLE_MODEL;
   const z =
     m.bias +
-    m.llmWords * Math.min(features.llmWords, 4) +
+    m.llmWords * Math.min(features.llmWords, 8) +
     m.headers * Math.min(features.headers, 3) +
     m.scaffolds * Math.min(features.scaffolds, 3) +
     m.closingQuestion * features.closingQuestion +

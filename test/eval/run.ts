@@ -5,7 +5,7 @@
  * the tuning half and prints their weights and how they do on both halves (paste them into thresholds.ts).
  * `--group NAME` runs one group; `--misses` lists the cases each group gets wrong.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   aiStyle,
   aiStyleFeatures,
@@ -19,7 +19,9 @@ import {
 } from '../../src/core';
 import { REWRITE_MODEL, REWRITE_MIN_PROBABILITY } from '../../src/core/thresholds';
 import { judgePage } from '../../src/cli/check';
-import { hasShared, readJsonl, sharedDir, splitOf, type Split } from './data';
+import { hasShared, readJsonl, sharedDir, sharedPath, splitOf, type Split } from './data';
+import { tokenize } from '../../src/core/tokenize';
+import { OWN_CANDIDATE_WORDS } from '../../src/core/ai-style-words';
 import {
   basilGroup,
   cloughGroup,
@@ -164,6 +166,7 @@ if (showMisses) {
   }
 }
 if (fit) fitModels();
+if (args.includes('--fit-vocabulary')) fitVocabulary();
 if (dumpPath) writeFileSync(dumpPath, fitRows.map((r) => JSON.stringify({ ...r, names: FEATURES })).join('\n'));
 console.log(`\neval: ${results.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; labels ${LABELS.join('/')}`);
 
@@ -193,6 +196,41 @@ function aiStyleSamples(): Array<{ label: 0 | 1; kind: string; split: Split; tex
   return samples.map((s) => ({ ...s, text: textPage(s.text, s.kind).text }));
 }
 
+/**
+ * `--fit-vocabulary`: weighs each candidate word (Kobak et al.'s style words, from ../shared/data/llm-style-words,
+ * and the project's own list) by its log-odds of appearing in an LLM rewrite rather than a human original, on the
+ * tuning half only, and prints the table for src/core/ai-style-words.ts.
+ */
+function fitVocabulary(): void {
+  const samples = aiStyleSamples().filter((s) => s.split === 'tune');
+  const kobak = readFileSync(sharedPath('data', 'llm-style-words', 'excess-words.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((cols) => cols[2] === '"style"')
+    .map((cols) => (cols[1] ?? '').replace(/"/g, ''));
+  const candidates = new Set([...kobak, ...OWN_CANDIDATE_WORDS]);
+  const counts = [new Map<string, number>(), new Map<string, number>()];
+  const totals = [0, 0];
+  for (const sample of samples) {
+    const words = tokenize(sample.text).words;
+    totals[sample.label] = (totals[sample.label] as number) + words.length;
+    for (const word of words) if (candidates.has(word)) counts[sample.label]!.set(word, (counts[sample.label]!.get(word) ?? 0) + 1);
+  }
+  const weights: Array<[string, number]> = [];
+  for (const word of candidates) {
+    const llm = counts[1]!.get(word) ?? 0;
+    const human = counts[0]!.get(word) ?? 0;
+    if (llm + human < 8) continue;
+    const logOdds = Math.log(((llm + 0.5) / (totals[1] as number)) / ((human + 0.5) / (totals[0] as number)));
+    if (logOdds >= 1) weights.push([word, Math.round(Math.min(logOdds, 3) * 10) / 10]);
+  }
+  weights.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  console.log(`\n// ${weights.length} words, from ${samples.length} tuning texts (${totals[1]} LLM words, ${totals[0]} human words)`);
+  console.log(weights.map(([w, v]) => `${w}:${v}`).join(' '));
+}
+
 function aiStyleReport(): void {
   if (only) return;
   const samples = aiStyleSamples();
@@ -218,7 +256,7 @@ function aiStyleReport(): void {
     const tune = samples.filter((s) => s.split === 'tune');
     const rows = tune.map((s) => {
       const f = aiStyleFeatures(s.text);
-      return [Math.min(f.llmWords, 4), Math.min(f.headers, 3), Math.min(f.scaffolds, 3), f.closingQuestion, Math.min(f.rhythmVariation, 1.2), f.quotedSentences];
+      return [Math.min(f.llmWords, 8), Math.min(f.headers, 3), Math.min(f.scaffolds, 3), f.closingQuestion, Math.min(f.rhythmVariation, 1.2), f.quotedSentences];
     });
     const model = fitLogistic(rows, tune.map((s) => s.label));
     console.log(`  fitted AI_STYLE_MODEL on ${tune.length} tuning texts: bias ${model.bias.toFixed(2)}, ${names.map((n, j) => `${n} ${(model.weights[j] as number).toFixed(2)}`).join(', ')}`);
