@@ -38,6 +38,13 @@ export interface Comparison {
   alignedWithoutNewFacts: number;
   /** pairContainment × (1 − newFacts), for the same reason. */
   pairsWithoutNewFacts: number;
+  /** Share of the reference's names and numbers that the page has too: a rewrite keeps its source's facts. */
+  factsKept: number;
+  /** How many names and numbers the page shares with the reference, over 20 (capped at 1), times (1 − newFacts):
+   * many shared facts and none added is strong evidence of derivation even for a short summary. */
+  sharedFactsWithoutNew: number;
+  /** Shorter over longer of the two texts' content-word counts: a rewrite keeps about its source's length. */
+  lengthRatio: number;
   /** Names and numbers of the page that the reference has too. */
   sharedFacts: number;
   /** For each page sentence (by index), the reference sentence it aligns with, or -1. */
@@ -52,10 +59,12 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
 
   const refSentenceKeys = ref.sentences.map((codes) => keySet(codes));
   const refKeys = new Set<number>();
+  const refEntities = new Set<number>();
   const refPairs = new Set<number>();
   for (const codes of ref.sentences) {
     for (let i = 0; i < codes.length; i++) {
       refKeys.add((codes[i] as number) & CONTENT_KEY_MASK);
+      if ((codes[i] as number) & ENTITY_FLAG) refEntities.add((codes[i] as number) & CONTENT_KEY_MASK);
       for (let j = i + 1; j < codes.length; j++) refPairs.add(pairKey(codes[i] as number, codes[j] as number));
     }
   }
@@ -98,6 +107,9 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
     newFacts: newFactsShare,
     alignedWithoutNewFacts: alignedShare * (1 - newFactsShare),
     pairsWithoutNewFacts: (pairTotal ? pairShared / pairTotal : 0) * (1 - newFactsShare),
+    sharedFactsWithoutNew: Math.min(1, (pageEntities.size - newFacts) / 20) * (1 - newFactsShare),
+    factsKept: refEntities.size ? [...refEntities].filter((k) => pageKeys.has(k)).length / refEntities.size : 0,
+    lengthRatio: lengthRatio(contentTotalPlain(page.sentences), contentTotalPlain(ref.sentences)),
     sharedFacts: pageEntities.size - newFacts,
     alignment,
   };
@@ -164,6 +176,16 @@ function align(
     order: aligned.length ? longestNonDecreasing(aligned) / aligned.length : 0,
     sourceCoverage: eligibleRef ? Math.min(1, covered.size / eligibleRef) : 0,
   };
+}
+
+function contentTotalPlain(sentences: readonly ArrayLike<number>[]): number {
+  let total = 0;
+  for (const s of sentences) total += s.length;
+  return total;
+}
+
+function lengthRatio(a: number, b: number): number {
+  return a && b ? Math.min(a, b) / Math.max(a, b) : 0;
 }
 
 function keySet(codes: ArrayLike<number>): Set<number> {

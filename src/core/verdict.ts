@@ -88,7 +88,10 @@ export function rewriteProbability(c: Comparison): number {
     m.newFacts * c.newFacts +
     m.copiedPage * c.copiedPage +
     m.alignedWithoutNewFacts * c.alignedWithoutNewFacts +
-    m.pairsWithoutNewFacts * c.pairsWithoutNewFacts;
+    m.pairsWithoutNewFacts * c.pairsWithoutNewFacts +
+    m.lengthRatio * c.lengthRatio +
+    m.factsKept * c.factsKept +
+    m.sharedFactsWithoutNew * c.sharedFactsWithoutNew;
   return 1 / (1 + Math.exp(-z));
 }
 

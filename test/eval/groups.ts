@@ -3,6 +3,7 @@ import type { Reference, VerdictKind } from '../../src/core';
 import { referenceFromPage } from '../../src/cli/corpus-build';
 import { CliError } from '../../src/cli/cli-error';
 import { fromBytes, type LoadedPage } from '../../src/cli/load-page';
+import { splitSentences } from '../../src/core/sentences';
 import { repostPage } from './chrome';
 import {
   readabilityNewsPages,
@@ -69,6 +70,16 @@ function checkedHtmlPage(html: string, label: string, url: string): LoadedPage |
 
 function wordCount(text: string | null | undefined): number {
   return (text ?? '').split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * The first 40% of a rewrite's sentences: a rewrite of part of an article, as content farms publish them (the
+ * analogue of the partial copies among the reposts). Null when that leaves fewer than MIN_WORDS words.
+ */
+function partialRewrite(text: string): string | null {
+  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end));
+  const kept = sentences.slice(0, Math.ceil(sentences.length * 0.4)).join(' ');
+  return wordCount(kept) >= MIN_WORDS ? kept : null;
 }
 
 function reference(page: LoadedPage, id: string, url: string, publisher: string, title = '', publishedAt = ''): Reference {
@@ -232,9 +243,20 @@ export function mixsetGroup(): EvalGroup {
         sourceId: `mixset:${row.id}`,
         page: textPage(text as string, id, `https://rewritten-news.example/${row.id}-${variant}`),
       });
+      const part = partialRewrite(text as string);
+      if (part) {
+        cases.push({
+          id: `${id}:first-40%`,
+          split: splitOf(`mixset:${row.id}`),
+          kind: `${variant}, first 40%`,
+          expect: 'rewrite',
+          sourceId: `mixset:${row.id}`,
+          page: textPage(part, `${id}:first-40%`, `https://rewritten-news.example/${row.id}-${variant}-part`),
+        });
+      }
     }
   }
-  return { name: 'rewrites-mixset', about: 'MixSet GPT-4 and Llama-2 rewrite / polish_sentence of human news excerpts', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } };
+  return { name: 'rewrites-mixset', about: 'MixSet GPT-4 and Llama-2 rewrite / polish_sentence of human news excerpts, whole and their first 40%', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } };
 }
 
 function llmFakeReferences(rows: ReadonlyArray<LlmFake & { dataset: string }>): Reference[] {
@@ -267,9 +289,20 @@ export function llmFakeRewriteGroup(): EvalGroup {
         sourceId: `llmfake:${row.dataset}:${row.news_id}`,
         page: textPage(text as string, id, `https://rewritten-news.example/${row.news_id}-${variant}`),
       });
+      const part = partialRewrite(text as string);
+      if (part) {
+        cases.push({
+          id: `${id}:first-40%`,
+          split: splitOf(`llmfake:${row.news_id}`),
+          kind: `${row.dataset} ${variant}, first 40%`,
+          expect: 'rewrite',
+          sourceId: `llmfake:${row.dataset}:${row.news_id}`,
+          page: textPage(part, `${id}:first-40%`, `https://rewritten-news.example/${row.news_id}-${variant}-part`),
+        });
+      }
     }
   }
-  return { name: 'rewrites-llmfake', about: 'LLMFake ChatGPT paraphrase / rewrite of PolitiFact, GossipCop and CoAID articles', references: llmFakeReferences(rows), cases, leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` } };
+  return { name: 'rewrites-llmfake', about: 'LLMFake ChatGPT paraphrase / rewrite of PolitiFact, GossipCop and CoAID articles, whole and their first 40%', references: llmFakeReferences(rows), cases, leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` } };
 }
 
 export function generatedGroup(): EvalGroup {

@@ -54,8 +54,17 @@ export function summarize(outcomes: readonly Outcome[]): Summary {
   };
 }
 
-/** Logistic regression by gradient descent on standardised features, classes weighed equally, light L2. */
-export function fitLogistic(rows: readonly number[][], labels: readonly number[], iterations = 4000): { bias: number; weights: number[] } {
+/**
+ * Logistic regression by gradient descent on standardised features, classes weighed equally, light L2. `signs`
+ * (optional, one per feature: 1, -1 or 0) keeps a weight non-negative, non-positive or free (projected gradient), so
+ * that a model can be made monotone in what a measurement means.
+ */
+export function fitLogistic(
+  rows: readonly number[][],
+  labels: readonly number[],
+  iterations = 4000,
+  signs?: readonly number[],
+): { bias: number; weights: number[] } {
   const d = rows[0]?.length ?? 0;
   const mean = new Array<number>(d).fill(0);
   const sd = new Array<number>(d).fill(0);
@@ -79,7 +88,11 @@ export function fitLogistic(rows: readonly number[][], labels: readonly number[]
       row.forEach((v, j) => (gw[j] = (gw[j] as number) + (err * v) / rows.length));
       gb += err / rows.length;
     });
-    w = w.map((v, j) => v - rate * ((gw[j] as number) + l2 * v));
+    w = w.map((v, j) => {
+      const next = v - rate * ((gw[j] as number) + l2 * v);
+      const sign = signs?.[j] ?? 0;
+      return sign > 0 ? Math.max(0, next) : sign < 0 ? Math.min(0, next) : next;
+    });
     b -= rate * gb;
   }
   const weights = w.map((v, j) => v / (scale[j] as number));
