@@ -20,6 +20,7 @@ const cli: UserConfig = {
       input: {
         firsthand: 'src/cli/firsthand.ts',
         eval: 'test/eval/run.ts',
+        bench: 'test/bench/run.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
