@@ -1,4 +1,4 @@
-import type { Passage, Source, VerdictKind } from '../core';
+import type { Passage, Verdict } from '../core';
 
 /**
  * What the extension's parts say to each other. The content script sends the article it extracted; the background
@@ -23,25 +23,13 @@ export interface Timings {
 
 /** The verdict on one tab as the UI shows it: everything is plain data, rendered with text APIs only. */
 export type PageReport =
-  | {
-      status: 'judged';
-      url: string;
-      verdict: VerdictKind;
-      source: Source | null;
-      confidence: number;
-      copied: number;
-      copiedOfSource: number;
-      attributed: boolean;
-      attribution: string | null;
-      aiStyle: number;
-      aiStyleReasons: string[];
-      reason: string;
-      alignedSentences: number;
-      comparedSentences: number;
-      sharedFacts: number;
-      passages: Array<Pick<Passage, 'kind' | 'text'>>;
-      timings?: Timings;
-    }
+  | (Omit<Verdict, 'evidence'> &
+      Pick<Verdict['evidence'], 'alignedSentences' | 'comparedSentences' | 'sharedFacts'> & {
+        status: 'judged';
+        url: string;
+        passages: Array<Pick<Passage, 'kind' | 'text'>>;
+        timings?: Timings;
+      })
   | { status: 'nothing'; url: string; reason: string; timings?: Timings };
 
 export interface ImportedPackInfo {

@@ -4,19 +4,11 @@ import type { PageReport } from './messages';
 /** A verdict reduced to what the UI shows (no offsets into the page, no internal measurements). */
 export function toReport(url: string, result: Verdict | NoVerdict): PageReport {
   if (result.verdict === null) return { status: 'nothing', url, reason: result.reason };
+  const { evidence: _evidence, ...verdict } = result;
   return {
+    ...verdict,
     status: 'judged',
     url,
-    verdict: result.verdict,
-    source: result.source,
-    confidence: result.confidence,
-    copied: result.copied,
-    copiedOfSource: result.copiedOfSource,
-    attributed: result.attributed,
-    attribution: result.attribution,
-    aiStyle: result.aiStyle,
-    aiStyleReasons: result.aiStyleReasons,
-    reason: result.reason,
     alignedSentences: result.evidence.alignedSentences,
     comparedSentences: result.evidence.comparedSentences,
     sharedFacts: result.evidence.sharedFacts,

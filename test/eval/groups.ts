@@ -82,6 +82,20 @@ function partialRewrite(text: string): string | null {
   return wordCount(kept) >= MIN_WORDS ? kept : null;
 }
 
+/** A rewrite as a case, and its first 40% as another, both expected to be rewrites of `sourceId`. */
+function rewriteCases(id: string, unit: string, kind: string, text: string, sourceId: string): EvalCase[] {
+  const slug = id.replace(/[^\w-]+/g, '-');
+  const cases: EvalCase[] = [
+    { id, split: splitOf(unit), kind, expect: 'rewrite', sourceId, page: textPage(text, id, `https://rewritten-news.example/${slug}`) },
+  ];
+  const part = partialRewrite(text);
+  if (part) {
+    const partId = `${id}:first-40%`;
+    cases.push({ id: partId, split: splitOf(unit), kind: `${kind}, first 40%`, expect: 'rewrite', sourceId, page: textPage(part, partId, `https://rewritten-news.example/${slug}-part`) });
+  }
+  return cases;
+}
+
 function reference(page: LoadedPage, id: string, url: string, publisher: string, title = '', publishedAt = ''): Reference {
   return referenceFromPage(page, { id, url, publisher, title, publishedAt });
 }
@@ -234,26 +248,7 @@ export function mixsetGroup(): EvalGroup {
         leftOut++;
         continue;
       }
-      const id = `mixset:${row.id}:${variant}`;
-      cases.push({
-        id,
-        split: splitOf(`mixset:${row.id}`),
-        kind: variant,
-        expect: 'rewrite',
-        sourceId: `mixset:${row.id}`,
-        page: textPage(text as string, id, `https://rewritten-news.example/${row.id}-${variant}`),
-      });
-      const part = partialRewrite(text as string);
-      if (part) {
-        cases.push({
-          id: `${id}:first-40%`,
-          split: splitOf(`mixset:${row.id}`),
-          kind: `${variant}, first 40%`,
-          expect: 'rewrite',
-          sourceId: `mixset:${row.id}`,
-          page: textPage(part, `${id}:first-40%`, `https://rewritten-news.example/${row.id}-${variant}-part`),
-        });
-      }
+      cases.push(...rewriteCases(`mixset:${row.id}:${variant}`, `mixset:${row.id}`, variant, text as string, `mixset:${row.id}`));
     }
   }
   return { name: 'rewrites-mixset', about: 'MixSet GPT-4 and Llama-2 rewrite / polish_sentence of human news excerpts, whole and their first 40%', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } };
@@ -280,26 +275,8 @@ export function llmFakeRewriteGroup(): EvalGroup {
         leftOut++;
         continue;
       }
-      const id = `llmfake:${row.dataset}:${row.news_id}:${variant}`;
-      cases.push({
-        id,
-        split: splitOf(`llmfake:${row.news_id}`),
-        kind: `${row.dataset} ${variant}`,
-        expect: 'rewrite',
-        sourceId: `llmfake:${row.dataset}:${row.news_id}`,
-        page: textPage(text as string, id, `https://rewritten-news.example/${row.news_id}-${variant}`),
-      });
-      const part = partialRewrite(text as string);
-      if (part) {
-        cases.push({
-          id: `${id}:first-40%`,
-          split: splitOf(`llmfake:${row.news_id}`),
-          kind: `${row.dataset} ${variant}, first 40%`,
-          expect: 'rewrite',
-          sourceId: `llmfake:${row.dataset}:${row.news_id}`,
-          page: textPage(part, `${id}:first-40%`, `https://rewritten-news.example/${row.news_id}-${variant}-part`),
-        });
-      }
+      const source = `llmfake:${row.dataset}:${row.news_id}`;
+      cases.push(...rewriteCases(`${source}:${variant}`, `llmfake:${row.news_id}`, `${row.dataset} ${variant}`, text as string, source));
     }
   }
   return { name: 'rewrites-llmfake', about: 'LLMFake ChatGPT paraphrase / rewrite of PolitiFact, GossipCop and CoAID articles, whole and their first 40%', references: llmFakeReferences(rows), cases, leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` } };
