@@ -77,9 +77,11 @@ export function aiStyle(text: string): AiStyle {
     m.quotedSentences * features.quotedSentences;
   const score = 1 / (1 + Math.exp(-z));
   const reasons: string[] = [];
-  if (features.llmWords >= 0.8) {
+  // Named from 2.5 weighted words per 100 on: about where 7% of human originals end and most LLM rewrites begin
+  // (eval tuning half, 2026-11-22); below that the words are ordinary news prose.
+  if (features.llmWords >= 2.5) {
     const distinct = [...new Set(words)].slice(0, 6).join(', ');
-    reasons.push(`LLM-favoured words, ${features.llmWords.toFixed(1)} per 100 words (${distinct})`);
+    reasons.push(`LLM-favoured words, ${features.llmWords.toFixed(1)} weighted per 100 words (${distinct})`);
   }
   if (features.headers > 0) reasons.push(`${features.headers} title-case section header${features.headers > 1 ? 's' : ''}`);
   if (features.scaffolds > 0) reasons.push(`${features.scaffolds} stock scaffolding phrase${features.scaffolds > 1 ? 's' : ''} ("Looking ahead", "remains to be seen", ...)`);
