@@ -24,6 +24,13 @@ async function recall(tabId: number): Promise<PageReport | null> {
   return (stored?.[`tab:${tabId}`] as PageReport | undefined) ?? null;
 }
 
+/** A new page in the tab: the last page's verdict must not stay on the toolbar or in the popup. */
+async function forget(tabId: number): Promise<void> {
+  reports.delete(tabId);
+  await session?.remove(`tab:${tabId}`);
+  await Promise.all([browser.action.setBadgeText({ tabId, text: '' }), browser.action.setTitle({ tabId, title: 'Firsthand' })]);
+}
+
 async function showBadge(tabId: number, report: PageReport): Promise<void> {
   const style = BADGE[report.status === 'judged' ? report.verdict : 'nothing'];
   await Promise.all([
@@ -35,6 +42,9 @@ async function showBadge(tabId: number, report: PageReport): Promise<void> {
 
 async function handle(message: BackgroundRequest, sender: Runtime.MessageSender): Promise<unknown> {
   switch (message.type) {
+    case 'page-start':
+      if (sender.tab?.id !== undefined) await forget(sender.tab.id);
+      return null;
     case 'judge-article': {
       const tabId = sender.tab?.id;
       const index = await corpusIndex();
@@ -66,13 +76,6 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
   return handle(message as BackgroundRequest, sender);
-});
-
-browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.url !== undefined) {
-    reports.delete(tabId);
-    void session?.remove(`tab:${tabId}`);
-  }
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

@@ -21,6 +21,9 @@ const whenIdle = (): Promise<void> =>
 
 async function run(): Promise<void> {
   if (!/^https?:$/.test(location.protocol) || window.top !== window) return;
+  // Without the "tabs" permission the background cannot see navigations: tell it a new page is here, so the last
+  // page's verdict leaves the toolbar even when this page is not an article.
+  await browser.runtime.sendMessage({ type: 'page-start', url: location.href });
   await whenIdle();
   const timings: Timings = { gate: 0, clone: 0, prune: 0, extract: 0 };
   const timed = <T>(step: keyof Timings, work: () => T): T => {

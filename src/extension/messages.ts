@@ -42,6 +42,7 @@ export interface ImportedPackInfo {
 
 export type BackgroundRequest =
   | ArticleMessage
+  | { type: 'page-start'; url: string }
   | { type: 'get-report'; tabId: number }
   | { type: 'import-pack'; name: string; text: string }
   | { type: 'remove-pack'; id: string }

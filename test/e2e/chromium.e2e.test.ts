@@ -9,6 +9,9 @@ import { badgesWithoutReport, hasChromium, launch, tabReport, waitForBadge, tool
 import { articlePage, seedText } from './seed-pages';
 import { startServer, type PageServer } from './server';
 
+// The service worker's own global, used only inside worker.evaluate() callbacks.
+declare const chrome: any;
+
 const SHOTS = resolve('test/screenshots');
 const NYT = 'https://www.nytimes.com/2025/02/27/us/politics/trump-mexico-cartels.html';
 const FARM = 'https://smartagain.com/trump-officials-split-over-how-hard-to-go-on-mexican-cartels/';
@@ -107,6 +110,17 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     expect(await page.locator('firsthand-badge').count()).toBe(0);
     await page.close();
     await other.close();
+  });
+
+  test('a tab that moves on from an article to a non-article page loses the old verdict', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(FARM);
+    const before = await waitForBadge(ext, FARM);
+    expect(before.text).toBe('COPY');
+    await page.goto(SECTION);
+    await expect.poll(() => ext.worker.evaluate(async (tabId: number) => chrome.action.getBadgeText({ tabId }), before.tabId)).toBe('');
+    expect(await tabReport(ext, before.tabId)).toBeNull();
+    await page.close();
   });
 
   test('an imported pack is used, survives a restart, and can be removed; a bad pack is refused', async () => {
