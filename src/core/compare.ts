@@ -61,7 +61,9 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
   const refKeys = new Set<number>();
   const refEntities = new Set<number>();
   const refPairs = new Set<number>();
+  let refContentWords = 0;
   for (const codes of ref.sentences) {
+    refContentWords += codes.length;
     for (let i = 0; i < codes.length; i++) {
       refKeys.add((codes[i] as number) & CONTENT_KEY_MASK);
       if ((codes[i] as number) & ENTITY_FLAG) refEntities.add((codes[i] as number) & CONTENT_KEY_MASK);
@@ -75,7 +77,9 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
   let pairShared = 0;
   const pageEntities = new Set<number>();
   const pageKeys = new Set<number>();
+  let pageContentWords = 0;
   for (const codes of page.sentences) {
+    pageContentWords += codes.length;
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i] as number;
       const key = code & CONTENT_KEY_MASK;
@@ -95,21 +99,22 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
 
   const { alignment, alignedShare, order, sourceCoverage } = align(page.sentences, refSentenceKeys);
   const newFactsShare = pageEntities.size ? newFacts / pageEntities.size : 0;
+  const pairContainment = pairTotal ? pairShared / pairTotal : 0;
   return {
     copiedPage,
     copiedSource,
     simhashDistance: hammingDistance(page.simhash, ref.simhash),
     contentContainment: contentTotal ? contentShared / contentTotal : 0,
-    pairContainment: pairTotal ? pairShared / pairTotal : 0,
+    pairContainment,
     alignedShare,
     order,
     sourceCoverage,
     newFacts: newFactsShare,
     alignedWithoutNewFacts: alignedShare * (1 - newFactsShare),
-    pairsWithoutNewFacts: (pairTotal ? pairShared / pairTotal : 0) * (1 - newFactsShare),
+    pairsWithoutNewFacts: pairContainment * (1 - newFactsShare),
     sharedFactsWithoutNew: Math.min(1, (pageEntities.size - newFacts) / 20) * (1 - newFactsShare),
     factsKept: refEntities.size ? [...refEntities].filter((k) => pageKeys.has(k)).length / refEntities.size : 0,
-    lengthRatio: lengthRatio(contentTotalPlain(page.sentences), contentTotalPlain(ref.sentences)),
+    lengthRatio: lengthRatio(pageContentWords, refContentWords),
     sharedFacts: pageEntities.size - newFacts,
     alignment,
   };
@@ -176,12 +181,6 @@ function align(
     order: aligned.length ? longestNonDecreasing(aligned) / aligned.length : 0,
     sourceCoverage: eligibleRef ? Math.min(1, covered.size / eligibleRef) : 0,
   };
-}
-
-function contentTotalPlain(sentences: readonly ArrayLike<number>[]): number {
-  let total = 0;
-  for (const s of sentences) total += s.length;
-  return total;
 }
 
 function lengthRatio(a: number, b: number): number {

@@ -15,6 +15,9 @@ import {
 
 export type VerdictKind = 'original' | 'repost' | 'rewrite';
 
+/** The measurements the rewrite model weighs: every key of REWRITE_MODEL but its bias, each a `Comparison` field. */
+type RewriteFeature = Exclude<keyof typeof REWRITE_MODEL, 'bias'>;
+
 /** What the engine is given: the article as extracted from a page, never the page's HTML. */
 export interface PageInput {
   /** Article text, one paragraph (or heading) a line. */
@@ -77,21 +80,10 @@ export interface NoVerdict {
 }
 
 export function rewriteProbability(c: Comparison): number {
-  const m = REWRITE_MODEL;
-  const z =
-    m.bias +
-    m.alignedShare * c.alignedShare +
-    m.order * c.order +
-    m.sourceCoverage * c.sourceCoverage +
-    m.contentContainment * c.contentContainment +
-    m.pairContainment * c.pairContainment +
-    m.newFacts * c.newFacts +
-    m.copiedPage * c.copiedPage +
-    m.alignedWithoutNewFacts * c.alignedWithoutNewFacts +
-    m.pairsWithoutNewFacts * c.pairsWithoutNewFacts +
-    m.lengthRatio * c.lengthRatio +
-    m.factsKept * c.factsKept +
-    m.sharedFactsWithoutNew * c.sharedFactsWithoutNew;
+  let z: number = REWRITE_MODEL.bias;
+  for (const [name, weight] of Object.entries(REWRITE_MODEL)) {
+    if (name !== 'bias') z += weight * c[name as RewriteFeature];
+  }
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -206,17 +198,16 @@ function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassa
 function passagesOf(analysis: TextAnalysis, ref: Reference, alignment: readonly number[]): Passage[] {
   const { text, tokens, winnowed, sentences } = analysis;
   const refShingles = new Set(ref.shingles);
-  const runs: Array<[start: number, end: number]> = [];
+  const tokenRuns: Array<[first: number, last: number]> = [];
   winnowed.hashes.forEach((hash, i) => {
     if (!refShingles.has(hash)) return;
     const first = winnowed.positions[i] as number;
     const last = Math.min(first + SHINGLE_SIZE, tokens.words.length) - 1;
-    const open = runs[runs.length - 1];
-    const start = tokens.starts[first] as number;
-    const end = tokens.ends[last] as number;
-    if (open && first - tokenIndexAt(tokens.starts, open[1]) <= WINNOW_WINDOW) open[1] = Math.max(open[1], end);
-    else runs.push([start, end]);
+    const open = tokenRuns[tokenRuns.length - 1];
+    if (open && first - open[1] <= WINNOW_WINDOW) open[1] = Math.max(open[1], last);
+    else tokenRuns.push([first, last]);
   });
+  const runs = tokenRuns.map(([first, last]) => [tokens.starts[first] as number, tokens.ends[last] as number] as const);
   const spans: Array<{ start: number; end: number; kind: Passage['kind'] }> = [];
   sentences.forEach((sentence, s) => {
     let covered = 0;
@@ -241,18 +232,6 @@ function passagesOf(analysis: TextAnalysis, ref: Reference, alignment: readonly 
     else merged.push({ ...span });
   }
   return merged.map(({ start, end, kind }) => ({ start, end, kind, text: text.slice(start, end) }));
-}
-
-/** Index of the token starting at or before character `offset`. */
-function tokenIndexAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function best<T>(items: readonly T[], key: (item: T) => number): T | undefined {
