@@ -31,6 +31,13 @@ export interface Comparison {
   order: number;
   /** Share of the reference's sentences that some page sentence aligns with. */
   sourceCoverage: number;
+  /** Mean over the page's sentences (weighted by content) of the share of its content words found in its best
+   * reference sentence or adjacent pair, with no cut-off: a rewrite restates every sentence in part, reporting of the
+   * same event matches a few sentences well and the rest hardly at all. */
+  softAlign: number;
+  /** softAlign with each word weighed by 1 / (page sentences it occurs in): the words of the story's subject, which
+   * run through every sentence of any article about it, count little; a sentence's own words count most. */
+  rareSoftAlign: number;
   /** Share of the page's names and numbers that the reference does not have: a rewrite adds few, reporting many. */
   newFacts: number;
   /** alignedShare × (1 − newFacts): high only when the page follows the reference *and* adds no facts of its own,
@@ -50,6 +57,9 @@ export interface Comparison {
   /** For each page sentence (by index), the reference sentence it aligns with, or -1. */
   alignment: number[];
 }
+
+/** The numeric measurements of a comparison, which the rewrite model reads. */
+export type Measurement = Exclude<keyof Comparison, 'alignment'>;
 
 export function compare(page: PageFingerprint, ref: Reference): Comparison {
   let shared = 0;
@@ -97,7 +107,7 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
   let newFacts = 0;
   for (const key of pageEntities) if (!refKeys.has(key)) newFacts++;
 
-  const { alignment, alignedShare, order, sourceCoverage } = align(page.sentences, refSentenceKeys);
+  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page.sentences, refSentenceKeys);
   const newFactsShare = pageEntities.size ? newFacts / pageEntities.size : 0;
   const pairContainment = pairTotal ? pairShared / pairTotal : 0;
   return {
@@ -109,6 +119,8 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
     alignedShare,
     order,
     sourceCoverage,
+    softAlign,
+    rareSoftAlign,
     newFacts: newFactsShare,
     alignedWithoutNewFacts: alignedShare * (1 - newFactsShare),
     pairsWithoutNewFacts: pairContainment * (1 - newFactsShare),
@@ -123,39 +135,59 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
 /**
  * Sentence alignment: each page sentence of at least MIN_SENTENCE_CONTENT content words is matched to the reference
  * sentence, or pair of adjacent sentences (a rewrite merges and splits sentences), holding the largest weighted
- * share of its content words. It aligns when that share reaches ALIGNED_SENTENCE_MIN.
+ * share of its content words. It aligns when that share reaches ALIGNED_SENTENCE_MIN. The same pass measures the
+ * best shares without a cut-off (softAlign), and with words weighed by rarity within the page (rareSoftAlign).
  */
 function align(
   pageSentences: readonly (readonly number[])[],
   refSentences: readonly Set<number>[],
-): Pick<Comparison, 'alignment' | 'alignedShare' | 'order' | 'sourceCoverage'> {
+): Pick<Comparison, 'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign'> {
+  const sentencesWith = new Map<number, number>();
+  for (const codes of pageSentences) {
+    for (const code of codes) sentencesWith.set(code & CONTENT_KEY_MASK, (sentencesWith.get(code & CONTENT_KEY_MASK) ?? 0) + 1);
+  }
   const alignment: number[] = [];
   const covered = new Set<number>();
   let eligibleWeight = 0;
   let alignedWeight = 0;
+  let softWeight = 0;
+  let rareTotalWeight = 0;
+  let rareSoftWeight = 0;
   for (const codes of pageSentences) {
     if (codes.length < MIN_SENTENCE_CONTENT) {
       alignment.push(-1);
       continue;
     }
     let total = 0;
-    for (const code of codes) total += code & ENTITY_FLAG ? 2 : 1;
+    let rareTotal = 0;
+    for (const code of codes) {
+      total += code & ENTITY_FLAG ? 2 : 1;
+      rareTotal += 1 / (sentencesWith.get(code & CONTENT_KEY_MASK) as number);
+    }
     eligibleWeight += total;
+    rareTotalWeight += rareTotal;
     let best = -1;
     let bestShare = 0;
+    let bestRare = 0;
     for (let j = 0; j < refSentences.length; j++) {
       const here = refSentences[j] as Set<number>;
       const next = refSentences[j + 1];
       let single = 0;
       let pair = 0;
+      let rareSingle = 0;
+      let rarePair = 0;
       for (const code of codes) {
         const key = code & CONTENT_KEY_MASK;
         const weight = code & ENTITY_FLAG ? 2 : 1;
+        const rare = 1 / (sentencesWith.get(key) as number);
         if (here.has(key)) {
           single += weight;
           pair += weight;
+          rareSingle += rare;
+          rarePair += rare;
         } else if (next?.has(key)) {
           pair += weight;
+          rarePair += rare;
         }
       }
       // A pair of sentences must earn its extra reach: count it at 85% so one good sentence wins ties.
@@ -164,7 +196,10 @@ function align(
         bestShare = share;
         best = j;
       }
+      bestRare = Math.max(bestRare, rareSingle / rareTotal, (0.85 * rarePair) / rareTotal);
     }
+    softWeight += bestShare * total;
+    rareSoftWeight += bestRare * rareTotal;
     if (bestShare >= ALIGNED_SENTENCE_MIN) {
       alignment.push(best);
       alignedWeight += total;
@@ -180,6 +215,8 @@ function align(
     alignedShare: eligibleWeight ? alignedWeight / eligibleWeight : 0,
     order: aligned.length ? longestNonDecreasing(aligned) / aligned.length : 0,
     sourceCoverage: eligibleRef ? Math.min(1, covered.size / eligibleRef) : 0,
+    softAlign: eligibleWeight ? softWeight / eligibleWeight : 0,
+    rareSoftAlign: rareTotalWeight ? rareSoftWeight / rareTotalWeight : 0,
   };
 }
 

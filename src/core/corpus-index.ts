@@ -1,12 +1,15 @@
 import type { Reference } from './fingerprint';
-import { ENTITY_FLAG } from './params';
+import { CONTENT_KEY_MASK, ENTITY_FLAG } from './params';
 import { Postings } from './postings';
-import { CANDIDATE_LIMIT, MIN_CANDIDATE_SCORE } from './thresholds';
+import { CANDIDATE_LIMIT, MIN_CANDIDATE_SCORE, RARE_WORDS_PER_REFERENCE } from './thresholds';
 
 /**
  * Finds the few references worth scoring for a page, without looking at every reference: the page's winnowed
- * shingle hashes (shared wording) and its names and numbers (shared facts, which survive a rewrite) are looked up
- * in two inverted indexes, and references are ranked by the rarity-weighted keys they share with the page.
+ * shingle hashes (shared wording), its names and numbers (shared facts, which survive a rewrite) and its other
+ * content words (a rewrite keeps its source's rarer words: "flotilla", "arsonist") are looked up in three inverted
+ * indexes, and references are ranked by the rarity-weighted keys they share with the page. The third index holds
+ * only each reference's RARE_WORDS_PER_REFERENCE rarest content words (by how many references use them), which keeps
+ * it a fraction of the size of a full word index.
  */
 export interface Candidate {
   index: number;
@@ -19,6 +22,9 @@ export class CorpusIndex {
   readonly references: readonly Reference[];
   private readonly shingles: Postings;
   private readonly entities: Postings;
+  private readonly rareWords: Postings;
+  /** How many references use each content-word key. */
+  private readonly wordFrequency: Uint32Array;
 
   constructor(references: readonly Reference[]) {
     this.references = references;
@@ -36,6 +42,20 @@ export class CorpusIndex {
     });
     this.shingles = new Postings(shingles);
     this.entities = new Postings(entities);
+    this.wordFrequency = new Uint32Array(CONTENT_KEY_MASK + 1);
+    const wordsOf = references.map((ref) => wordKeys(ref.sentences));
+    for (const keys of wordsOf) for (const key of keys) this.wordFrequency[key]!++;
+    const rare = { keys: [] as number[], refs: [] as number[] };
+    wordsOf.forEach((keys, r) => {
+      const rarest = [...keys]
+        .sort((a, b) => (this.wordFrequency[a] as number) - (this.wordFrequency[b] as number) || a - b)
+        .slice(0, RARE_WORDS_PER_REFERENCE);
+      for (const key of rarest) {
+        rare.keys.push(key);
+        rare.refs.push(r);
+      }
+    });
+    this.rareWords = new Postings(rare);
   }
 
   get size(): number {
@@ -69,6 +89,12 @@ export class CorpusIndex {
       const weight = Math.log(1 + n / refs.length);
       for (const r of refs) entry(r).score += weight;
     }
+    for (const key of wordKeys(pageSentences)) {
+      const refs = this.rareWords.lookup(key);
+      if (refs.length === 0) continue;
+      const weight = Math.log(1 + n / (this.wordFrequency[key] as number));
+      for (const r of refs) entry(r).score += weight;
+    }
     return [...found.values()]
       .filter((c) => c.score >= MIN_CANDIDATE_SCORE)
       .sort((a, b) => b.score - a.score || a.index - b.index)
@@ -85,4 +111,16 @@ function entityCodes(sentences: Iterable<ArrayLike<number>>): Set<number> {
     }
   }
   return codes;
+}
+
+/** Keys of the words that are not names or numbers. */
+function wordKeys(sentences: Iterable<ArrayLike<number>>): Set<number> {
+  const keys = new Set<number>();
+  for (const sentence of sentences) {
+    for (let i = 0; i < sentence.length; i++) {
+      const code = sentence[i] as number;
+      if (!(code & ENTITY_FLAG)) keys.add(code & CONTENT_KEY_MASK);
+    }
+  }
+  return keys;
 }

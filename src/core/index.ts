@@ -1,7 +1,7 @@
 /** The engine's public surface: text in, fingerprints and verdicts out. No DOM, no browser or Node APIs. */
 export { analyzeText, type TextAnalysis } from './analyze';
 export { aiStyle, aiStyleFeatures, type AiStyle } from './ai-style';
-export { compare, type Comparison } from './compare';
+export { compare, type Comparison, type Measurement } from './compare';
 export { CorpusIndex } from './corpus-index';
 export { fingerprintText, type Reference, type ReferenceMeta } from './fingerprint';
 export { decodePack, encodePack, PackError, PACK_FORMAT, PACK_VERSION } from './pack';

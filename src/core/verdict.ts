@@ -1,6 +1,7 @@
 import { aiStyle } from './ai-style';
 import { analyzeText, type TextAnalysis } from './analyze';
 import { findAttribution } from './attribution';
+import { probability } from './boosted-trees';
 import { compare, type Comparison, type PageFingerprint } from './compare';
 import type { CorpusIndex } from './corpus-index';
 import type { Reference, ReferenceMeta } from './fingerprint';
@@ -14,9 +15,6 @@ import {
 } from './thresholds';
 
 export type VerdictKind = 'original' | 'repost' | 'rewrite';
-
-/** The measurements the rewrite model weighs: every key of REWRITE_MODEL but its bias, each a `Comparison` field. */
-type RewriteFeature = Exclude<keyof typeof REWRITE_MODEL, 'bias'>;
 
 /** What the engine is given: the article as extracted from a page, never the page's HTML. */
 export interface PageInput {
@@ -79,12 +77,9 @@ export interface NoVerdict {
   words: number;
 }
 
+/** The rewrite model's probability that the page rewrites the reference it was compared with. */
 export function rewriteProbability(c: Comparison): number {
-  let z: number = REWRITE_MODEL.bias;
-  for (const [name, weight] of Object.entries(REWRITE_MODEL)) {
-    if (name !== 'bias') z += weight * c[name as RewriteFeature];
-  }
-  return 1 / (1 + Math.exp(-z));
+  return probability(REWRITE_MODEL, c);
 }
 
 export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CorpusIndex } from '../../src/core';
 import { judgePage } from '../../src/cli/check';
 import { hasShared } from '../eval/data';
-import { basilGroup, ecbGroups, repostGroup, type EvalGroup } from '../eval/groups';
+import { basilGroup, ecbGroups, mixsetGroup, repostGroup, type EvalGroup } from '../eval/groups';
 
 /**
  * The verdict thresholds held against real third-party data (../shared/data), so a change that breaks them fails
@@ -45,17 +45,25 @@ describe.skipIf(!hasShared())('verdicts on the shared data', { timeout: 120_000 
     expect(right.length / results.length).toBeGreaterThanOrEqual(0.98);
   });
 
-  test('ECB+ documents from different outlets on one event are not reposts (measured: 7 of 798)', () => {
+  test('ECB+ documents from different outlets on one event are not reposts, rarely rewrites (measured: 7 and 53 of 798)', () => {
     const results = verdicts(ecbGroups().independent);
     expect(results.length).toBeGreaterThan(700);
     expect(results.filter((r) => r.verdict === 'repost').length / results.length).toBeLessThanOrEqual(0.015);
-    expect(results.filter((r) => r.verdict === 'rewrite' || r.verdict === 'repost').length / results.length).toBeLessThanOrEqual(0.12);
+    expect(results.filter((r) => r.verdict === 'rewrite' || r.verdict === 'repost').length / results.length).toBeLessThanOrEqual(0.09);
   });
 
-  test('BASIL: NYT, Fox News and HuffPost on the same event are never reposts, rarely rewrites (measured: 10 of 300)', () => {
+  test('BASIL: NYT, Fox News and HuffPost on the same event are never reposts, rarely rewrites (measured: 4 of 300)', () => {
     const results = verdicts(basilGroup());
     expect(results).toHaveLength(300);
     expect(results.filter((r) => r.verdict === 'repost')).toEqual([]);
-    expect(results.filter((r) => r.verdict === 'rewrite').length).toBeLessThanOrEqual(15);
+    expect(results.filter((r) => r.verdict === 'rewrite').length).toBeLessThanOrEqual(8);
+  });
+
+  test('MixSet: GPT-4 and Llama-2 rewrites of short news, whole and their first 40%, are found as rewrites of the right article (measured: 327 of 393)', () => {
+    const group = mixsetGroup();
+    const results = verdicts(group);
+    expect(results.length).toBeGreaterThan(350);
+    const right = results.filter((r, i) => r.verdict === 'rewrite' && r.source === group.cases[i]?.sourceId);
+    expect(right.length / results.length).toBeGreaterThanOrEqual(0.78);
   });
 });

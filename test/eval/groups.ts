@@ -4,6 +4,7 @@ import { referenceFromPage } from '../../src/cli/corpus-build';
 import { CliError } from '../../src/cli/cli-error';
 import { fromBytes, type LoadedPage } from '../../src/cli/load-page';
 import { splitSentences } from '../../src/core/sentences';
+import { sharedNarration } from './co-derived';
 import { repostPage } from './chrome';
 import {
   readabilityNewsPages,
@@ -32,6 +33,9 @@ export interface EvalCase {
   page: LoadedPage | { error: string };
   /** Which of the group's corpora the case is checked against (default: the group's references). */
   corpus?: string;
+  /** Independent coverage only: 8-word narration sequences the page shares with the same event's article in the
+   * corpus (see co-derived.ts); CO_DERIVED_MIN_SEQUENCES or more suggest both came from one wire story. */
+  sharedNarration?: number;
 }
 
 export interface EvalGroup {
@@ -331,7 +335,8 @@ export function basilGroup(): EvalGroup {
     for (const outlet of Object.keys(corpora)) {
       if (outlet === row.source) continue;
       const id = `basil:${row.source}:${row.triplet} vs ${outlet}`;
-      cases.push({ id, split: splitOf(`basil:${row.triplet}`), kind: `${row.source} vs ${outlet}`, expect: 'original', sourceId: null, page: textPage(row.text, id, row.url), corpus: outlet });
+      const other = rows.find((r) => r.source === outlet && r.triplet === row.triplet);
+      cases.push({ id, split: splitOf(`basil:${row.triplet}`), kind: `${row.source} vs ${outlet}`, expect: 'original', sourceId: null, page: textPage(row.text, id, row.url), corpus: outlet, sharedNarration: other ? sharedNarration(row.text, other.text) : 0 });
     }
   }
   return {
@@ -380,7 +385,7 @@ export function ecbGroups(): { independent: EvalGroup; silver: EvalGroup } {
         leftOut++;
         continue;
       }
-      cases.push({ id: `ecb:${doc.doc}`, split: splitOf(`ecb:${subtopic}`), kind: subtopic.endsWith('ecbplus') ? 'ecb+' : 'ecb', expect: 'original', sourceId: null, page: textPage(doc.text, doc.doc, urlOf(doc)) });
+      cases.push({ id: `ecb:${doc.doc}`, split: splitOf(`ecb:${subtopic}`), kind: subtopic.endsWith('ecbplus') ? 'ecb+' : 'ecb', expect: 'original', sourceId: null, page: textPage(doc.text, doc.doc, urlOf(doc)), sharedNarration: sharedNarration(doc.text, ref.text) });
     }
   }
   const silverRefs: Reference[] = [];

@@ -99,3 +99,102 @@ export function fitLogistic(
   const bias = b - weights.reduce((s, v, j) => s + v * (mean[j] as number), 0);
   return { bias, weights };
 }
+
+/**
+ * Gradient-boosted trees for a 0/1 label (log-loss, Newton leaves): `rounds` complete trees of `depth`, each split
+ * chosen among up to `bins` quantiles of each feature. A node with fewer than `minNode` rows stops splitting (its
+ * split sends everything left, threshold +∞ written as 1e9). `signs` (one per feature: 1, -1 or 0) makes the model
+ * non-decreasing, non-increasing or free in each feature: a split that would order its two leaves the wrong way is
+ * refused, and each side's later leaves are bounded by the midpoint of the two (LightGBM's basic method), so a
+ * monotone feature moves the score one way through every tree. Returns the model's base log-odds and trees in the
+ * shape of `BoostedTrees` (features added by the caller).
+ */
+export function fitBoostedTrees(
+  rows: readonly number[][],
+  labels: readonly number[],
+  { rounds = 80, depth = 3, rate = 0.1, bins = 40, minNode = 20, lambda = 1 } = {},
+  signs?: readonly number[],
+): { base: number; trees: Array<{ split: Array<[number, number]>; leaf: number[] }> } {
+  const n = rows.length;
+  const d = rows[0]?.length ?? 0;
+  const mean = labels.reduce((s, l) => s + l, 0) / n;
+  const base = Math.log(mean / (1 - mean));
+  // Candidate thresholds per feature, and each row's bin (index of the first threshold >= value).
+  const cuts: number[][] = [];
+  const bin: Uint8Array[] = [];
+  for (let j = 0; j < d; j++) {
+    const sorted = rows.map((r) => r[j] as number).sort((a, b) => a - b);
+    const qs = [...new Set(Array.from({ length: bins }, (_, k) => sorted[Math.floor(((k + 0.5) / bins) * (n - 1))] as number))];
+    cuts.push(qs);
+    bin.push(Uint8Array.from(rows.map((r) => { let b = 0; while (b < qs.length && (r[j] as number) > (qs[b] as number)) b++; return b; })));
+  }
+  const score = new Float64Array(n).fill(base);
+  const g = new Float64Array(n);
+  const h = new Float64Array(n);
+  const trees: Array<{ split: Array<[number, number]>; leaf: number[] }> = [];
+  const inner = 2 ** depth - 1;
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < n; i++) {
+      const p = 1 / (1 + Math.exp(-(score[i] as number)));
+      g[i] = (labels[i] as number) - p;
+      h[i] = p * (1 - p);
+    }
+    const split: Array<[number, number]> = new Array(inner);
+    const leaf: number[] = new Array(inner + 1).fill(0);
+    const nodeOf = new Int32Array(n); // every row starts at the root
+    const low = new Float64Array(2 * inner + 1).fill(-Infinity);
+    const high = new Float64Array(2 * inner + 1).fill(Infinity);
+    const clamp = (v: number, node: number): number => Math.min(high[node] as number, Math.max(low[node] as number, v));
+    for (let node = 0; node < inner; node++) {
+      const members: number[] = [];
+      for (let i = 0; i < n; i++) if (nodeOf[i] === node) members.push(i);
+      let best: { gain: number; j: number; b: number; mid: number } | null = null;
+      if (members.length >= minNode) {
+        let G = 0;
+        let H = 0;
+        for (const i of members) { G += g[i] as number; H += h[i] as number; }
+        for (let j = 0; j < d; j++) {
+          const cj = cuts[j] as number[];
+          const gb = new Float64Array(cj.length + 1);
+          const hb = new Float64Array(cj.length + 1);
+          const bj = bin[j] as Uint8Array;
+          for (const i of members) { gb[bj[i] as number]! += g[i] as number; hb[bj[i] as number]! += h[i] as number; }
+          let gl = 0;
+          let hl = 0;
+          for (let b = 0; b < cj.length; b++) {
+            gl += gb[b] as number;
+            hl += hb[b] as number;
+            const sign = signs?.[j] ?? 0;
+            const left = clamp(gl / (hl + lambda), node);
+            const right = clamp((G - gl) / (H - hl + lambda), node);
+            if ((sign > 0 && left > right) || (sign < 0 && left < right)) continue;
+            const gain = (gl * gl) / (hl + lambda) + ((G - gl) ** 2) / (H - hl + lambda) - (G * G) / (H + lambda);
+            if (!best || gain > best.gain) best = { gain, j, b, mid: (left + right) / 2 };
+          }
+        }
+      }
+      split[node] = best ? [best.j, cuts[best.j]![best.b] as number] : [0, 1e9];
+      for (const child of [2 * node + 1, 2 * node + 2]) {
+        low[child] = low[node] as number;
+        high[child] = high[node] as number;
+      }
+      const sign = best ? (signs?.[best.j] ?? 0) : 0;
+      if (best && sign !== 0) {
+        const [below, above] = sign > 0 ? [2 * node + 1, 2 * node + 2] : [2 * node + 2, 2 * node + 1];
+        high[below] = Math.min(high[below] as number, best.mid);
+        low[above] = Math.max(low[above] as number, best.mid);
+      }
+      for (const i of members) {
+        const [j, t] = split[node] as [number, number];
+        nodeOf[i] = 2 * node + ((rows[i]![j] as number) <= t ? 1 : 2);
+      }
+    }
+    const G = new Float64Array(inner + 1);
+    const H = new Float64Array(inner + 1);
+    for (let i = 0; i < n; i++) { G[(nodeOf[i] as number) - inner]! += g[i] as number; H[(nodeOf[i] as number) - inner]! += h[i] as number; }
+    for (let k = 0; k <= inner; k++) leaf[k] = rate * clamp((G[k] as number) / ((H[k] as number) + lambda), inner + k);
+    for (let i = 0; i < n; i++) score[i]! += leaf[(nodeOf[i] as number) - inner] as number;
+    trees.push({ split, leaf });
+  }
+  return { base, trees };
+}

@@ -15,9 +15,11 @@ import {
   encodePack,
   pageFingerprint,
   type Comparison,
+  type Measurement,
   type Reference,
 } from '../../src/core';
-import { REWRITE_MODEL, REWRITE_MIN_PROBABILITY } from '../../src/core/thresholds';
+import { REWRITE_MIN_PROBABILITY } from '../../src/core/thresholds';
+import { probability, type BoostedTrees } from '../../src/core/boosted-trees';
 import { judgePage } from '../../src/cli/check';
 import { hasShared, readJsonl, sharedDir, sharedPath, splitOf, type Split } from './data';
 import { tokenize } from '../../src/core/tokenize';
@@ -35,7 +37,8 @@ import {
   type EvalCase,
   type EvalGroup,
 } from './groups';
-import { fitLogistic, isRight, isRightWithSource, LABELS, summarize, type Outcome } from './metrics';
+import { CO_DERIVED_MIN_SEQUENCES } from './co-derived';
+import { fitBoostedTrees, fitLogistic, isRight, isRightWithSource, LABELS, summarize, type Outcome } from './metrics';
 
 const args = process.argv.slice(2);
 const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
@@ -64,8 +67,20 @@ const builders: Array<[string, () => EvalGroup[]]> = [
 interface Result { group: EvalGroup; item: EvalCase; outcome: Outcome; }
 const results: Result[] = [];
 const groups: EvalGroup[] = [];
-const fitRows: Array<{ split: Split; features: number[]; label: number; group?: string; id?: string }> = [];
-const FEATURES = Object.keys(REWRITE_MODEL).filter((k) => k !== 'bias') as Array<Exclude<keyof typeof REWRITE_MODEL, 'bias'>>;
+const fitRows: Array<{ split: Split; features: number[]; label: number; group?: string; id?: string; coDerived?: boolean }> = [];
+/** How `--fit` grows the rewrite model's trees; `--tree-options '{"rounds":120}'` overrides any of them. */
+const TREE_OPTIONS = {
+  rounds: 160, depth: 3, rate: 0.1, bins: 40, minNode: 20, lambda: 1,
+  ...(args.includes('--tree-options') ? (JSON.parse(args[args.indexOf('--tree-options') + 1] as string) as object) : {}),
+};
+
+/** The measurements `--fit` fits the rewrite model on. */
+const FEATURES = [
+  'alignedShare', 'order', 'sourceCoverage', 'softAlign', 'rareSoftAlign', 'contentContainment', 'pairContainment',
+  'newFacts', 'copiedPage', 'alignedWithoutNewFacts', 'pairsWithoutNewFacts', 'lengthRatio', 'factsKept',
+  'sharedFactsWithoutNew',
+] as const satisfies ReadonlyArray<Measurement>;
+type Feature = (typeof FEATURES)[number];
 
 for (const [name, build] of builders) {
   if (only && !name.startsWith(only)) continue;
@@ -96,7 +111,8 @@ for (const [name, build] of builders) {
         },
       });
       if (fit && !('error' in item.page) && group.name !== 'reposts' && !group.informational && group.name !== 'seeds') {
-        for (const row of comparisonsOf(item, index)) fitRows.push({ ...row, group: group.name, id: item.id });
+        const coDerived = (item.sharedNarration ?? 0) >= CO_DERIVED_MIN_SEQUENCES;
+        for (const row of comparisonsOf(item, index)) fitRows.push({ ...row, group: group.name, id: item.id, coDerived });
       }
     }
   }
@@ -136,6 +152,13 @@ for (const group of groups) {
   }
   if (group.leftOut.count) console.log(`${''.padEnd(24)} left out: ${group.leftOut.count} (${group.leftOut.why})`);
   if (group.informational) console.log(`${''.padEnd(24)} (informational: ${group.about})`);
+  const scored = results.filter((r) => r.group === group && r.item.sharedNarration !== undefined);
+  if (scored.length) {
+    const flagged = (rs: Result[]): number => rs.filter((r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite').length;
+    const co = scored.filter((r) => (r.item.sharedNarration as number) >= CO_DERIVED_MIN_SEQUENCES);
+    const rest = scored.filter((r) => (r.item.sharedNarration as number) < CO_DERIVED_MIN_SEQUENCES);
+    console.log(`${''.padEnd(24)} co-derived (>= ${CO_DERIVED_MIN_SEQUENCES} 8-word narration sequences shared with the reference, outside quotes): ${co.length} of ${scored.length}; flagged ${flagged(co)} of them, and ${flagged(rest)} of the other ${rest.length}`);
+  }
 }
 
 const targets: Array<[string, (r: Result) => boolean, (r: Result) => boolean, number, 'min' | 'max']> = [
@@ -276,56 +299,35 @@ function fitRowsByPage(): Map<string, typeof fitRows> {
 }
 
 /**
- * Two fits of REWRITE_MODEL, both on the tuning half and both reported page by page on both halves:
- *  - "comparisons" (shipped): every page/candidate comparison of the rewrite, independent, generated and Clough
- *    groups, labelled 1 for a rewrite and the article it rewrites, 0 otherwise;
- *  - "pages, monotone" (measured alternative): only the comparison that decides each page (see fitPageModel).
+ * `--fit`: fits the rewrite model (boosted trees) on the tuning half, every page/candidate comparison of the rewrite,
+ * independent, generated and Clough groups, labelled 1 for a rewrite (or Clough "cut" answer) and the article it
+ * rewrites, 0 otherwise. Prints, page by page on both halves, rewrites found with the right source and pages that
+ * must stay original flagged, at a range of thresholds; `--write` also writes src/core/rewrite-model.ts.
  */
 function fitModels(): void {
-  const rows = fitRows.filter((r) => r.split === 'tune');
-  const model = fitLogistic(rows.map((r) => r.features), rows.map((r) => r.label));
-  console.log(`\nfitted REWRITE_MODEL on the tuning half, comparison by comparison (${rows.length} comparisons, ${rows.filter((r) => r.label).length} of a rewrite and its source):`);
-  reportModel(model);
-  fitPageModel();
+  // Independent coverage with shared narration (co-derived.ts) is left out of fitting, not of scoring: it is likely
+  // written from the same wire story as the reference, so its label "original" is doubtful as a lesson.
+  const rows = fitRows.filter((r) => r.split === 'tune' && !r.coDerived);
+  // Monotone: more shared wording, alignment or facts can only make "rewrite" likelier, new facts only less likely;
+  // the ratio of lengths is free. (Unconstrained, the trees learn that copied passages mean another outlet's report
+  // built on the same wire copy, and clear an aggregation that quotes its source.)
+  const signs = FEATURES.map((f) => (f === 'newFacts' ? -1 : f === 'lengthRatio' ? 0 : 1));
+  const fitted = fitBoostedTrees(rows.map((r) => r.features), rows.map((r) => r.label), TREE_OPTIONS, signs);
+  const model: BoostedTrees<Feature> = { features: FEATURES, ...fitted };
+  const left = new Set(fitRows.filter((r) => r.split === 'tune' && r.coDerived).map((r) => r.id)).size;
+  const summary = `${rows.length} comparisons, ${rows.filter((r) => r.label).length} of them a rewrite and its source; ${left} co-derived independent pages left out`;
+  console.log(`\nfitted REWRITE_MODEL on the tuning half (${summary}; ${JSON.stringify(TREE_OPTIONS)}):`);
+  const table = reportModel(model);
+  if (args.includes('--write')) writeModel(model, summary, table);
 }
 
-/**
- * Fits REWRITE_MODEL where the verdict is decided: page by page. Positives: each rewrite and the article it rewrites.
- * Negatives: for each page that must stay original, its hardest candidate (the one sharing most content-word pairs),
- * which is the comparison that would flag it. Fitted on the tuning half; both halves are reported page by page.
- */
-function fitPageModel(): void {
-  const pairAt = FEATURES.indexOf('pairContainment');
-  const byPage = fitRowsByPage();
-  const train: { rows: number[][]; labels: number[] } = { rows: [], labels: [] };
-  for (const rows of byPage.values()) {
-    if (rows[0]?.split !== 'tune') continue;
-    if (isNegativeGroup(rows[0]?.group)) {
-      const hardest = rows.reduce((a, b) => ((b.features[pairAt] as number) > (a.features[pairAt] as number) ? b : a));
-      train.rows.push(hardest.features);
-      train.labels.push(0);
-    } else {
-      for (const row of rows.filter((r) => r.label === 1)) {
-        train.rows.push(row.features);
-        train.labels.push(1);
-      }
-    }
-  }
-  // Monotone: more shared wording, alignment or facts can only make "rewrite" likelier, new facts only less likely.
-  // (Unconstrained, the fit learns that copied quotes mean "another outlet's report", and would clear an aggregation
-  // for quoting its source.)
-  const signs = FEATURES.map((f) => (f === 'newFacts' ? -1 : 1));
-  const model = fitLogistic(train.rows, train.labels, 4000, signs);
-  console.log(`\nfitted REWRITE_MODEL (monotone) on the tuning half, page by page (${train.labels.filter(Boolean).length} rewrites, ${train.labels.filter((l) => !l).length} pages that must stay original):`);
-  reportModel(model);
-}
 
-/** A fitted model's weights, and page by page on both halves: rewrites found with the right source, originals flagged. */
-function reportModel(model: { bias: number; weights: number[] }): void {
+/** Page by page on both halves, at each threshold: rewrites found with the right source, originals flagged. */
+function reportModel(model: BoostedTrees<Feature>): string[] {
   const byPage = fitRowsByPage();
-  console.log(`  bias: ${model.bias.toFixed(2)}, ${FEATURES.map((f, j) => `${f}: ${(model.weights[j] as number).toFixed(2)}`).join(', ')}`);
-  const p = (f: number[]): number => 1 / (1 + Math.exp(-(model.bias + f.reduce((s, v, j) => s + v * (model.weights[j] as number), 0))));
-  for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
+  const p = (f: number[]): number => probability(model, Object.fromEntries(FEATURES.map((name, j) => [name, f[j] as number])) as Record<Feature, number>);
+  const lines: string[] = [];
+  for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
     const cells = (['tune', 'check'] as const).map((split) => {
       let found = 0;
       let rewrites = 0;
@@ -333,11 +335,11 @@ function reportModel(model: { bias: number; weights: number[] }): void {
       let originals = 0;
       for (const rows of byPage.values()) {
         if (rows[0]?.split !== split) continue;
-        const over = rows.filter((r) => p(r.features) >= threshold);
-        const top = over.reduce<(typeof rows)[number] | undefined>((a, b) => (!a || p(b.features) > p(a.features) ? b : a), undefined);
+        const scored = rows.map((r) => ({ r, p: p(r.features) })).filter((x) => x.p >= threshold);
+        const top = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.p > a.p ? b : a), undefined);
         if (rows[0]?.group?.startsWith('rewrites-')) {
           rewrites++;
-          if (top?.label === 1) found++;
+          if (top?.r.label === 1) found++;
         } else if (isNegativeGroup(rows[0]?.group)) {
           originals++;
           if (top) flagged++;
@@ -345,6 +347,41 @@ function reportModel(model: { bias: number; weights: number[] }): void {
       }
       return `${split}: rewrites found ${pct(found / rewrites)}, originals flagged ${pct(flagged / originals)}`;
     });
-    console.log(`  at ${threshold.toFixed(2)}: ${cells.join('   ')}${threshold === REWRITE_MIN_PROBABILITY ? '   (current threshold)' : ''}`);
+    lines.push(`at ${threshold.toFixed(2)}: ${cells.join('   ')}`);
   }
+  for (const line of lines) console.log(`  ${line}${line.startsWith(`at ${REWRITE_MIN_PROBABILITY.toFixed(2)}`) ? '   (current threshold)' : ''}`);
+  return lines;
+}
+
+function writeModel(model: BoostedTrees<Feature>, summary: string, table: string[]): void {
+  const path = new URL('../../src/core/rewrite-model.ts', import.meta.url);
+  const trees = model.trees
+    .map((t) => `    { split: ${JSON.stringify(t.split.map(([j, v]) => [j, round(v)]))}, leaf: ${JSON.stringify(t.leaf.map(round))} },`)
+    .join('\n');
+  writeFileSync(
+    path,
+    `/**
+ * Written by \`npm run eval -- --fit --write\` (${new Date().toISOString().slice(0, 10)}); do not edit by hand.
+ * The rewrite model: boosted trees (${JSON.stringify(TREE_OPTIONS)}) fitted on the eval's tuning half, ${summary}
+ * (rewrite, independent-coverage, generated and Clough groups). Page by page, rewrites found with the right source /
+ * pages that must stay original flagged:
+${table.map((line) => ` *   ${line}`).join('\n')}
+ */
+import type { BoostedTrees } from './boosted-trees';
+import type { Measurement } from './compare';
+
+export const REWRITE_MODEL: BoostedTrees<Measurement> = {
+  features: ${JSON.stringify(model.features)},
+  base: ${round(model.base)},
+  trees: [
+${trees}
+  ],
+};
+`,
+  );
+  console.log(`  written to ${path.pathname}`);
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
 }
