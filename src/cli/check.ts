@@ -1,13 +1,13 @@
 import { dirname, resolve } from 'node:path';
-import { judge, type CorpusIndex, type NoVerdict, type Verdict } from '../core';
+import { judge, type CorpusIndex, type JudgeOptions, type NoVerdict, type Verdict } from '../core';
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
 import { loadPage, type LoadedPage } from './load-page';
 import { verdictJson, verdictText } from './report';
 
 /** The verdict on a loaded page, exactly as `check` computes it. */
-export function judgePage(page: LoadedPage, index: CorpusIndex): Verdict | NoVerdict {
-  return judge({ text: page.text, url: page.url, title: page.title, links: page.links }, index);
+export function judgePage(page: LoadedPage, index: CorpusIndex, options: JudgeOptions = {}): Verdict | NoVerdict {
+  return judge({ text: page.text, url: page.url, title: page.title, links: page.links }, index, options);
 }
 
 export interface CheckItem {
@@ -38,11 +38,12 @@ export async function checkAll(
   json: boolean,
   write: (text: string) => void,
   warn: (text: string) => void,
+  options: JudgeOptions = {},
 ): Promise<number> {
   let failures = 0;
   for (const item of items) {
     try {
-      const result = judgePage(await loadPage(item.input, item.url), index);
+      const result = judgePage(await loadPage(item.input, item.url), index, options);
       write(json ? JSON.stringify(verdictJson(item.id, result)) : verdictText(item.id, result));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;

@@ -4,18 +4,25 @@ import { parseArgs, stringFlag } from './args';
 import { checkAll, checkItemsFromManifest, type CheckItem } from './check';
 import { CliError } from './cli-error';
 import { loadCorpus } from './corpus-file';
+import { DEFAULT_SENSITIVITY, SENSITIVITIES, type Sensitivity } from '../core';
+
+function isSensitivity(value: string): value is Sensitivity {
+  return (SENSITIVITIES as string[]).includes(value);
+}
 
 const USAGE = `firsthand — where does this article come from?
 
 usage:
-  firsthand check [--corpus PACK] [--url URL] [--json] FILE|URL|-
+  firsthand check [--corpus PACK] [--url URL] [--sensitivity S] [--json] FILE|URL|-
       judge one page (.html or .txt file, http(s) address, or - for standard input)
-  firsthand check [--corpus PACK] --manifest CHECKS.jsonl [--json]
+  firsthand check [--corpus PACK] [--sensitivity S] --manifest CHECKS.jsonl [--json]
       judge every page of a manifest ({"id","file","url"} a line), in order
   firsthand corpus build --manifest REFS.jsonl --out PACK
       build a corpus pack ({"id","file","url","publisher","title","publishedAt"} a line)
 
 Without --corpus, check uses the bundled corpus (reference-corpus/corpus.pack.json).
+--sensitivity strict|balanced|sensitive: how much evidence a rewrite verdict needs (default balanced; strict flags
+fewer pages wrongly and finds fewer rewrites; README "Accuracy" has the figures).
 --json prints one JSON object per input: {"id","verdict","source","confidence","copied","attributed","aiStyle",...}`;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -41,8 +48,10 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function check(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['corpus', 'url', 'json', 'manifest'], ['json']);
+  const args = parseArgs(argv, ['corpus', 'url', 'json', 'manifest', 'sensitivity'], ['json']);
   const manifest = stringFlag(args, 'manifest');
+  const sensitivity = stringFlag(args, 'sensitivity') ?? DEFAULT_SENSITIVITY;
+  if (!isSensitivity(sensitivity)) throw new CliError(`--sensitivity must be one of ${SENSITIVITIES.join(', ')} (got "${sensitivity}")`, 2);
   const url = stringFlag(args, 'url');
   let items: CheckItem[];
   if (manifest) {
@@ -60,6 +69,7 @@ async function check(argv: readonly string[]): Promise<number> {
     args.flags.has('json'),
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`${text}\n`),
+    { sensitivity },
   );
   return failures > 0 ? 1 : 0;
 }

@@ -6,9 +6,11 @@ export { CorpusIndex } from './corpus-index';
 export { fingerprintText, type Reference, type ReferenceMeta } from './fingerprint';
 export { decodePack, encodePack, PackError, PACK_FORMAT, PACK_VERSION } from './pack';
 export { canonicalUrl, siteOf } from './site';
+export { DEFAULT_SENSITIVITY, SENSITIVITIES, type Sensitivity } from './thresholds';
 export {
   judge,
   pageFingerprint,
+  type JudgeOptions,
   rewriteProbability,
   type NoVerdict,
   type PageInput,

@@ -10,8 +10,10 @@ import { canonicalUrl, siteOf } from './site';
 import {
   MIN_ARTICLE_WORDS,
   REPOST_MIN_COPIED,
-  REWRITE_MIN_PROBABILITY,
+  DEFAULT_SENSITIVITY,
   REWRITE_MODEL,
+  REWRITE_THRESHOLDS,
+  type Sensitivity,
 } from './thresholds';
 
 export type VerdictKind = 'original' | 'repost' | 'rewrite';
@@ -27,6 +29,11 @@ export interface PageInput {
 }
 
 export type Source = ReferenceMeta;
+
+export interface JudgeOptions {
+  /** How much evidence a rewrite verdict needs (see REWRITE_THRESHOLDS); default "balanced". */
+  sensitivity?: Sensitivity;
+}
 
 export interface Passage {
   /** Offsets into PageInput.text. */
@@ -94,7 +101,7 @@ interface Scored {
 }
 
 /** Judges one page against the corpus. */
-export function judge(page: PageInput, index: CorpusIndex): Verdict | NoVerdict {
+export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions = {}): Verdict | NoVerdict {
   const analysis = analyzeText(page.text);
   const words = analysis.tokens.words.length;
   if (words < MIN_ARTICLE_WORDS) {
@@ -114,7 +121,8 @@ export function judge(page: PageInput, index: CorpusIndex): Verdict | NoVerdict 
   // Among references the page copies, the one it copies most of both ways: a partial copy of one of two wire
   // duplicates in the corpus names the one it covers more of.
   const repost = best(scored.filter((s) => s.copied >= REPOST_MIN_COPIED), (s) => s.comparison.copiedPage + s.comparison.copiedSource);
-  const rewrite = best(scored.filter((s) => s.probability >= REWRITE_MIN_PROBABILITY), (s) => s.probability);
+  const threshold = REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY];
+  const rewrite = best(scored.filter((s) => s.probability >= threshold), (s) => s.probability);
   const match = repost ?? rewrite;
   const style = aiStyle(page.text);
   const base = { aiStyle: style.score, aiStyleReasons: style.reasons };

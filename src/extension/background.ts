@@ -3,6 +3,7 @@ import browser, { type Runtime } from './browser';
 import { corpusIndex, importPack, listPacks, removePack } from './corpus';
 import type { BackgroundRequest, PageReport } from './messages';
 import { BADGE, badgeTitle, toReport } from './report';
+import { readSettings } from './settings';
 
 /**
  * The background: holds the corpus (parsed once), judges the articles content scripts send, keeps each tab's
@@ -47,8 +48,9 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
       return null;
     case 'judge-article': {
       const tabId = sender.tab?.id;
-      const index = await corpusIndex();
-      const report = { ...toReport(message.url, judge({ text: message.text, url: message.url, title: message.title, links: message.links }, index)), timings: message.timings };
+      const [index, settings] = await Promise.all([corpusIndex(), readSettings()]);
+      const verdict = judge({ text: message.text, url: message.url, title: message.title, links: message.links }, index, { sensitivity: settings.sensitivity });
+      const report = { ...toReport(message.url, verdict), timings: message.timings };
       if (tabId !== undefined) {
         await remember(tabId, report);
         await showBadge(tabId, report);

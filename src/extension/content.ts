@@ -2,7 +2,8 @@ import { extractArticle, isProbablyArticle, pruneForExtraction } from '../extrac
 import browser from './browser';
 import { showInPageBadge } from './in-page-badge';
 import { clearHighlights, isHighlightSupported, showHighlights } from './highlight';
-import { DEFAULT_SETTINGS, type ArticleMessage, type ContentRequest, type PageReport, type Settings, type Timings } from './messages';
+import type { ArticleMessage, ContentRequest, PageReport, Timings } from './messages';
+import { readSettings } from './settings';
 
 /**
  * The content script: once the page is idle, and only if it looks like an article (Readability's cheap
@@ -53,8 +54,7 @@ async function run(): Promise<void> {
   };
   report = (await browser.runtime.sendMessage(message)) as PageReport;
   if (report?.status !== 'judged') return;
-  const stored = await browser.storage.local.get('settings');
-  const settings: Settings = { ...DEFAULT_SETTINGS, ...(stored.settings as Partial<Settings> | undefined) };
+  const settings = await readSettings();
   if (settings.inPageBadge) showInPageBadge(document, report);
 }
 

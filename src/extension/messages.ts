@@ -1,4 +1,5 @@
 import type { Passage, Verdict } from '../core';
+import { DEFAULT_SENSITIVITY, type Sensitivity } from '../core/thresholds';
 
 /**
  * What the extension's parts say to each other. The content script sends the article it extracted; the background
@@ -53,6 +54,8 @@ export type ContentRequest = { type: 'highlight'; on: boolean } | { type: 'ping'
 export interface Settings {
   /** Show the small verdict badge inside the page (the toolbar badge is always shown). */
   inPageBadge: boolean;
+  /** How much evidence a rewrite verdict needs: strict flags fewer pages wrongly and finds fewer rewrites. */
+  sensitivity: Sensitivity;
 }
 
-export const DEFAULT_SETTINGS: Settings = { inPageBadge: true };
+export const DEFAULT_SETTINGS: Settings = { inPageBadge: true, sensitivity: DEFAULT_SENSITIVITY };

@@ -1,16 +1,14 @@
 import browser from './browser';
-import { DEFAULT_SETTINGS, type ImportedPackInfo, type Settings } from './messages';
+import type { ImportedPackInfo } from './messages';
+import { readSettings, updateSettings, type Sensitivity } from './settings';
 
-/** Options: the in-page badge switch, and importing and removing corpus packs (validated by the background). */
+/** Options: the in-page badge switch, the rewrite sensitivity, and importing and removing corpus packs (validated by
+ * the background). */
+const sensitivities = [...document.querySelectorAll<HTMLInputElement>('input[name="sensitivity"]')];
 const checkbox = document.getElementById('in-page-badge') as HTMLInputElement;
 const fileInput = document.getElementById('pack-file') as HTMLInputElement;
 const status = document.getElementById('pack-status') as HTMLElement;
 const list = document.getElementById('packs') as HTMLUListElement;
-
-async function settings(): Promise<Settings> {
-  const stored = await browser.storage.local.get('settings');
-  return { ...DEFAULT_SETTINGS, ...(stored.settings as Partial<Settings> | undefined) };
-}
 
 async function renderPacks(): Promise<void> {
   const packs = (await browser.runtime.sendMessage({ type: 'list-packs' })) as ImportedPackInfo[];
@@ -33,8 +31,14 @@ async function renderPacks(): Promise<void> {
 }
 
 checkbox.addEventListener('change', async () => {
-  await browser.storage.local.set({ settings: { ...(await settings()), inPageBadge: checkbox.checked } });
+  await updateSettings({ inPageBadge: checkbox.checked });
 });
+
+for (const radio of sensitivities) {
+  radio.addEventListener('change', async () => {
+    if (radio.checked) await updateSettings({ sensitivity: radio.value as Sensitivity });
+  });
+}
 
 fileInput.addEventListener('change', async () => {
   const file = fileInput.files?.[0];
@@ -50,6 +54,8 @@ fileInput.addEventListener('change', async () => {
 });
 
 void (async () => {
-  checkbox.checked = (await settings()).inPageBadge;
+  const settings = await readSettings();
+  checkbox.checked = settings.inPageBadge;
+  for (const radio of sensitivities) radio.checked = radio.value === settings.sensitivity;
   await renderPacks();
 })();

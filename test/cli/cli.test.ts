@@ -114,6 +114,7 @@ describe('firsthand check', () => {
     writeFileSync(join(dir, 'blob.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
     expectCleanError(run(['check', 'blob.bin']), /not a text or HTML page/);
     expectCleanError(run(['check', 'front.html']), /front\.html: not an article page/);
+    expectCleanError(run(['check', '--sensitivity', 'paranoid', 'farm.html']), /--sensitivity must be one of strict, balanced, sensitive/);
   });
 
   test('a huge page is refused before it is parsed', () => {

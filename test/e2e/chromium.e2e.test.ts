@@ -17,6 +17,7 @@ const NYT = 'https://www.nytimes.com/2025/02/27/us/politics/trump-mexico-cartels
 const FARM = 'https://smartagain.com/trump-officials-split-over-how-hard-to-go-on-mexican-cartels/';
 const REWRITE = 'https://world-affairs-digest.example/white-house-divided-mexico';
 const SECTION = 'https://www.nytimes.com/section/politics';
+const SUMMARY = 'https://briefing-digest.example/cartel-policy-summary';
 const HARLOW_FARM = 'https://buzzdaily.example/harlow-floodwall/';
 const SEED_TITLE = 'Trump Officials Split Over How Hard to Go on Mexican Cartels';
 /** Hosts Chromium itself calls in the background (seen on this machine): never the extension. */
@@ -33,6 +34,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     server.page(NYT, articlePage({ site: 'The New York Times', title: SEED_TITLE, text: seedText('000_cfc388608af51050.txt'), canonical: NYT }));
     server.page(FARM, articlePage({ site: 'Smart Again', title: SEED_TITLE, text: seedText('002_b8be2ff6e6a970f7.txt'), extraChrome: true }));
     server.page(REWRITE, articlePage({ site: 'World Affairs Digest', title: 'The White House Divided', text: seedText('001_8e4c9ad7d8f322a0.txt') }));
+    server.page(SUMMARY, articlePage({ site: 'Briefing Digest', title: 'Cartel Policy, Summarised', text: seedText('003_6b64274784328dde.txt') }));
     server.page(SECTION, sectionFrontPage());
     server.page(ORIGINAL.url, publisherPage());
     server.page(HARLOW_FARM, farmPage());
@@ -173,6 +175,23 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     await page.waitForTimeout(300);
     expect(await page.locator('firsthand-badge').count()).toBe(0);
     await options.locator('#in-page-badge').check();
+    await page.close();
+    await options.close();
+  });
+
+  test('the rewrite sensitivity is the user\'s: a short summary rewrite is flagged at balanced, not at strict', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.id}/src/extension/options.html`);
+    await expect.poll(() => options.locator('input[value="balanced"]').isChecked()).toBe(true);
+    await options.locator('input[value="strict"]').check();
+    const page = await ext.context.newPage();
+    await page.goto(SUMMARY);
+    expect((await waitForBadge(ext, SUMMARY)).text).toBe('ORIG');
+    await options.reload();
+    expect(await options.locator('input[value="strict"]').isChecked()).toBe(true);
+    await options.locator('input[value="balanced"]').check();
+    await page.reload();
+    await expect.poll(async () => (await toolbarBadge(ext, SUMMARY)).text).toBe('RW');
     await page.close();
     await options.close();
   });

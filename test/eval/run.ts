@@ -1,9 +1,11 @@
 /**
  * `npm run eval`: the evaluation harness. Builds every group's corpus from ../shared through the CLI's own code,
  * judges every case, and prints per group and per half (tune / check): counts, accuracy, confusion matrix, source
- * accuracy and macro-F1, then the targets of the accuracy issue. `--fit` also fits the rewrite and AI-style models on
- * the tuning half and prints their weights and how they do on both halves (paste them into thresholds.ts).
- * `--group NAME` runs one group; `--misses` lists the cases each group gets wrong.
+ * accuracy and macro-F1, then the targets of the accuracy issue.
+ *  - `--sensitivity strict|balanced|sensitive`: judge at that rewrite threshold (default balanced);
+ *  - `--fit`: fit the rewrite model (boosted trees) and the AI-style model on the tuning half and print how they do
+ *    on both halves; with `--write`, write the rewrite model to src/core/rewrite-model.ts;
+ *  - `--group NAME`: one group only; `--misses`: the cases each group gets wrong; `--dump FILE`: the comparisons.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
@@ -18,7 +20,7 @@ import {
   type Measurement,
   type Reference,
 } from '../../src/core';
-import { REWRITE_MIN_PROBABILITY } from '../../src/core/thresholds';
+import { DEFAULT_SENSITIVITY, REWRITE_THRESHOLDS, SENSITIVITIES, type Sensitivity } from '../../src/core/thresholds';
 import { probability, type BoostedTrees } from '../../src/core/boosted-trees';
 import { judgePage } from '../../src/cli/check';
 import { hasShared, readJsonl, sharedDir, sharedPath, splitOf, type Split } from './data';
@@ -45,6 +47,11 @@ const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : unde
 const showMisses = args.includes('--misses');
 const fit = args.includes('--fit') || args.includes('--dump');
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
+const sensitivity = (args.includes('--sensitivity') ? args[args.indexOf('--sensitivity') + 1] : DEFAULT_SENSITIVITY) as Sensitivity;
+if (!SENSITIVITIES.includes(sensitivity)) {
+  console.error(`eval: --sensitivity must be one of ${SENSITIVITIES.join(', ')}`);
+  process.exit(2);
+}
 
 if (!hasShared()) {
   console.log(`eval: skipped: no shared data at ${sharedDir()} (set FIRSTHAND_SHARED to its folder)`);
@@ -98,7 +105,7 @@ for (const [name, build] of builders) {
     };
     for (const item of group.cases) {
       const index = indexFor(item.corpus);
-      const verdict = 'error' in item.page ? { verdict: null } : judgePage(item.page, index);
+      const verdict = 'error' in item.page ? { verdict: null } : judgePage(item.page, index, { sensitivity });
       results.push({
         group,
         item,
@@ -133,7 +140,7 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
 // ---------------------------------------------------------------- report
 
 const pct = (v: number | null): string => (v === null ? '   -  ' : `${(100 * v).toFixed(1).padStart(5)}%`);
-console.log(`firsthand eval — data: ${sharedDir()}`);
+console.log(`firsthand eval — data: ${sharedDir()}; sensitivity ${sensitivity} (rewrite threshold ${REWRITE_THRESHOLDS[sensitivity]})`);
 console.log('');
 console.log('group                    half    n     accuracy  source-acc  macro-F1  confusion (expected>predicted: count)');
 for (const group of groups) {
@@ -349,7 +356,10 @@ function reportModel(model: BoostedTrees<Feature>): string[] {
     });
     lines.push(`at ${threshold.toFixed(2)}: ${cells.join('   ')}`);
   }
-  for (const line of lines) console.log(`  ${line}${line.startsWith(`at ${REWRITE_MIN_PROBABILITY.toFixed(2)}`) ? '   (current threshold)' : ''}`);
+  for (const line of lines) {
+    const preset = SENSITIVITIES.find((name) => line.startsWith(`at ${REWRITE_THRESHOLDS[name].toFixed(2)}`));
+    console.log(`  ${line}${preset ? `   (${preset})` : ''}`);
+  }
   return lines;
 }
 

@@ -1,0 +1,15 @@
+import type { Sensitivity } from '../core/thresholds';
+import browser from './browser';
+import { DEFAULT_SETTINGS, type Settings } from './messages';
+
+/** The user's settings from storage.local, with the defaults for anything not set. */
+export async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get('settings');
+  return { ...DEFAULT_SETTINGS, ...(stored.settings as Partial<Settings> | undefined) };
+}
+
+export async function updateSettings(change: Partial<Settings>): Promise<void> {
+  await browser.storage.local.set({ settings: { ...(await readSettings()), ...change } });
+}
+
+export type { Sensitivity };
