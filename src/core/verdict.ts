@@ -121,7 +121,8 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   // Among references the page copies, the one it copies most of both ways: a partial copy of one of two wire
   // duplicates in the corpus names the one it covers more of.
   const repost = best(scored.filter((s) => s.copied >= REPOST_MIN_COPIED), (s) => s.comparison.copiedPage + s.comparison.copiedSource);
-  const threshold = REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY];
+  // An unknown setting (an old or hand-edited store) falls back to the default rather than switching rewrites off.
+  const threshold = REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY] ?? REWRITE_THRESHOLDS[DEFAULT_SENSITIVITY];
   const rewrite = best(scored.filter((s) => s.probability >= threshold), (s) => s.probability);
   const match = repost ?? rewrite;
   const style = aiStyle(page.text);

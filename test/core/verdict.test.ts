@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CorpusIndex, decodePack, encodePack, fingerprintText, judge, type Reference, type Verdict } from '../../src/core';
+import { CorpusIndex, decodePack, encodePack, fingerprintText, judge, type Reference, type Sensitivity, type Verdict } from '../../src/core';
 import { extractPlainText } from '../../src/extract/plain-text';
 import { findAttribution, publisherAliases } from '../../src/core/attribution';
 import { splitSentences } from '../../src/core/sentences';
@@ -55,6 +55,15 @@ describe('judge', () => {
     expect(v.attributed).toBe(false);
     expect(v.aiStyle).toBeGreaterThanOrEqual(0.5);
     expect(v.evidence.passages.some((p) => p.kind === 'reworded')).toBe(true);
+  });
+
+  test('the sensitivity moves only the rewrite line; an unknown one means the default', () => {
+    const page = { text: REWRITE_TEXT, url: 'https://newsfeed.example/harlow' };
+    const p = (judge(page, index) as Verdict).evidence.rewriteProbability;
+    const at = (sensitivity: string): string | null => judge(page, index, { sensitivity: sensitivity as Sensitivity }).verdict;
+    expect(at('strict')).toBe(p >= 0.9 ? 'rewrite' : 'original');
+    expect(at('sensitive')).toBe('rewrite');
+    expect(at('no-such-setting')).toBe(at('balanced'));
   });
 
   test('another outlet reporting the same event stays original', () => {
