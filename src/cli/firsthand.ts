@@ -4,11 +4,7 @@ import { parseArgs, stringFlag } from './args';
 import { checkAll, checkItemsFromManifest, type CheckItem } from './check';
 import { CliError } from './cli-error';
 import { loadCorpus } from './corpus-file';
-import { DEFAULT_SENSITIVITY, SENSITIVITIES, type Sensitivity } from '../core';
-
-function isSensitivity(value: string): value is Sensitivity {
-  return (SENSITIVITIES as string[]).includes(value);
-}
+import { DEFAULT_SENSITIVITY, isSensitivity, SENSITIVITIES } from '../core';
 
 const USAGE = `firsthand — where does this article come from?
 

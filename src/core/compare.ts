@@ -1,3 +1,4 @@
+import type { TextAnalysis } from './analyze';
 import type { Reference } from './fingerprint';
 import { hammingDistance } from './simhash';
 import type { Hash64 } from './hash';
@@ -11,6 +12,19 @@ export interface PageFingerprint {
   simhash: Hash64;
   /** Content-word codes per sentence (as `analyzeText` gives them). */
   sentences: readonly (readonly number[])[];
+  /** For each code of `sentences`, 1 / (the page's sentences holding that word): the weight rareSoftAlign gives it. */
+  rarity: readonly (readonly number[])[];
+}
+
+/** The page side of every comparison, computed once per page. */
+export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
+  const sentences = analysis.sentenceCodes;
+  const sentencesWith = new Map<number, number>();
+  for (const codes of sentences) {
+    for (const code of codes) sentencesWith.set(code & CONTENT_KEY_MASK, (sentencesWith.get(code & CONTENT_KEY_MASK) ?? 0) + 1);
+  }
+  const rarity = sentences.map((codes) => codes.map((code) => 1 / (sentencesWith.get(code & CONTENT_KEY_MASK) as number)));
+  return { shingles: new Set(analysis.winnowed.hashes), simhash: analysis.simhash, sentences, rarity };
 }
 
 /** How one page relates to one reference: the measurements the verdict is made of, each 0..1 unless named. */
@@ -107,7 +121,7 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
   let newFacts = 0;
   for (const key of pageEntities) if (!refKeys.has(key)) newFacts++;
 
-  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page.sentences, refSentenceKeys);
+  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page, refSentenceKeys);
   const newFactsShare = pageEntities.size ? newFacts / pageEntities.size : 0;
   const pairContainment = pairTotal ? pairShared / pairTotal : 0;
   return {
@@ -139,13 +153,9 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
  * best shares without a cut-off (softAlign), and with words weighed by rarity within the page (rareSoftAlign).
  */
 function align(
-  pageSentences: readonly (readonly number[])[],
+  page: PageFingerprint,
   refSentences: readonly Set<number>[],
 ): Pick<Comparison, 'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign'> {
-  const sentencesWith = new Map<number, number>();
-  for (const codes of pageSentences) {
-    for (const code of codes) sentencesWith.set(code & CONTENT_KEY_MASK, (sentencesWith.get(code & CONTENT_KEY_MASK) ?? 0) + 1);
-  }
   const alignment: number[] = [];
   const covered = new Set<number>();
   let eligibleWeight = 0;
@@ -153,16 +163,19 @@ function align(
   let softWeight = 0;
   let rareTotalWeight = 0;
   let rareSoftWeight = 0;
-  for (const codes of pageSentences) {
+  page.sentences.forEach((codes, i) => {
     if (codes.length < MIN_SENTENCE_CONTENT) {
       alignment.push(-1);
-      continue;
+      return;
     }
+    const keys = codes.map((code) => code & CONTENT_KEY_MASK);
+    const weights = codes.map((code) => (code & ENTITY_FLAG ? 2 : 1));
+    const rares = page.rarity[i] as readonly number[];
     let total = 0;
     let rareTotal = 0;
-    for (const code of codes) {
-      total += code & ENTITY_FLAG ? 2 : 1;
-      rareTotal += 1 / (sentencesWith.get(code & CONTENT_KEY_MASK) as number);
+    for (let k = 0; k < codes.length; k++) {
+      total += weights[k] as number;
+      rareTotal += rares[k] as number;
     }
     eligibleWeight += total;
     rareTotalWeight += rareTotal;
@@ -176,10 +189,10 @@ function align(
       let pair = 0;
       let rareSingle = 0;
       let rarePair = 0;
-      for (const code of codes) {
-        const key = code & CONTENT_KEY_MASK;
-        const weight = code & ENTITY_FLAG ? 2 : 1;
-        const rare = 1 / (sentencesWith.get(key) as number);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k] as number;
+        const weight = weights[k] as number;
+        const rare = rares[k] as number;
         if (here.has(key)) {
           single += weight;
           pair += weight;
@@ -207,7 +220,7 @@ function align(
     } else {
       alignment.push(-1);
     }
-  }
+  });
   const aligned = alignment.filter((j) => j >= 0);
   const eligibleRef = refSentences.filter((s) => s.size >= MIN_SENTENCE_CONTENT).length;
   return {

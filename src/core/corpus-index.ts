@@ -46,12 +46,12 @@ export class CorpusIndex {
     const wordsOf = references.map((ref) => wordKeys(ref.sentences));
     for (const keys of wordsOf) for (const key of keys) this.wordFrequency[key]!++;
     const rare = { keys: [] as number[], refs: [] as number[] };
+    const span = CONTENT_KEY_MASK + 1;
     wordsOf.forEach((keys, r) => {
-      const rarest = [...keys]
-        .sort((a, b) => (this.wordFrequency[a] as number) - (this.wordFrequency[b] as number) || a - b)
-        .slice(0, RARE_WORDS_PER_REFERENCE);
-      for (const key of rarest) {
-        rare.keys.push(key);
+      // Rarest first, ties by key: frequency and key packed in one number, so the sort is the engine's numeric one.
+      const ranked = Float64Array.from(keys, (key) => (this.wordFrequency[key] as number) * span + key).sort();
+      for (const packed of ranked.subarray(0, RARE_WORDS_PER_REFERENCE)) {
+        rare.keys.push(packed % span);
         rare.refs.push(r);
       }
     });

@@ -42,6 +42,9 @@ export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.7, sensitive: 0.5 }
 export type Sensitivity = keyof typeof REWRITE_THRESHOLDS;
 export const SENSITIVITIES = Object.keys(REWRITE_THRESHOLDS) as Sensitivity[];
 export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';
+export function isSensitivity(value: string): value is Sensitivity {
+  return Object.hasOwn(REWRITE_THRESHOLDS, value);
+}
 
 /** The rewrite model: boosted trees over `Comparison` measurements, fitted and written by
  * `npm run eval -- --fit --write` on the tuning half (see the header of rewrite-model.ts for what it was fitted on).

@@ -2,7 +2,7 @@ import { aiStyle } from './ai-style';
 import { analyzeText, type TextAnalysis } from './analyze';
 import { findAttribution } from './attribution';
 import { probability } from './boosted-trees';
-import { compare, type Comparison, type PageFingerprint } from './compare';
+import { compare, pageFingerprint, type Comparison } from './compare';
 import type { CorpusIndex } from './corpus-index';
 import type { Reference, ReferenceMeta } from './fingerprint';
 import { SHINGLE_SIZE, WINNOW_WINDOW } from './params';
@@ -11,6 +11,7 @@ import {
   MIN_ARTICLE_WORDS,
   REPOST_MIN_COPIED,
   DEFAULT_SENSITIVITY,
+  isSensitivity,
   REWRITE_MODEL,
   REWRITE_THRESHOLDS,
   type Sensitivity,
@@ -89,10 +90,6 @@ export function rewriteProbability(c: Comparison): number {
   return probability(REWRITE_MODEL, c);
 }
 
-export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
-  return { shingles: new Set(analysis.winnowed.hashes), simhash: analysis.simhash, sentences: analysis.sentenceCodes };
-}
-
 interface Scored {
   ref: Reference;
   comparison: Comparison;
@@ -122,7 +119,8 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   // duplicates in the corpus names the one it covers more of.
   const repost = best(scored.filter((s) => s.copied >= REPOST_MIN_COPIED), (s) => s.comparison.copiedPage + s.comparison.copiedSource);
   // An unknown setting (an old or hand-edited store) falls back to the default rather than switching rewrites off.
-  const threshold = REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY] ?? REWRITE_THRESHOLDS[DEFAULT_SENSITIVITY];
+  const sensitivity = options.sensitivity !== undefined && isSensitivity(options.sensitivity) ? options.sensitivity : DEFAULT_SENSITIVITY;
+  const threshold = REWRITE_THRESHOLDS[sensitivity];
   const rewrite = best(scored.filter((s) => s.probability >= threshold), (s) => s.probability);
   const match = repost ?? rewrite;
   const style = aiStyle(page.text);

@@ -1,6 +1,7 @@
 import browser from './browser';
 import type { ImportedPackInfo } from './messages';
-import { readSettings, updateSettings, type Sensitivity } from './settings';
+import { readSettings, updateSettings } from './settings';
+import type { Sensitivity } from '../core/thresholds';
 
 /** Options: the in-page badge switch, the rewrite sensitivity, and importing and removing corpus packs (validated by
  * the background). */

@@ -1,4 +1,3 @@
-import type { Sensitivity } from '../core/thresholds';
 import browser from './browser';
 import { DEFAULT_SETTINGS, type Settings } from './messages';
 
@@ -11,5 +10,3 @@ export async function readSettings(): Promise<Settings> {
 export async function updateSettings(change: Partial<Settings>): Promise<void> {
   await browser.storage.local.set({ settings: { ...(await readSettings()), ...change } });
 }
-
-export type { Sensitivity };

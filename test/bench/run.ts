@@ -11,7 +11,7 @@ import { compare } from '../../src/core/compare';
 import { fmix32 } from '../../src/core/hash';
 import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../../src/core/params';
 import { analyzeText } from '../../src/core/analyze';
-import { pageFingerprint } from '../../src/core/verdict';
+import { pageFingerprint } from '../../src/core/compare';
 import { hasShared, sharedDir } from '../eval/data';
 import { repostGroup } from '../eval/groups';
 

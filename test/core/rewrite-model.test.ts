@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CorpusIndex, fingerprintText, type Measurement, type Reference } from '../../src/core';
 import { analyzeText } from '../../src/core/analyze';
 import { logOdds, type BoostedTrees } from '../../src/core/boosted-trees';
-import { pageFingerprint } from '../../src/core/verdict';
+import { pageFingerprint } from '../../src/core/compare';
 import { REWRITE_MODEL } from '../../src/core/thresholds';
 import { fitBoostedTrees } from '../eval/metrics';
 

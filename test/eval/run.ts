@@ -20,7 +20,7 @@ import {
   type Measurement,
   type Reference,
 } from '../../src/core';
-import { DEFAULT_SENSITIVITY, REWRITE_THRESHOLDS, SENSITIVITIES, type Sensitivity } from '../../src/core/thresholds';
+import { DEFAULT_SENSITIVITY, isSensitivity, REWRITE_THRESHOLDS, SENSITIVITIES } from '../../src/core/thresholds';
 import { probability, type BoostedTrees } from '../../src/core/boosted-trees';
 import { judgePage } from '../../src/cli/check';
 import { hasShared, readJsonl, sharedDir, sharedPath, splitOf, type Split } from './data';
@@ -47,8 +47,8 @@ const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : unde
 const showMisses = args.includes('--misses');
 const fit = args.includes('--fit') || args.includes('--dump');
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
-const sensitivity = (args.includes('--sensitivity') ? args[args.indexOf('--sensitivity') + 1] : DEFAULT_SENSITIVITY) as Sensitivity;
-if (!SENSITIVITIES.includes(sensitivity)) {
+const sensitivity = args.includes('--sensitivity') ? (args[args.indexOf('--sensitivity') + 1] ?? '') : DEFAULT_SENSITIVITY;
+if (!isSensitivity(sensitivity)) {
   console.error(`eval: --sensitivity must be one of ${SENSITIVITIES.join(', ')}`);
   process.exit(2);
 }
@@ -332,7 +332,7 @@ function fitModels(): void {
 /** Page by page on both halves, at each threshold: rewrites found with the right source, originals flagged. */
 function reportModel(model: BoostedTrees<Feature>): string[] {
   const byPage = fitRowsByPage();
-  const p = (f: number[]): number => probability(model, Object.fromEntries(FEATURES.map((name, j) => [name, f[j] as number])) as Record<Feature, number>);
+  const probabilities = new Map(fitRows.map((r) => [r, probability(model, Object.fromEntries(FEATURES.map((name, j) => [name, r.features[j] as number])) as Record<Feature, number>)]));
   const lines: string[] = [];
   for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
     const cells = (['tune', 'check'] as const).map((split) => {
@@ -342,7 +342,7 @@ function reportModel(model: BoostedTrees<Feature>): string[] {
       let originals = 0;
       for (const rows of byPage.values()) {
         if (rows[0]?.split !== split) continue;
-        const scored = rows.map((r) => ({ r, p: p(r.features) })).filter((x) => x.p >= threshold);
+        const scored = rows.map((r) => ({ r, p: probabilities.get(r) as number })).filter((x) => x.p >= threshold);
         const top = scored.reduce<(typeof scored)[number] | undefined>((a, b) => (!a || b.p > a.p ? b : a), undefined);
         if (rows[0]?.group?.startsWith('rewrites-')) {
           rewrites++;
