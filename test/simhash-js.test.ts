@@ -16,7 +16,11 @@ describe('simhash-js@1.0.0', () => {
   test('it assigns undeclared variables, which throws in strict mode', () => {
     const source = require('node:fs').readFileSync(require.resolve('simhash-js/SimHash.js'), 'utf8') as string;
     expect(source).toMatch(/\n\s+shingle = parseInt/); // no var/let: an implicit global
-    expect(() => new Function(`"use strict"; ${source.replace(/module\.exports.*$/m, '').replace(/var Jenkins = require.*$/m, 'var Jenkins = function () {};')}; combineShingles.call({ maxFeatures: 128 }, ['a1', 'b2']);`)()).toThrow(ReferenceError);
+    expect(() =>
+      new Function(
+        `"use strict"; ${source.replace(/module\.exports.*$/m, '').replace(/var Jenkins = require.*$/m, 'var Jenkins = function () {};')}; combineShingles.call({ maxFeatures: 128 }, ['a1', 'b2']);`,
+      )(),
+    ).toThrow(ReferenceError);
   });
 
   test('its fingerprints are 32 bits, from non-overlapping 4-character chunks', () => {

@@ -37,7 +37,9 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!manifest || !out) throw new CliError('corpus build needs --manifest REFS.jsonl and --out PACK', 2);
     if (args.positional.length) throw new CliError(`unexpected argument ${args.positional[0]}`, 2);
     const { references, bytes } = await buildCorpus(manifest, out);
-    process.stderr.write(`firsthand: wrote ${out}: ${references} references, ${bytes} bytes (${Math.round(bytes / references)} bytes each)\n`);
+    process.stderr.write(
+      `firsthand: wrote ${out}: ${references} references, ${bytes} bytes (${Math.round(bytes / references)} bytes each)\n`,
+    );
     return 0;
   }
   throw new CliError(`unknown command "${command}" (try: firsthand help)`, 2);
@@ -47,14 +49,16 @@ async function check(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, ['corpus', 'url', 'json', 'manifest', 'sensitivity'], ['json']);
   const manifest = stringFlag(args, 'manifest');
   const sensitivity = stringFlag(args, 'sensitivity') ?? DEFAULT_SENSITIVITY;
-  if (!isSensitivity(sensitivity)) throw new CliError(`--sensitivity must be one of ${SENSITIVITIES.join(', ')} (got "${sensitivity}")`, 2);
+  if (!isSensitivity(sensitivity))
+    throw new CliError(`--sensitivity must be one of ${SENSITIVITIES.join(', ')} (got "${sensitivity}")`, 2);
   const url = stringFlag(args, 'url');
   let items: CheckItem[];
   if (manifest) {
     if (args.positional.length) throw new CliError('give either --manifest or one FILE|URL|-, not both', 2);
     items = await checkItemsFromManifest(manifest);
   } else {
-    if (args.positional.length !== 1) throw new CliError('check needs one FILE, URL or - (or --manifest CHECKS.jsonl)', 2);
+    if (args.positional.length !== 1)
+      throw new CliError('check needs one FILE, URL or - (or --manifest CHECKS.jsonl)', 2);
     const input = args.positional[0] as string;
     items = [{ id: input === '-' ? 'stdin' : input, input, ...(url ? { url } : {}) }];
   }
@@ -81,7 +85,9 @@ main(process.argv.slice(2)).then(
       return;
     }
     // Not one of ours: still one line, with what a bug report needs.
-    process.stderr.write(`firsthand: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`);
+    process.stderr.write(
+      `firsthand: internal error: ${(error as Error)?.message ?? String(error)} (please report this)\n`,
+    );
     process.exitCode = 70;
   },
 );

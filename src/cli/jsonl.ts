@@ -27,7 +27,12 @@ export async function readJsonLines(path: string): Promise<Array<{ line: number;
   return rows;
 }
 
-export function field(row: { line: number; value: Record<string, unknown> }, name: string, path: string, required: boolean): string {
+export function field(
+  row: { line: number; value: Record<string, unknown> },
+  name: string,
+  path: string,
+  required: boolean,
+): string {
   const value = row.value[name];
   if (value === undefined || value === null || value === '') {
     if (required) throw new CliError(`${path} line ${row.line}: "${name}" is missing`);

@@ -45,7 +45,9 @@ function kindOf(path: string, bytes: Buffer): 'html' | 'text' {
 
 export function fromBytes(bytes: Buffer, label: string, kind: 'html' | 'text', url: string): LoadedPage {
   if (bytes.length > MAX_PAGE_BYTES) {
-    throw new CliError(`${label} is ${(bytes.length / 1048576).toFixed(1)} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are not checked`);
+    throw new CliError(
+      `${label} is ${(bytes.length / 1048576).toFixed(1)} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are not checked`,
+    );
   }
   if (bytes.includes(0)) throw new CliError(`${label} is not a text or HTML page (binary data)`);
   const source = bytes.toString('utf8');
@@ -82,7 +84,8 @@ async function fromUrl(address: string): Promise<LoadedPage> {
   const type = response.headers.get('content-type') ?? '';
   if (type && !/html|text\/plain|xml/.test(type)) throw new CliError(`${address} is not a web page (${type})`);
   const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_PAGE_BYTES) throw new CliError(`${address} is ${(length / 1048576).toFixed(1)} MB; pages over 20 MB are not checked`);
+  if (length > MAX_PAGE_BYTES)
+    throw new CliError(`${address} is ${(length / 1048576).toFixed(1)} MB; pages over 20 MB are not checked`);
   const bytes = Buffer.from(await response.arrayBuffer());
   return fromBytes(bytes, address, type.includes('text/plain') ? 'text' : 'html', response.url || address);
 }

@@ -28,15 +28,20 @@ export function verdictText(label: string, result: Verdict | NoVerdict): string 
     lines.push(head);
   }
   lines.push(`  why: ${result.reason}`);
-  lines.push(`  confidence ${result.confidence.toFixed(2)} · copied ${pct(result.copied)} of the page, ${pct(result.copiedOfSource)} of the source`);
-  if (source) lines.push(`  credits the source: ${result.attributed ? `yes — ${clip(result.attribution ?? '', 120)}` : 'no'}`);
+  lines.push(
+    `  confidence ${result.confidence.toFixed(2)} · copied ${pct(result.copied)} of the page, ${pct(result.copiedOfSource)} of the source`,
+  );
+  if (source)
+    lines.push(`  credits the source: ${result.attributed ? `yes — ${clip(result.attribution ?? '', 120)}` : 'no'}`);
   const level = result.aiStyle >= 0.5 ? 'high' : 'low';
   const reasons = result.aiStyleReasons.length ? ` — ${result.aiStyleReasons.join('; ')}` : '';
   lines.push(`  AI style: ${result.aiStyle.toFixed(2)} (${level})${reasons}`);
   const copied = result.evidence.passages.filter((p) => p.kind === 'copied');
   const reworded = result.evidence.passages.filter((p) => p.kind === 'reworded');
   if (source) {
-    lines.push(`  evidence: ${copied.length} copied passage(s), ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source, ${result.evidence.sharedFacts} shared names/numbers`);
+    lines.push(
+      `  evidence: ${copied.length} copied passage(s), ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source, ${result.evidence.sharedFacts} shared names/numbers`,
+    );
     const example = copied[0] ?? reworded[0];
     if (example) lines.push(`  e.g. "${clip(example.text, 160)}"`);
   }

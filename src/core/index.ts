@@ -1,12 +1,34 @@
-/** The engine's public surface: text in, fingerprints and verdicts out. No DOM, no browser or Node APIs. */
-export { analyzeText, type TextAnalysis } from './analyze';
-export { aiStyle, aiStyleFeatures, type AiStyle } from './ai-style';
-export { compare, pageFingerprint, type Comparison, type Measurement } from './compare';
-export { CorpusIndex } from './corpus-index';
-export { fingerprintText, type Reference, type ReferenceMeta } from './fingerprint';
-export { decodePack, encodePack, PackError, PACK_FORMAT, PACK_VERSION } from './pack';
-export { canonicalUrl, siteOf } from './site';
-export { DEFAULT_SENSITIVITY, isSensitivity, SENSITIVITIES, type Sensitivity } from './thresholds';
+/**
+ * The engine's one entrance, for the CLI, the extension and the tools (eval, bench): text in, fingerprints and
+ * verdicts out. No DOM, no browser or Node APIs. The pipeline, one folder a stage, each importing only the stages
+ * listed before it (test/conventions.test.ts checks it):
+ *
+ *   text/         normalise, tokenise, sentences, stems, stop words, content words
+ *   fingerprint/  hashes, shingles, winnowing, simhash: a text's analysis and a reference's fingerprint
+ *   corpus/       the pack format, postings, the index that finds candidate references
+ *   ai-style/     the AI-style signal shown beside a verdict (never part of it)
+ *   judge/        comparison measurements, the rewrite model, attribution, the same-site rule, the verdict
+ */
+export { tokenize } from './text/tokenize';
+export { splitSentences, type Span } from './text/sentences';
+export { fmix32, hash32 } from './fingerprint/hash';
+export { CONTENT_KEY_MASK, ENTITY_FLAG } from './fingerprint/params';
+export { analyzeText, type TextAnalysis } from './fingerprint/analyze';
+export { fingerprintText, type Reference, type ReferenceMeta } from './fingerprint/fingerprint';
+export { CorpusIndex } from './corpus/corpus-index';
+export { decodePack, encodePack, PackError, PACK_FORMAT, PACK_VERSION } from './corpus/pack';
+export { aiStyle, aiStyleFeatures, type AiStyle } from './ai-style/ai-style';
+export { OWN_CANDIDATE_WORDS } from './ai-style/ai-style-words';
+export { probability, type BoostedTrees } from './judge/boosted-trees';
+export { compare, pageFingerprint, type Comparison, type Measurement } from './judge/compare';
+export { canonicalUrl, siteOf } from './judge/site';
+export {
+  DEFAULT_SENSITIVITY,
+  isSensitivity,
+  REWRITE_THRESHOLDS,
+  SENSITIVITIES,
+  type Sensitivity,
+} from './judge/thresholds';
 export {
   judge,
   type JudgeOptions,
@@ -17,4 +39,4 @@ export {
   type Source,
   type Verdict,
   type VerdictKind,
-} from './verdict';
+} from './judge/verdict';

@@ -29,7 +29,10 @@ async function recall(tabId: number): Promise<PageReport | null> {
 async function forget(tabId: number): Promise<void> {
   reports.delete(tabId);
   await session?.remove(`tab:${tabId}`);
-  await Promise.all([browser.action.setBadgeText({ tabId, text: '' }), browser.action.setTitle({ tabId, title: 'Firsthand' })]);
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text: '' }),
+    browser.action.setTitle({ tabId, title: 'Firsthand' }),
+  ]);
 }
 
 async function showBadge(tabId: number, report: PageReport): Promise<void> {
@@ -49,7 +52,11 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
     case 'judge-article': {
       const tabId = sender.tab?.id;
       const [index, settings] = await Promise.all([corpusIndex(), readSettings()]);
-      const verdict = judge({ text: message.text, url: message.url, title: message.title, links: message.links }, index, { sensitivity: settings.sensitivity });
+      const verdict = judge(
+        { text: message.text, url: message.url, title: message.title, links: message.links },
+        index,
+        { sensitivity: settings.sensitivity },
+      );
       const report = { ...toReport(message.url, verdict), timings: message.timings };
       if (tabId !== undefined) {
         await remember(tabId, report);

@@ -62,7 +62,8 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   const request = message as ContentRequest;
   if (request?.type === 'ping') return Promise.resolve({ ok: true });
   if (request?.type !== 'highlight') return undefined;
-  if (!isHighlightSupported()) return Promise.resolve({ ok: false, error: 'this browser cannot highlight text (CSS Custom Highlight API)' });
+  if (!isHighlightSupported())
+    return Promise.resolve({ ok: false, error: 'this browser cannot highlight text (CSS Custom Highlight API)' });
   if (!request.on) {
     clearHighlights(document);
     return Promise.resolve({ ok: true, marked: 0 });

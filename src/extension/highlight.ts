@@ -20,7 +20,10 @@ export function isHighlightSupported(): boolean {
 }
 
 /** Highlights the passages; returns how many lines were found on the page. */
-export function showHighlights(doc: Document, passages: ReadonlyArray<{ kind: 'copied' | 'reworded'; text: string }>): number {
+export function showHighlights(
+  doc: Document,
+  passages: ReadonlyArray<{ kind: 'copied' | 'reworded'; text: string }>,
+): number {
   if (!isHighlightSupported()) return 0;
   clearHighlights(doc);
   const index = buildIndex(doc);
@@ -68,7 +71,8 @@ function buildIndex(doc: Document): TextIndex {
   const nodeOf: number[] = [];
   const offsetOf: number[] = [];
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement && SKIP.has(node.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) =>
+      node.parentElement && SKIP.has(node.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   let lastWasSpace = true;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {

@@ -61,6 +61,7 @@ function describe(report: PageReport & { status: 'judged' }): string {
   const source = report.source;
   const name = source ? clip(source.publisher || source.url, 40) : '';
   if (report.verdict === 'repost') return `${Math.round(report.copied * 100)}% copied from ${name}`;
-  if (report.verdict === 'rewrite') return `reworded from ${name}${report.attributed ? ' (credited)' : ' (not credited)'}`;
+  if (report.verdict === 'rewrite')
+    return `reworded from ${name}${report.attributed ? ' (credited)' : ' (not credited)'}`;
   return source ? `the known article, on its own site` : 'matches no known article';
 }

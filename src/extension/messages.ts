@@ -1,5 +1,5 @@
 import type { Passage, Verdict } from '../core';
-import { DEFAULT_SENSITIVITY, type Sensitivity } from '../core/thresholds';
+import { DEFAULT_SENSITIVITY, type Sensitivity } from '../core';
 
 /**
  * What the extension's parts say to each other. The content script sends the article it extracted; the background

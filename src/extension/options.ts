@@ -1,7 +1,7 @@
 import browser from './browser';
 import type { ImportedPackInfo } from './messages';
 import { readSettings, updateSettings } from './settings';
-import type { Sensitivity } from '../core/thresholds';
+import type { Sensitivity } from '../core';
 
 /** Options: the in-page badge switch, the rewrite sensitivity, and importing and removing corpus packs (validated by
  * the background). */
@@ -44,9 +44,11 @@ for (const radio of sensitivities) {
 fileInput.addEventListener('change', async () => {
   const file = fileInput.files?.[0];
   if (!file) return;
-  const answer = (await browser.runtime.sendMessage({ type: 'import-pack', name: file.name, text: await file.text() })) as
-    | { ok: true; info: ImportedPackInfo }
-    | { ok: false; error: string };
+  const answer = (await browser.runtime.sendMessage({
+    type: 'import-pack',
+    name: file.name,
+    text: await file.text(),
+  })) as { ok: true; info: ImportedPackInfo } | { ok: false; error: string };
   status.textContent = answer.ok
     ? `Imported ${answer.info.name}: ${answer.info.references} references.`
     : `Not imported: ${answer.error}`;

@@ -9,7 +9,11 @@ import { BADGE } from './report';
  */
 const app = document.getElementById('app') as HTMLElement;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -28,7 +32,10 @@ async function targetTab(): Promise<number | undefined> {
 function render(tabId: number, report: PageReport | null): void {
   app.replaceChildren();
   if (!report) {
-    app.append(el('h1', 'No verdict'), el('p', 'This page does not look like an article, or it is still being read.', 'muted'));
+    app.append(
+      el('h1', 'No verdict'),
+      el('p', 'This page does not look like an article, or it is still being read.', 'muted'),
+    );
     return;
   }
   if (report.status === 'nothing') {
@@ -70,7 +77,10 @@ function render(tabId: number, report: PageReport | null): void {
     add('Copied', `${pct(report.copied)} of this page word for word (${pct(report.copiedOfSource)} of the source)`);
     add('Sentences', `${report.alignedSentences} of ${report.comparedSentences} follow the source`);
     add('Facts', `${report.sharedFacts} names and numbers shared`);
-    add('Credit', report.attributed ? `credits the source: “${report.attribution ?? ''}”` : 'does not credit the source');
+    add(
+      'Credit',
+      report.attributed ? `credits the source: “${report.attribution ?? ''}”` : 'does not credit the source',
+    );
     add('Confidence', pct(report.confidence));
     evidence.dataset.copied = String(report.copied);
     app.append(evidence);
@@ -94,7 +104,11 @@ function render(tabId: number, report: PageReport | null): void {
     button.addEventListener('click', async () => {
       const on = button.getAttribute('aria-pressed') !== 'true';
       try {
-        const answer = (await browser.tabs.sendMessage(tabId, { type: 'highlight', on })) as { ok: boolean; marked?: number; error?: string };
+        const answer = (await browser.tabs.sendMessage(tabId, { type: 'highlight', on })) as {
+          ok: boolean;
+          marked?: number;
+          error?: string;
+        };
         if (!answer.ok) {
           status.textContent = answer.error ?? 'could not highlight';
           return;
@@ -118,7 +132,9 @@ function sentence(report: PageReport & { status: 'judged' }): string {
     case 'rewrite':
       return `This page re-words an article by ${name}${report.attributed ? ', and credits it' : ', without crediting it'}.`;
     case 'original':
-      return report.source ? `This is the known article itself, on its publisher's site.` : 'This article matches nothing in the reference corpus.';
+      return report.source
+        ? `This is the known article itself, on its publisher's site.`
+        : 'This article matches nothing in the reference corpus.';
   }
 }
 

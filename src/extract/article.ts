@@ -19,13 +19,42 @@ export interface ExtractedArticle {
 }
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD',
-  'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 
 /** Elements that never hold article text: removed from the copy before Readability walks it. */
-const NEVER_ARTICLE = 'script, style, noscript, template, svg, canvas, iframe, object, embed, video, audio, link, input, select, textarea, button, dialog';
+const NEVER_ARTICLE =
+  'script, style, noscript, template, svg, canvas, iframe, object, embed, video, audio, link, input, select, textarea, button, dialog';
 
 /**
  * Strips from a copy of the page what can never be article text, so that Readability has less to walk: on the 47
@@ -78,7 +107,8 @@ export function readMetadata(
 ): { canonicalUrl: string; siteName: string; publishedTime: string; title: string } {
   const attr = (selector: string, name: string): string => clean(doc.querySelector(selector)?.getAttribute(name) ?? '');
   const canonical =
-    absolute(attr('link[rel="canonical"]', 'href'), pageUrl) || absolute(attr('meta[property="og:url"]', 'content'), pageUrl);
+    absolute(attr('link[rel="canonical"]', 'href'), pageUrl) ||
+    absolute(attr('meta[property="og:url"]', 'content'), pageUrl);
   return {
     canonicalUrl: canonical || pageUrl,
     siteName: attr('meta[property="og:site_name"]', 'content') || attr('meta[name="application-name"]', 'content'),

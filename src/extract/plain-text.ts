@@ -40,7 +40,10 @@ export function extractPlainText(raw: string): PlainTextArticle {
     }
     gap = 0;
   });
-  const main = blocks.reduce<(typeof blocks)[number] | undefined>((a, b) => (!a || b.words > a.words ? b : a), undefined);
+  const main = blocks.reduce<(typeof blocks)[number] | undefined>(
+    (a, b) => (!a || b.words > a.words ? b : a),
+    undefined,
+  );
   if (!main) return { title: lines.find(isTitleLike) ?? '', text: lines.join('\n') };
   const body = lines.slice(main.first, main.last + 1).filter((line) => isProse(line) || line.split(/\s+/).length >= 2);
   const before = lines.slice(0, main.first).reverse();

@@ -6,12 +6,17 @@
  * reference (what the index avoids) and prints the ratio. Figures and ratios from one run, on a shared machine:
  * compare within a run, not across runs.
  */
-import { CorpusIndex, judge, type Reference } from '../../src/core';
-import { compare } from '../../src/core/compare';
-import { fmix32 } from '../../src/core/hash';
-import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../../src/core/params';
-import { analyzeText } from '../../src/core/analyze';
-import { pageFingerprint } from '../../src/core/compare';
+import {
+  analyzeText,
+  compare,
+  CONTENT_KEY_MASK,
+  CorpusIndex,
+  ENTITY_FLAG,
+  fmix32,
+  judge,
+  pageFingerprint,
+  type Reference,
+} from '../../src/core';
 import { hasShared, sharedDir } from '../eval/data';
 import { repostGroup } from '../eval/groups';
 
@@ -22,20 +27,24 @@ if (!hasShared()) {
 
 const group = repostGroup();
 const base = group.references;
-const pages = group.cases.filter((c) => !('error' in c.page)).slice(0, 40).map((c) => (c.page as { text: string; url: string }));
+const pages = group.cases
+  .filter((c) => !('error' in c.page))
+  .slice(0, 40)
+  .map((c) => c.page as { text: string; url: string });
 
 /** Copy `ref` as a distinct reference: every shingle hash and content key re-salted. */
 function salted(ref: Reference, salt: number): Reference {
   const shingles = ref.shingles.map((h) => fmix32(h ^ salt)).sort();
   const sentences = ref.sentences.map((codes) =>
-    codes.map((c) => (((fmix32((c & CONTENT_KEY_MASK) ^ salt) & CONTENT_KEY_MASK) || 1) | (c & ENTITY_FLAG))),
+    codes.map((c) => (fmix32((c & CONTENT_KEY_MASK) ^ salt) & CONTENT_KEY_MASK || 1) | (c & ENTITY_FLAG)),
   );
   return { ...ref, id: `${ref.id}#${salt}`, shingles, sentences };
 }
 
 function corpusOf(size: number): Reference[] {
   const refs: Reference[] = [...base];
-  for (let salt = 1; refs.length < size; salt++) for (const ref of base) if (refs.length < size) refs.push(salted(ref, salt));
+  for (let salt = 1; refs.length < size; salt++)
+    for (const ref of base) if (refs.length < size) refs.push(salted(ref, salt));
   return refs;
 }
 
@@ -63,7 +72,11 @@ for (const size of [1_000, 10_000, 100_000]) {
   });
   if (size === 1_000) judgeAt1k = median(times);
   console.log(
-    `${String(size).padStart(10)} ${buildMs.toFixed(0).padStart(10)} ${heap.toFixed(1).padStart(17)} ${((heap / size) * 1000).toFixed(2).padStart(16)} ${median(times).toFixed(2).padStart(19)} ${Math.max(...times).toFixed(2).padStart(16)}`,
+    `${String(size).padStart(10)} ${buildMs.toFixed(0).padStart(10)} ${heap.toFixed(1).padStart(17)} ${((heap / size) * 1000).toFixed(2).padStart(16)} ${median(times).toFixed(2).padStart(19)} ${Math.max(
+      ...times,
+    )
+      .toFixed(2)
+      .padStart(16)}`,
   );
   if (size === 10_000) {
     const scanTimes = pages.slice(0, 10).map((page) => {
@@ -73,7 +86,10 @@ for (const size of [1_000, 10_000, 100_000]) {
       return performance.now() - t;
     });
     const indexed = median(times);
-    console.log(`           scoring all ${size} references instead: ${median(scanTimes).toFixed(0)} ms a page, ${(median(scanTimes) / indexed).toFixed(0)}x the indexed judge`);
+    console.log(
+      `           scoring all ${size} references instead: ${median(scanTimes).toFixed(0)} ms a page, ${(median(scanTimes) / indexed).toFixed(0)}x the indexed judge`,
+    );
   }
-  if (size === 100_000) console.log(`           judge time at 100k over 1k references: ${(median(times) / judgeAt1k).toFixed(2)}x`);
+  if (size === 100_000)
+    console.log(`           judge time at 100k over 1k references: ${(median(times) / judgeAt1k).toFixed(2)}x`);
 }

@@ -37,7 +37,9 @@ beforeAll(() => {
       { id: 'rewrite', file: 'rewrite.txt', url: 'https://newsfeed.example/harlow' },
       { id: 'ledger', file: 'ledger.html' },
       { id: 'missing', file: 'nope.html' },
-    ].map((line) => JSON.stringify(line)).join('\n'),
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n'),
   );
 });
 
@@ -47,16 +49,27 @@ describe('firsthand corpus build', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/1 references, \d+ bytes/);
     const pack = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8'));
-    expect(pack.references[0]).toMatchObject({ id: 'courier', url: ORIGINAL.url, publisher: ORIGINAL.publisher, title: ORIGINAL.title });
+    expect(pack.references[0]).toMatchObject({
+      id: 'courier',
+      url: ORIGINAL.url,
+      publisher: ORIGINAL.publisher,
+      title: ORIGINAL.title,
+    });
     expect(pack.references[0].publishedAt).toMatch(/^2026-05-12/);
   });
 
   test('a bad manifest line is named and the old pack is left as it was', () => {
     const before = readFileSync(join(dir, 'pack.json'), 'utf8');
     writeFileSync(join(dir, 'bad.jsonl'), '{"id":"a","file":"courier.html"}\n{"id":"b","file":"gone.html"}\n');
-    expectCleanError(run(['corpus', 'build', '--manifest', 'bad.jsonl', '--out', 'pack.json']), /bad\.jsonl line 2: cannot read .*gone\.html: no such file/);
+    expectCleanError(
+      run(['corpus', 'build', '--manifest', 'bad.jsonl', '--out', 'pack.json']),
+      /bad\.jsonl line 2: cannot read .*gone\.html: no such file/,
+    );
     writeFileSync(join(dir, 'bad2.jsonl'), 'not json\n');
-    expectCleanError(run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'pack.json']), /line 1: not a JSON object/);
+    expectCleanError(
+      run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'pack.json']),
+      /line 1: not a JSON object/,
+    );
     expect(readFileSync(join(dir, 'pack.json'), 'utf8')).toBe(before);
   });
 });
@@ -64,7 +77,10 @@ describe('firsthand corpus build', () => {
 describe('firsthand check', () => {
   test('--manifest --json: one object per input, in order, errors in their place', () => {
     const result = run(['check', '--corpus', 'pack.json', '--manifest', 'checks.jsonl', '--json']);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => [l.id, l.verdict])).toEqual([
       ['own-site', 'original'],
       ['farm', 'repost'],
@@ -86,7 +102,9 @@ describe('firsthand check', () => {
   test('human-readable report names the verdict and the source', () => {
     const result = run(['check', '--corpus', 'pack.json', '--url', 'https://buzzdaily.example/x', 'farm.html']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/REPOST — source: The Harlow Courier, "Harlow Council Approves \$48 Million Floodwall/);
+    expect(result.stdout).toMatch(
+      /REPOST — source: The Harlow Courier, "Harlow Council Approves \$48 Million Floodwall/,
+    );
     expect(result.stdout).toMatch(/copied 9\d% of the page/);
   });
 
@@ -100,7 +118,11 @@ describe('firsthand check', () => {
     ['a folder', ['check', '.'], /it is a folder/],
     ['an unknown option', ['check', '--fast', 'farm.html'], /unknown option --fast/],
     ['no input', ['check'], /check needs one FILE/],
-    ['an unreadable pack', ['check', '--corpus', 'none.json', 'farm.html'], /cannot read corpus pack .*none\.json: no such file/],
+    [
+      'an unreadable pack',
+      ['check', '--corpus', 'none.json', 'farm.html'],
+      /cannot read corpus pack .*none\.json: no such file/,
+    ],
     ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
   ])('%s: one clear line, no stack trace', (_, args, message) => {
     expectCleanError(run(args), message);
@@ -114,7 +136,10 @@ describe('firsthand check', () => {
     writeFileSync(join(dir, 'blob.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
     expectCleanError(run(['check', 'blob.bin']), /not a text or HTML page/);
     expectCleanError(run(['check', 'front.html']), /front\.html: not an article page/);
-    expectCleanError(run(['check', '--sensitivity', 'paranoid', 'farm.html']), /--sensitivity must be one of strict, balanced, sensitive/);
+    expectCleanError(
+      run(['check', '--sensitivity', 'paranoid', 'farm.html']),
+      /--sensitivity must be one of strict, balanced, sensitive/,
+    );
   });
 
   test('a huge page is refused before it is parsed', () => {
@@ -126,17 +151,29 @@ describe('firsthand check', () => {
 describe.skipIf(!hasShared())('the five seeds, through the CLI and the bundled corpus', () => {
   test('each gets the verdict, source, credit and AI-style level cases.json names', () => {
     const cases = JSON.parse(readFileSync(sharedPath('seeds', 'cases.json'), 'utf8'));
-    const manifest = cases.cases.map((c: { file: string; url: string }) => JSON.stringify({ id: c.file, file: sharedPath('seeds', c.file), url: c.url })).join('\n');
+    const manifest = cases.cases
+      .map((c: { file: string; url: string }) =>
+        JSON.stringify({ id: c.file, file: sharedPath('seeds', c.file), url: c.url }),
+      )
+      .join('\n');
     writeFileSync(join(dir, 'seeds.jsonl'), manifest);
     const result = run(['check', '--manifest', 'seeds.jsonl', '--json']);
     expect(result.code).toBe(0);
-    const verdicts = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const verdicts = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     for (const [i, c] of cases.cases.entries()) {
       const v = verdicts[i];
       expect({ file: c.file, verdict: v.verdict }).toEqual({ file: c.file, verdict: c.expect.verdict });
       if (c.expect.source === 'reference') expect(v.source.url).toBe(cases.reference.url);
-      if (c.expect.attributed !== undefined) expect({ file: c.file, attributed: v.attributed }).toEqual({ file: c.file, attributed: c.expect.attributed });
-      if (c.expect.aiStyle) expect({ file: c.file, aiStyle: v.aiStyle >= 0.5 ? 'high' : 'low' }).toEqual({ file: c.file, aiStyle: c.expect.aiStyle });
+      if (c.expect.attributed !== undefined)
+        expect({ file: c.file, attributed: v.attributed }).toEqual({ file: c.file, attributed: c.expect.attributed });
+      if (c.expect.aiStyle)
+        expect({ file: c.file, aiStyle: v.aiStyle >= 0.5 ? 'high' : 'low' }).toEqual({
+          file: c.file,
+          aiStyle: c.expect.aiStyle,
+        });
     }
   });
 });

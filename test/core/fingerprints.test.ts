@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { fnv1a64, fromHex64, hash32, toHex64 } from '../../src/core/hash';
-import { popcount32 } from '../../src/core/popcount';
-import { hammingDistance, simhash } from '../../src/core/simhash';
-import { analyzeText } from '../../src/core/analyze';
-import { winnow } from '../../src/core/winnow';
-import { SHINGLE_SIZE, WINNOW_WINDOW } from '../../src/core/params';
+import { fnv1a64, fromHex64, hash32, toHex64 } from '../../src/core/fingerprint/hash';
+import { popcount32 } from '../../src/core/fingerprint/popcount';
+import { hammingDistance, simhash } from '../../src/core/fingerprint/simhash';
+import { analyzeText } from '../../src/core/fingerprint/analyze';
+import { winnow } from '../../src/core/fingerprint/winnow';
+import { SHINGLE_SIZE, WINNOW_WINDOW } from '../../src/core/fingerprint/params';
 import { INDEPENDENT_PARAGRAPHS, ORIGINAL_PARAGRAPHS, REWRITE_TEXT } from '../fixtures/story';
 
 describe('fnv1a64', () => {
@@ -48,7 +48,9 @@ describe('hamming distance', () => {
 describe('simhash', () => {
   test('golden fingerprint: any change to normalising, tokenising, shingling or hashing shows here', () => {
     // NOTE: if this changes on purpose, bump PACK_VERSION and rebuild reference-corpus/.
-    expect(toHex64(analyzeText('The quick brown fox jumps over the lazy dog near the river bank.').simhash)).toBe('91c992bfe19bb0d2');
+    expect(toHex64(analyzeText('The quick brown fox jumps over the lazy dog near the river bank.').simhash)).toBe(
+      '91c992bfe19bb0d2',
+    );
     expect(hash32('the quick brown fox jumps')).toBe(1227387538);
   });
 
@@ -76,7 +78,10 @@ describe('winnowing', () => {
   });
 
   test('two texts sharing a run of window + shingle - 1 words share a kept hash from it', () => {
-    const run = ORIGINAL_PARAGRAPHS[3]!.split(' ').slice(0, WINNOW_WINDOW + SHINGLE_SIZE - 1).join(' ');
+    const run = ORIGINAL_PARAGRAPHS[3]!
+      .split(' ')
+      .slice(0, WINNOW_WINDOW + SHINGLE_SIZE - 1)
+      .join(' ');
     const a = analyzeText(`${INDEPENDENT_PARAGRAPHS[0]} ${run} ${INDEPENDENT_PARAGRAPHS[1]}`);
     const b = analyzeText(`${REWRITE_TEXT.slice(0, 300)} ${run} ${INDEPENDENT_PARAGRAPHS[4]}`);
     const shared = a.winnowed.hashes.filter((h) => b.winnowed.hashes.includes(h));

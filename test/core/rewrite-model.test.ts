@@ -1,16 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { CorpusIndex, fingerprintText, type Measurement, type Reference } from '../../src/core';
-import { analyzeText } from '../../src/core/analyze';
-import { logOdds, type BoostedTrees } from '../../src/core/boosted-trees';
-import { pageFingerprint } from '../../src/core/compare';
-import { REWRITE_MODEL } from '../../src/core/thresholds';
+import { analyzeText } from '../../src/core/fingerprint/analyze';
+import { logOdds, type BoostedTrees } from '../../src/core/judge/boosted-trees';
+import { pageFingerprint } from '../../src/core/judge/compare';
+import { REWRITE_MODEL } from '../../src/core/judge/rewrite-model';
 import { fitBoostedTrees } from '../eval/metrics';
 
 describe('boosted trees', () => {
   const model: BoostedTrees<'a' | 'b'> = {
     features: ['a', 'b'],
     base: -1,
-    trees: [{ split: [[0, 0.5], [1, 0.2], [1, 0.8]], leaf: [1, 2, 3, 4] }],
+    trees: [
+      {
+        split: [
+          [0, 0.5],
+          [1, 0.2],
+          [1, 0.8],
+        ],
+        leaf: [1, 2, 3, 4],
+      },
+    ],
   };
 
   test('a value at the threshold goes left; the leaves are read left to right', () => {
@@ -30,7 +39,10 @@ describe('boosted trees', () => {
       rows.push([x, y]);
       labels.push(x > 0.9 ? 0 : x > 0.4 ? 1 : 0);
     }
-    const fitted = { features: ['x', 'y'] as const, ...fitBoostedTrees(rows, labels, { rounds: 30, depth: 3 }, [1, 0]) };
+    const fitted = {
+      features: ['x', 'y'] as const,
+      ...fitBoostedTrees(rows, labels, { rounds: 30, depth: 3 }, [1, 0]),
+    };
     const free = { features: ['x', 'y'] as const, ...fitBoostedTrees(rows, labels, { rounds: 30, depth: 3 }) };
     const at = (m: typeof fitted, x: number): number => logOdds(m, { x, y: 0.5 });
     expect(at(free, 0.95)).toBeLessThan(at(free, 0.6)); // the dip is real in the data
@@ -41,7 +53,7 @@ describe('boosted trees', () => {
 describe('the shipped rewrite model', () => {
   test('more shared wording, alignment or facts never lowers the probability; more new facts never raises it', () => {
     let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const features = REWRITE_MODEL.features as readonly Measurement[];
     for (let trial = 0; trial < 500; trial++) {
       const values = Object.fromEntries(features.map((f) => [f, random()])) as Record<Measurement, number>;
@@ -70,10 +82,19 @@ describe('candidate retrieval', () => {
       'lanterns flashed from a schooner at anchor offshore until at last the harbourmaster replied.',
     ].join('\n');
     const filler = (i: number): string =>
-      [`the council met on tuesday to discuss the budget for road repairs and school meals ${'again '.repeat(i % 5)}.`,
+      [
+        `the council met on tuesday to discuss the budget for road repairs and school meals ${'again '.repeat(i % 5)}.`,
         'residents asked questions about parking charges, bin collections and the new library opening hours.',
-        `officials said the plans would be published next month after a consultation ${'period '.repeat(i % 3)}.`].join('\n');
-    const refs: Reference[] = Array.from({ length: 40 }, (_, i) => ({ id: `filler-${i}`, url: '', publisher: '', title: '', publishedAt: '', ...fingerprintText(filler(i)) }));
+        `officials said the plans would be published next month after a consultation ${'period '.repeat(i % 3)}.`,
+      ].join('\n');
+    const refs: Reference[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `filler-${i}`,
+      url: '',
+      publisher: '',
+      title: '',
+      publishedAt: '',
+      ...fingerprintText(filler(i)),
+    }));
     refs.push({ id: 'harbour', url: '', publisher: '', title: '', publishedAt: '', ...fingerprintText(source) });
     const index = new CorpusIndex(refs);
     const analysis = analyzeText(rewrite);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { splitSentences } from '../../src/core/sentences';
-import { stem } from '../../src/core/stem';
-import { tokenize } from '../../src/core/tokenize';
+import { splitSentences } from '../../src/core/text/sentences';
+import { stem } from '../../src/core/text/stem';
+import { tokenize } from '../../src/core/text/tokenize';
 
 describe('tokenize', () => {
   test.each([
@@ -30,7 +30,10 @@ describe('splitSentences', () => {
     ['Mr. Gorka spoke. Then he left.', ['Mr. Gorka spoke.', 'Then he left.']],
     ['The U.S. Army arrived. It rained.', ['The U.S. Army arrived.', 'It rained.']],
     ['"We are done," she said. Nobody moved.', ['"We are done," she said.', 'Nobody moved.']],
-    ['A heading\nThe first paragraph. Its second sentence!', ['A heading', 'The first paragraph.', 'Its second sentence!']],
+    [
+      'A heading\nThe first paragraph. Its second sentence!',
+      ['A heading', 'The first paragraph.', 'Its second sentence!'],
+    ],
     ['It cost $3.5 million. Really.', ['It cost $3.5 million.', 'Really.']],
   ])('%j', (text, expected) => {
     expect(texts(text)).toEqual(expected);

@@ -1,9 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { CorpusIndex, decodePack, encodePack, fingerprintText, judge, type Reference, type Sensitivity, type Verdict } from '../../src/core';
+import {
+  CorpusIndex,
+  decodePack,
+  encodePack,
+  fingerprintText,
+  judge,
+  type Reference,
+  type Sensitivity,
+  type Verdict,
+} from '../../src/core';
 import { extractPlainText } from '../../src/extract/plain-text';
-import { findAttribution, publisherAliases } from '../../src/core/attribution';
-import { splitSentences } from '../../src/core/sentences';
-import { aiStyle } from '../../src/core/ai-style';
+import { findAttribution, publisherAliases } from '../../src/core/judge/attribution';
+import { splitSentences } from '../../src/core/text/sentences';
+import { aiStyle } from '../../src/core/ai-style/ai-style';
 import { INDEPENDENT, INDEPENDENT_PARAGRAPHS, ORIGINAL, ORIGINAL_PARAGRAPHS, REWRITE_TEXT } from '../fixtures/story';
 
 const original = ORIGINAL_PARAGRAPHS.join('\n');
@@ -35,14 +44,26 @@ describe('judge', () => {
   test('the same text on another site is a repost, with the copied share and passages', () => {
     const v = verdictOf(original, 'https://buzzdaily.example/harlow-floodwall');
     expect(v.verdict).toBe('repost');
-    expect(v.source).toMatchObject({ publisher: 'The Harlow Courier', title: ORIGINAL.title, publishedAt: '2026-05-12' });
+    expect(v.source).toMatchObject({
+      publisher: 'The Harlow Courier',
+      title: ORIGINAL.title,
+      publishedAt: '2026-05-12',
+    });
     expect(v.copied).toBeGreaterThan(0.95);
-    expect(v.evidence.passages.filter((p) => p.kind === 'copied').map((p) => p.text).join(' ')).toContain('floodwall along the Kesterine River');
+    expect(
+      v.evidence.passages
+        .filter((p) => p.kind === 'copied')
+        .map((p) => p.text)
+        .join(' '),
+    ).toContain('floodwall along the Kesterine River');
   });
 
   test('a partial copy (first half, with extra text of its own) is still a repost', () => {
     const half = ORIGINAL_PARAGRAPHS.slice(0, 4).join('\n');
-    const v = verdictOf(`${INDEPENDENT_PARAGRAPHS[0]}\n${half}\nSubscribe to our newsletter for more stories like this one every week.`, 'https://farm.example/x');
+    const v = verdictOf(
+      `${INDEPENDENT_PARAGRAPHS[0]}\n${half}\nSubscribe to our newsletter for more stories like this one every week.`,
+      'https://farm.example/x',
+    );
     expect(v.verdict).toBe('repost');
     expect(v.copiedOfSource).toBeLessThan(0.8);
     expect(v.copiedOfSource).toBeGreaterThan(0.3);
@@ -60,7 +81,8 @@ describe('judge', () => {
   test('the sensitivity moves only the rewrite line; an unknown one means the default', () => {
     const page = { text: REWRITE_TEXT, url: 'https://newsfeed.example/harlow' };
     const p = (judge(page, index) as Verdict).evidence.rewriteProbability;
-    const at = (sensitivity: string): string | null => judge(page, index, { sensitivity: sensitivity as Sensitivity }).verdict;
+    const at = (sensitivity: string): string | null =>
+      judge(page, index, { sensitivity: sensitivity as Sensitivity }).verdict;
     expect(at('strict')).toBe(p >= 0.9 ? 'rewrite' : 'original');
     expect(at('sensitive')).toBe('rewrite');
     expect(at('no-such-setting')).toBe(at('balanced'));
@@ -107,7 +129,9 @@ describe('attribution', () => {
   });
 
   test('a link into the source site credits it', () => {
-    expect(credit('Officials disagree on the new plan.', ['https://www.nytimes.com/2025/a.html']).attributed).toBe(true);
+    expect(credit('Officials disagree on the new plan.', ['https://www.nytimes.com/2025/a.html']).attributed).toBe(
+      true,
+    );
   });
 
   test('aliases', () => {
@@ -128,7 +152,18 @@ describe('aiStyle', () => {
 
 describe('plain-text pages', () => {
   test('drops navigation and related links around the article', () => {
-    const page = ['Home', 'News', 'Sports', 'Contact Us', ORIGINAL.title, ...ORIGINAL_PARAGRAPHS, 'Related', 'Ten gadgets under $20', 'Five towns with cheap rent', '© 2026 BuzzDaily'].join('\n');
+    const page = [
+      'Home',
+      'News',
+      'Sports',
+      'Contact Us',
+      ORIGINAL.title,
+      ...ORIGINAL_PARAGRAPHS,
+      'Related',
+      'Ten gadgets under $20',
+      'Five towns with cheap rent',
+      '© 2026 BuzzDaily',
+    ].join('\n');
     const article = extractPlainText(page);
     expect(article.text.startsWith(ORIGINAL_PARAGRAPHS[0]!)).toBe(true);
     expect(article.text.endsWith(ORIGINAL_PARAGRAPHS[6]!)).toBe(true);

@@ -20,7 +20,7 @@ function verdicts(group: EvalGroup): Array<{ id: string; verdict: string | null;
     }
     if ('error' in item.page) return { id: item.id, verdict: null, source: null };
     const v = judgePage(item.page, index);
-    return { id: item.id, verdict: v.verdict, source: v.verdict ? v.source?.id ?? null : null };
+    return { id: item.id, verdict: v.verdict, source: v.verdict ? (v.source?.id ?? null) : null };
   });
 }
 
@@ -30,7 +30,10 @@ const repostCases = (): EvalGroup => (reposts ??= repostGroup());
 describe.skipIf(!hasShared())('verdicts on the shared data', { timeout: 120_000 }, () => {
   test('the real Lifehacker pair: a repost on another site, the original on lifehacker.com', () => {
     const group = repostCases();
-    const pair = verdicts({ ...group, cases: group.cases.filter((c) => c.id.startsWith('lifehacker-post-comment-load')) });
+    const pair = verdicts({
+      ...group,
+      cases: group.cases.filter((c) => c.id.startsWith('lifehacker-post-comment-load')),
+    });
     expect(pair).toEqual([
       { id: 'lifehacker-post-comment-load@copycat', verdict: 'repost', source: 'lifehacker-working' },
       { id: 'lifehacker-post-comment-load@lifehacker.com', verdict: 'original', source: 'lifehacker-working' },
@@ -49,7 +52,9 @@ describe.skipIf(!hasShared())('verdicts on the shared data', { timeout: 120_000 
     const results = verdicts(ecbGroups().independent);
     expect(results.length).toBeGreaterThan(700);
     expect(results.filter((r) => r.verdict === 'repost').length / results.length).toBeLessThanOrEqual(0.015);
-    expect(results.filter((r) => r.verdict === 'rewrite' || r.verdict === 'repost').length / results.length).toBeLessThanOrEqual(0.09);
+    expect(
+      results.filter((r) => r.verdict === 'rewrite' || r.verdict === 'repost').length / results.length,
+    ).toBeLessThanOrEqual(0.09);
   });
 
   test('BASIL: NYT, Fox News and HuffPost on the same event are never reposts, rarely rewrites (measured: 4 of 300)', () => {

@@ -2,15 +2,24 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Browser } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hasShared, readabilityNewsPages, readabilityPageHtml, sharedPath } from '../eval/data';
+import { hasShared, readabilityNewsPages, readabilityPageHtml } from '../eval/data';
 import { farmPage, ORIGINAL, publisherPage, sectionFrontPage } from '../fixtures/story';
-import { badgesWithoutReport, hasChromium, launch, tabReport, waitForBadge, toolbarBadge, type Extension } from './chromium';
+import {
+  badgesWithoutReport,
+  hasChromium,
+  launch,
+  tabReport,
+  waitForBadge,
+  toolbarBadge,
+  type Extension,
+} from './chromium';
 import { articlePage, seedText } from './seed-pages';
 import { startServer, type PageServer } from './server';
 
-// The service worker's own global, used only inside worker.evaluate() callbacks.
-declare const chrome: any;
+// The service worker's own global, used only inside worker.evaluate() callbacks (same shape as `browser`).
+declare const chrome: Browser;
 
 const SHOTS = resolve('test/screenshots');
 const NYT = 'https://www.nytimes.com/2025/02/27/us/politics/trump-mexico-cartels.html';
@@ -21,7 +30,15 @@ const SUMMARY = 'https://briefing-digest.example/cartel-policy-summary';
 const HARLOW_FARM = 'https://buzzdaily.example/harlow-floodwall/';
 const SEED_TITLE = 'Trump Officials Split Over How Hard to Go on Mexican Cartels';
 /** Hosts Chromium itself calls in the background (seen on this machine): never the extension. */
-const BROWSER_HOSTS = new Set(['accounts.google.com', 'update.googleapis.com', 'clients2.google.com', 'optimizationguide-pa.googleapis.com', 'www.google.com', 'content-autofill.googleapis.com', 'safebrowsingohttpgateway.googleapis.com']);
+const BROWSER_HOSTS = new Set([
+  'accounts.google.com',
+  'update.googleapis.com',
+  'clients2.google.com',
+  'optimizationguide-pa.googleapis.com',
+  'www.google.com',
+  'content-autofill.googleapis.com',
+  'safebrowsingohttpgateway.googleapis.com',
+]);
 
 const enabled = hasChromium() && hasShared();
 let server: PageServer;
@@ -31,10 +48,40 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    server.page(NYT, articlePage({ site: 'The New York Times', title: SEED_TITLE, text: seedText('000_cfc388608af51050.txt'), canonical: NYT }));
-    server.page(FARM, articlePage({ site: 'Smart Again', title: SEED_TITLE, text: seedText('002_b8be2ff6e6a970f7.txt'), extraChrome: true }));
-    server.page(REWRITE, articlePage({ site: 'World Affairs Digest', title: 'The White House Divided', text: seedText('001_8e4c9ad7d8f322a0.txt') }));
-    server.page(SUMMARY, articlePage({ site: 'Briefing Digest', title: 'Cartel Policy, Summarised', text: seedText('003_6b64274784328dde.txt') }));
+    server.page(
+      NYT,
+      articlePage({
+        site: 'The New York Times',
+        title: SEED_TITLE,
+        text: seedText('000_cfc388608af51050.txt'),
+        canonical: NYT,
+      }),
+    );
+    server.page(
+      FARM,
+      articlePage({
+        site: 'Smart Again',
+        title: SEED_TITLE,
+        text: seedText('002_b8be2ff6e6a970f7.txt'),
+        extraChrome: true,
+      }),
+    );
+    server.page(
+      REWRITE,
+      articlePage({
+        site: 'World Affairs Digest',
+        title: 'The White House Divided',
+        text: seedText('001_8e4c9ad7d8f322a0.txt'),
+      }),
+    );
+    server.page(
+      SUMMARY,
+      articlePage({
+        site: 'Briefing Digest',
+        title: 'Cartel Policy, Summarised',
+        text: seedText('003_6b64274784328dde.txt'),
+      }),
+    );
     server.page(SECTION, sectionFrontPage());
     server.page(ORIGINAL.url, publisherPage());
     server.page(HARLOW_FARM, farmPage());
@@ -47,7 +94,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
   });
 
   test.each([
-    ['original on its publisher\'s site', NYT, 'ORIG', `Original: The New York Times — ${SEED_TITLE}`, 'original'],
+    ["original on its publisher's site", NYT, 'ORIG', `Original: The New York Times — ${SEED_TITLE}`, 'original'],
     ['repost on a content-farm site', FARM, 'COPY', `Repost of: The New York Times — ${SEED_TITLE}`, 'repost'],
     ['rewrite on another site', REWRITE, 'RW', `Rewrite of: The New York Times — ${SEED_TITLE}`, 'rewrite'],
   ])('the seed story as the %s', async (_, url, badge, title, verdict) => {
@@ -120,7 +167,9 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     const before = await waitForBadge(ext, FARM);
     expect(before.text).toBe('COPY');
     await page.goto(SECTION);
-    await expect.poll(() => ext.worker.evaluate(async (tabId: number) => chrome.action.getBadgeText({ tabId }), before.tabId)).toBe('');
+    await expect
+      .poll(() => ext.worker.evaluate(async (tabId: number) => chrome.action.getBadgeText({ tabId }), before.tabId))
+      .toBe('');
     expect(await tabReport(ext, before.tabId)).toBeNull();
     await page.close();
   });
@@ -129,16 +178,32 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     const dir = mkdtempSync(join(tmpdir(), 'firsthand-pack-'));
     writeFileSync(join(dir, 'courier.html'), publisherPage());
     writeFileSync(join(dir, 'refs.jsonl'), `${JSON.stringify({ id: 'courier', file: 'courier.html' })}\n`);
-    const built = spawnSync(process.execPath, [resolve('dist/cli/firsthand.js'), 'corpus', 'build', '--manifest', join(dir, 'refs.jsonl'), '--out', join(dir, 'harlow.pack.json')], { encoding: 'utf8' });
+    const built = spawnSync(
+      process.execPath,
+      [
+        resolve('dist/cli/firsthand.js'),
+        'corpus',
+        'build',
+        '--manifest',
+        join(dir, 'refs.jsonl'),
+        '--out',
+        join(dir, 'harlow.pack.json'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(built.status).toBe(0);
     writeFileSync(join(dir, 'broken.pack.json'), '{"format":"firsthand-corpus","version":1,"references":"nope"}');
 
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.id}/src/extension/options.html`);
     await options.setInputFiles('#pack-file', join(dir, 'broken.pack.json'));
-    await expect.poll(() => options.locator('#pack-status').textContent()).toMatch(/Not imported: .*parameters|Not imported: .*references/);
+    await expect
+      .poll(() => options.locator('#pack-status').textContent())
+      .toMatch(/Not imported: .*parameters|Not imported: .*references/);
     await options.setInputFiles('#pack-file', join(dir, 'harlow.pack.json'));
-    await expect.poll(() => options.locator('#pack-status').textContent()).toBe('Imported harlow.pack.json: 1 references.');
+    await expect
+      .poll(() => options.locator('#pack-status').textContent())
+      .toBe('Imported harlow.pack.json: 1 references.');
     expect(await options.locator('#packs li').count()).toBe(1);
 
     const page = await ext.context.newPage();
@@ -160,7 +225,9 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     await options2.getByRole('button', { name: 'Remove harlow.pack.json' }).click();
     await expect.poll(() => options2.locator('#packs li').count()).toBe(0);
     await again.reload();
-    await expect.poll(async () => (await toolbarBadge(ext, HARLOW_FARM)).title).toBe('Original: matches no known article');
+    await expect
+      .poll(async () => (await toolbarBadge(ext, HARLOW_FARM)).title)
+      .toBe('Original: matches no known article');
     await options2.close();
     await again.close();
   });
@@ -179,7 +246,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     await options.close();
   });
 
-  test('the rewrite sensitivity is the user\'s: a short summary rewrite is flagged at balanced, not at strict', async () => {
+  test("the rewrite sensitivity is the user's: a short summary rewrite is flagged at balanced, not at strict", async () => {
     const options = await ext.context.newPage();
     await options.goto(`chrome-extension://${ext.id}/src/extension/options.html`);
     await expect.poll(() => options.locator('input[value="balanced"]').isChecked()).toBe(true);
@@ -211,7 +278,9 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     await page.close();
     const slowest = (s: (typeof steps)[number]): number => Math.max(s.gate, s.clone, s.prune, s.extract);
     const longest = steps.reduce((a, b) => (slowest(b) > slowest(a) ? b : a));
-    console.log(`content script on ${steps.length} of ${pages.length} news pages; longest step: ${JSON.stringify(longest)}`);
+    console.log(
+      `content script on ${steps.length} of ${pages.length} news pages; longest step: ${JSON.stringify(longest)}`,
+    );
     // Figures, not a timed assertion (shared, noisy machines): the README and the closing note quote them.
     mkdirSync(resolve('test-results'), { recursive: true });
     writeFileSync(resolve('test-results/e2e-timings.json'), JSON.stringify(steps, null, 1));
@@ -236,7 +305,12 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
       if (r.path === '/favicon.ico') return false; // the browser's own favicon fetch
       return !served.has(r.host) && !r.host.endsWith('.readability.example');
     });
-    expect(offenders.map((r) => `${r.method} ${r.host}${r.path} origin=${String(r.headers.origin)} site=${String(r.headers['sec-fetch-site'])} dest=${String(r.headers['sec-fetch-dest'])} referer=${String(r.headers.referer)}`)).toEqual([]);
+    expect(
+      offenders.map(
+        (r) =>
+          `${r.method} ${r.host}${r.path} origin=${String(r.headers.origin)} site=${String(r.headers['sec-fetch-site'])} dest=${String(r.headers['sec-fetch-dest'])} referer=${String(r.headers.referer)}`,
+      ),
+    ).toEqual([]);
     expect(server.requests.length).toBeGreaterThan(0);
   });
 });

@@ -2,13 +2,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import type { PageReport } from '../../src/extension/messages';
 
 /**
  * Debian's Chromium with the unpacked Chrome build of the extension (dist/chrome), under --headless=new, every host
  * mapped to the local test server, no background networking of its own.
  */
-// The service worker's own global, used only inside worker.evaluate() callbacks.
-declare const chrome: any;
+// The service worker's own global, used only inside worker.evaluate() callbacks (same shape as `browser`).
+declare const chrome: Browser;
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve('dist/chrome');
@@ -24,7 +26,10 @@ export interface Extension {
   userDataDir: string;
 }
 
-export async function launch(port: number, userDataDir = mkdtempSync(join(tmpdir(), 'firsthand-chromium-'))): Promise<Extension> {
+export async function launch(
+  port: number,
+  userDataDir = mkdtempSync(join(tmpdir(), 'firsthand-chromium-')),
+): Promise<Extension> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
@@ -54,10 +59,13 @@ export async function launch(port: number, userDataDir = mkdtempSync(join(tmpdir
  * has no "tabs" permission, so tab URLs are hidden from it: the tab is found through the report the background keeps
  * for it (storage.session), which records the page URL.
  */
-export async function toolbarBadge(ext: Extension, url: string): Promise<{ text: string; title: string; tabId: number }> {
+export async function toolbarBadge(
+  ext: Extension,
+  url: string,
+): Promise<{ text: string; title: string; tabId: number }> {
   return ext.worker.evaluate(async (target: string) => {
     const session = await chrome.storage.session.get(null);
-    const key = Object.keys(session).find((k) => session[k]?.url === target);
+    const key = Object.keys(session).find((k) => (session[k] as { url?: string } | undefined)?.url === target);
     if (!key) return { text: '', title: '', tabId: -1 };
     const tabId = Number(key.slice('tab:'.length));
     return { text: await chrome.action.getBadgeText({ tabId }), title: await chrome.action.getTitle({ tabId }), tabId };
@@ -80,7 +88,11 @@ export async function badgesWithoutReport(ext: Extension): Promise<string[]> {
 }
 
 /** Waits until the toolbar badge for `url` shows a verdict. */
-export async function waitForBadge(ext: Extension, url: string, timeoutMs = 20_000): Promise<{ text: string; title: string; tabId: number }> {
+export async function waitForBadge(
+  ext: Extension,
+  url: string,
+  timeoutMs = 20_000,
+): Promise<{ text: string; title: string; tabId: number }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const badge = await toolbarBadge(ext, url);
@@ -91,6 +103,9 @@ export async function waitForBadge(ext: Extension, url: string, timeoutMs = 20_0
 }
 
 /** The report the background keeps for a tab (storage.session), with the content script's step timings. */
-export async function tabReport(ext: Extension, tabId: number): Promise<any> {
-  return ext.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
+export async function tabReport(ext: Extension, tabId: number): Promise<PageReport | null> {
+  return ext.worker.evaluate(
+    async (id: number) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null) as PageReport | null,
+    tabId,
+  );
 }

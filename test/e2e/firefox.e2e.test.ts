@@ -19,8 +19,23 @@ const SEED_TITLE = 'Trump Officials Split Over How Hard to Go on Mexican Cartels
 describe('the Firefox build', () => {
   test('passes web-ext lint with no errors', () => {
     expect(existsSync(resolve(EXTENSION_DIR, 'manifest.json'))).toBe(true);
-    const lint = spawnSync(process.execPath, [resolve('node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', EXTENSION_DIR, '--output', 'json', '--no-input'], { encoding: 'utf8' });
-    const report = JSON.parse(lint.stdout) as { summary: { errors: number; warnings: number }; errors: Array<{ code: string; message: string }> };
+    const lint = spawnSync(
+      process.execPath,
+      [
+        resolve('node_modules/web-ext/bin/web-ext.js'),
+        'lint',
+        '--source-dir',
+        EXTENSION_DIR,
+        '--output',
+        'json',
+        '--no-input',
+      ],
+      { encoding: 'utf8' },
+    );
+    const report = JSON.parse(lint.stdout) as {
+      summary: { errors: number; warnings: number };
+      errors: Array<{ code: string; message: string }>;
+    };
     expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
   }, 60_000);
@@ -55,16 +70,36 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
   });
 
   test.each([
-    ['original', 'www.nytimes.com', '/2025/02/27/us/politics/trump-mexico-cartels.html', '000_cfc388608af51050.txt', /Firsthand: Original — the known article, on its own site/],
-    ['repost', 'smartagain.com', '/trump-officials-split/', '002_b8be2ff6e6a970f7.txt', /Firsthand: Repost — 9\d% copied from The New York Times/],
-    ['rewrite', 'world-affairs-digest.example', '/white-house-divided-mexico', '001_8e4c9ad7d8f322a0.txt', /Firsthand: Rewrite — reworded from The New York Times \(not credited\)/],
+    [
+      'original',
+      'www.nytimes.com',
+      '/2025/02/27/us/politics/trump-mexico-cartels.html',
+      '000_cfc388608af51050.txt',
+      /Firsthand: Original — the known article, on its own site/,
+    ],
+    [
+      'repost',
+      'smartagain.com',
+      '/trump-officials-split/',
+      '002_b8be2ff6e6a970f7.txt',
+      /Firsthand: Repost — 9\d% copied from The New York Times/,
+    ],
+    [
+      'rewrite',
+      'world-affairs-digest.example',
+      '/white-house-divided-mexico',
+      '001_8e4c9ad7d8f322a0.txt',
+      /Firsthand: Rewrite — reworded from The New York Times \(not credited\)/,
+    ],
   ])('the seed story as the %s', async (_, host, path, seed, expected) => {
     const address = url(host, path);
     server.page(address, articlePage({ site: host, title: SEED_TITLE, text: seedText(seed) }));
     const page = await browser.newPage();
     await page.goto(address);
     const text = await page.waitForFunction(
-      () => (document.querySelector('firsthand-badge')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '') || false,
+      () =>
+        (document.querySelector('firsthand-badge')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '') ||
+        false,
       { timeout: 30_000 },
     );
     expect(await text.jsonValue()).toMatch(expected);

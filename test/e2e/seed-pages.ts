@@ -12,10 +12,20 @@ export function seedText(file: string): string {
   return readFileSync(sharedPath('seeds', file), 'utf8');
 }
 
-export function articlePage(options: { site: string; title: string; text: string; canonical?: string; extraChrome?: boolean }): string {
+export function articlePage(options: {
+  site: string;
+  title: string;
+  text: string;
+  canonical?: string;
+  extraChrome?: boolean;
+}): string {
   const { title, text } = options;
   const lines = extractPlainText(text).text.split('\n');
-  const body = lines.map((line) => (line.split(/\s+/).length < 14 && !/[.!?"”]$/.test(line) ? `<h2>${escape(line)}</h2>` : `<p>${escape(line)}</p>`)).join('\n');
+  const body = lines
+    .map((line) =>
+      line.split(/\s+/).length < 14 && !/[.!?"”]$/.test(line) ? `<h2>${escape(line)}</h2>` : `<p>${escape(line)}</p>`,
+    )
+    .join('\n');
   const chrome = options.extraChrome
     ? `<aside class="related"><h3>Related Posts</h3><ul>${['Why the Roman Empire still captivates us', 'Ten quiet towns to visit', 'Markets close higher'].map((t) => `<li><a href="/p">${t}</a></li>`).join('')}</ul></aside>`
     : '';

@@ -44,7 +44,9 @@ export function repostPage(options: RepostPageOptions): string {
       );
     }
   });
-  const nav = site.nav.map((item) => `<li><a href="/${item.toLowerCase().replace(/\W+/g, '-')}">${item}</a></li>`).join('');
+  const nav = site.nav
+    .map((item) => `<li><a href="/${item.toLowerCase().replace(/\W+/g, '-')}">${item}</a></li>`)
+    .join('');
   const related = options.related
     ? `<aside class="related-posts"><h3>Related Posts</h3><ul>${RELATED.map(
         (title, i) => `<li><a href="/post-${i}">${title}</a><span class="date">2 hours ago</span></li>`,
@@ -76,5 +78,11 @@ ${related}
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'post';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'post'
+  );
 }

@@ -1,6 +1,6 @@
+import { hash32 } from '../../src/core';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hash32 } from '../../src/core/hash';
 
 /**
  * Where the third-party data sits: ../shared beside the checkout (or FIRSTHAND_SHARED). It is read in place and
@@ -11,7 +11,9 @@ export function sharedDir(): string {
 }
 
 export function hasShared(): boolean {
-  return existsSync(resolve(sharedDir(), 'data', 'README.md')) && existsSync(resolve(sharedDir(), 'seeds', 'cases.json'));
+  return (
+    existsSync(resolve(sharedDir(), 'data', 'README.md')) && existsSync(resolve(sharedDir(), 'seeds', 'cases.json'))
+  );
 }
 
 export function sharedPath(...parts: string[]): string {
@@ -36,7 +38,10 @@ export function splitOf(unit: string): Split {
 
 /** The news pages of readability-pages (never the synthetic lorem-ipsum ones), from manifest.csv. */
 export function readabilityNewsPages(): Array<{ name: string; lang: string; siteName: string }> {
-  const lines = readFileSync(sharedPath('data', 'readability-pages', 'manifest.csv'), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(sharedPath('data', 'readability-pages', 'manifest.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return lines
     .map((line) => parseCsvLine(line))
     .filter((cols) => cols[1] === 'news_en' || cols[1] === 'news_non_en')

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Reference, VerdictKind } from '../../src/core';
+import { type Reference, splitSentences, type VerdictKind } from '../../src/core';
 import { referenceFromPage } from '../../src/cli/corpus-build';
 import { CliError } from '../../src/cli/cli-error';
 import { fromBytes, type LoadedPage } from '../../src/cli/load-page';
-import { splitSentences } from '../../src/core/sentences';
 import { sharedNarration } from './co-derived';
 import { repostPage } from './chrome';
-import {
-  readabilityNewsPages,
-  readabilityPageHtml,
-  readJsonl,
-  sharedPath,
-  splitOf,
-  type Split,
-} from './data';
+import { readabilityNewsPages, readabilityPageHtml, readJsonl, sharedPath, splitOf, type Split } from './data';
 
 /**
  * The evaluation groups of `npm run eval`, built from ../shared at run time through the CLI's own page loading and
@@ -90,17 +82,38 @@ function partialRewrite(text: string): string | null {
 function rewriteCases(id: string, unit: string, kind: string, text: string, sourceId: string): EvalCase[] {
   const slug = id.replace(/[^\w-]+/g, '-');
   const cases: EvalCase[] = [
-    { id, split: splitOf(unit), kind, expect: 'rewrite', sourceId, page: textPage(text, id, `https://rewritten-news.example/${slug}`) },
+    {
+      id,
+      split: splitOf(unit),
+      kind,
+      expect: 'rewrite',
+      sourceId,
+      page: textPage(text, id, `https://rewritten-news.example/${slug}`),
+    },
   ];
   const part = partialRewrite(text);
   if (part) {
     const partId = `${id}:first-40%`;
-    cases.push({ id: partId, split: splitOf(unit), kind: `${kind}, first 40%`, expect: 'rewrite', sourceId, page: textPage(part, partId, `https://rewritten-news.example/${slug}-part`) });
+    cases.push({
+      id: partId,
+      split: splitOf(unit),
+      kind: `${kind}, first 40%`,
+      expect: 'rewrite',
+      sourceId,
+      page: textPage(part, partId, `https://rewritten-news.example/${slug}-part`),
+    });
   }
   return cases;
 }
 
-function reference(page: LoadedPage, id: string, url: string, publisher: string, title = '', publishedAt = ''): Reference {
+function reference(
+  page: LoadedPage,
+  id: string,
+  url: string,
+  publisher: string,
+  title = '',
+  publishedAt = '',
+): Reference {
   return referenceFromPage(page, { id, url, publisher, title, publishedAt });
 }
 
@@ -108,7 +121,11 @@ function reference(page: LoadedPage, id: string, url: string, publisher: string,
 
 interface SeedCases {
   reference: { file: string; url: string; publisher: string; title: string; publishedAt: string };
-  cases: Array<{ file: string; url: string; expect: { verdict: VerdictKind; attributed?: boolean; aiStyle?: 'high' | 'low' } }>;
+  cases: Array<{
+    file: string;
+    url: string;
+    expect: { verdict: VerdictKind; attributed?: boolean; aiStyle?: 'high' | 'low' };
+  }>;
 }
 
 export function seedCases(): SeedCases {
@@ -153,7 +170,14 @@ export function repostGroup(): EvalGroup {
       leftOut++;
       return;
     }
-    const html = repostPage({ host, title, paragraphs: kept, style: variant, adsEvery: variant % 3 === 0 ? 0 : 2, related: variant % 4 !== 1 });
+    const html = repostPage({
+      host,
+      title,
+      paragraphs: kept,
+      style: variant,
+      adsEvery: variant % 3 === 0 ? 0 : 2,
+      related: variant % 4 !== 1,
+    });
     const label = `${id}@${host}${full ? '' : ` (first ${Math.round(share * 100)}%)`}`;
     cases.push({
       id: label,
@@ -169,19 +193,26 @@ export function repostGroup(): EvalGroup {
     const loaded = htmlPage(readabilityPageHtml(page.name), page.name);
     const url = loaded.url || `https://${page.name}.news.example/article`;
     references.push(reference(loaded, page.name, url, page.siteName || page.name));
-    const paragraphs = loaded.text.split('\n').filter((line) => wordCount(line) >= 6 || /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]{20}/u.test(line));
+    const paragraphs = loaded.text
+      .split('\n')
+      .filter((line) => wordCount(line) >= 6 || /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]{20}/u.test(line));
     add(page.name, page.name, paragraphs, loaded.title || page.name, n);
     add(page.name, page.name, paragraphs, loaded.title || page.name, n + 1);
   }
 
-  const ecb = readJsonl<{ doc: string; subtopic: string; url: string | null; text: string }>('data', 'ecbplus', 'ecbplus_docs.jsonl');
+  const ecb = readJsonl<{ doc: string; subtopic: string; url: string | null; text: string }>(
+    'data',
+    'ecbplus',
+    'ecbplus_docs.jsonl',
+  );
   ecb.forEach((doc, n) => {
     const id = `ecb:${doc.doc}`;
     const url = doc.url ?? `https://ecb-outlet-${n}.example/${doc.doc}`;
     if (wordCount(doc.text) < MIN_WORDS) return;
     references.push(reference(textPage(doc.text, id, url), id, url, new URL(url).hostname));
     // Every fourth ECB+ document is also re-hosted, alternating full and partial copies.
-    if (n % 4 === 0 && wordCount(doc.text) >= 120) add(id, doc.subtopic, doc.text.split('\n').filter(Boolean), doc.text.split('\n')[0] ?? id, n / 4);
+    if (n % 4 === 0 && wordCount(doc.text) >= 120)
+      add(id, doc.subtopic, doc.text.split('\n').filter(Boolean), doc.text.split('\n')[0] ?? id, n / 4);
   });
 
   // The real pair: the same Lifehacker article in two different page layouts.
@@ -207,7 +238,8 @@ export function repostGroup(): EvalGroup {
   });
   return {
     name: 'reposts',
-    about: 'real articles (readability news pages, ECB+) re-hosted in content-farm chrome, full and partial; the real Lifehacker pair',
+    about:
+      'real articles (readability news pages, ECB+) re-hosted in content-farm chrome, full and partial; the real Lifehacker pair',
     references,
     cases,
     leftOut: { count: leftOut, why: `copies under ${MIN_WORDS} words` },
@@ -252,10 +284,18 @@ export function mixsetGroup(): EvalGroup {
         leftOut++;
         continue;
       }
-      cases.push(...rewriteCases(`mixset:${row.id}:${variant}`, `mixset:${row.id}`, variant, text as string, `mixset:${row.id}`));
+      cases.push(
+        ...rewriteCases(`mixset:${row.id}:${variant}`, `mixset:${row.id}`, variant, text as string, `mixset:${row.id}`),
+      );
     }
   }
-  return { name: 'rewrites-mixset', about: 'MixSet GPT-4 and Llama-2 rewrite / polish_sentence of human news excerpts, whole and their first 40%', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } };
+  return {
+    name: 'rewrites-mixset',
+    about: 'MixSet GPT-4 and Llama-2 rewrite / polish_sentence of human news excerpts, whole and their first 40%',
+    references,
+    cases,
+    leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` },
+  };
 }
 
 function llmFakeReferences(rows: ReadonlyArray<LlmFake & { dataset: string }>): Reference[] {
@@ -280,10 +320,25 @@ export function llmFakeRewriteGroup(): EvalGroup {
         continue;
       }
       const source = `llmfake:${row.dataset}:${row.news_id}`;
-      cases.push(...rewriteCases(`${source}:${variant}`, `llmfake:${row.news_id}`, `${row.dataset} ${variant}`, text as string, source));
+      cases.push(
+        ...rewriteCases(
+          `${source}:${variant}`,
+          `llmfake:${row.news_id}`,
+          `${row.dataset} ${variant}`,
+          text as string,
+          source,
+        ),
+      );
     }
   }
-  return { name: 'rewrites-llmfake', about: 'LLMFake ChatGPT paraphrase / rewrite of PolitiFact, GossipCop and CoAID articles, whole and their first 40%', references: llmFakeReferences(rows), cases, leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` } };
+  return {
+    name: 'rewrites-llmfake',
+    about:
+      'LLMFake ChatGPT paraphrase / rewrite of PolitiFact, GossipCop and CoAID articles, whole and their first 40%',
+    references: llmFakeReferences(rows),
+    cases,
+    leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
+  };
 }
 
 export function generatedGroup(): EvalGroup {
@@ -305,7 +360,13 @@ export function generatedGroup(): EvalGroup {
       page: textPage(row.chatgpt_open_ended as string, id, `https://generated-news.example/${row.news_id}`),
     });
   }
-  return { name: 'generated-not-derived', about: 'LLMFake open-ended generations on the same topic (not rewrites of the text): must stay original', references: llmFakeReferences(rows), cases, leftOut: { count: leftOut, why: `original or generation under ${MIN_WORDS} words` } };
+  return {
+    name: 'generated-not-derived',
+    about: 'LLMFake open-ended generations on the same topic (not rewrites of the text): must stay original',
+    references: llmFakeReferences(rows),
+    cases,
+    leftOut: { count: leftOut, why: `original or generation under ${MIN_WORDS} words` },
+  };
 }
 
 // ---------------------------------------------------------------- independent coverage
@@ -328,7 +389,9 @@ export function basilGroup(): EvalGroup {
   const corpora: Record<string, Reference[]> = {};
   for (const row of rows) {
     const id = `basil:${row.source}:${row.triplet}`;
-    (corpora[row.source] ??= []).push(reference(textPage(row.text, id, row.url), id, row.url, OUTLETS[row.source] ?? row.source, row.title, row.date));
+    (corpora[row.source] ??= []).push(
+      reference(textPage(row.text, id, row.url), id, row.url, OUTLETS[row.source] ?? row.source, row.title, row.date),
+    );
   }
   const cases: EvalCase[] = [];
   for (const row of rows) {
@@ -336,12 +399,22 @@ export function basilGroup(): EvalGroup {
       if (outlet === row.source) continue;
       const id = `basil:${row.source}:${row.triplet} vs ${outlet}`;
       const other = rows.find((r) => r.source === outlet && r.triplet === row.triplet);
-      cases.push({ id, split: splitOf(`basil:${row.triplet}`), kind: `${row.source} vs ${outlet}`, expect: 'original', sourceId: null, page: textPage(row.text, id, row.url), corpus: outlet, sharedNarration: other ? sharedNarration(row.text, other.text) : 0 });
+      cases.push({
+        id,
+        split: splitOf(`basil:${row.triplet}`),
+        kind: `${row.source} vs ${outlet}`,
+        expect: 'original',
+        sourceId: null,
+        page: textPage(row.text, id, row.url),
+        corpus: outlet,
+        sharedNarration: other ? sharedNarration(row.text, other.text) : 0,
+      });
     }
   }
   return {
     name: 'independent-basil',
-    about: 'BASIL: 50 events covered by NYT, Fox News and HuffPost; each article checked against the other outlets\' coverage',
+    about:
+      "BASIL: 50 events covered by NYT, Fox News and HuffPost; each article checked against the other outlets' coverage",
     references: [],
     corpora,
     cases,
@@ -362,11 +435,20 @@ function outletOf(doc: EcbDoc): string {
 
 export function ecbGroups(): { independent: EvalGroup; silver: EvalGroup } {
   const docs = readJsonl<EcbDoc>('data', 'ecbplus', 'ecbplus_docs.jsonl');
-  const silver = readJsonl<{ subtopic: string; doc_a: string; doc_b: string }>('data', 'ecbplus', 'SILVER_within_subtopic_near_duplicates.jsonl');
+  const silver = readJsonl<{ subtopic: string; doc_a: string; doc_b: string }>(
+    'data',
+    'ecbplus',
+    'SILVER_within_subtopic_near_duplicates.jsonl',
+  );
   const silverPairs = new Set(silver.flatMap((p) => [`${p.doc_a}|${p.doc_b}`, `${p.doc_b}|${p.doc_a}`]));
   const byDoc = new Map(docs.map((d) => [d.doc, d]));
-  const urlOf = (doc: EcbDoc): string => doc.url ?? `https://${outletOf(doc).replace(':', '-').replace(/[^a-z0-9-]/gi, '')}.example/${doc.doc}`;
-  const refOf = (doc: EcbDoc): Reference => reference(textPage(doc.text, doc.doc, urlOf(doc)), `ecb:${doc.doc}`, urlOf(doc), outletOf(doc));
+  const urlOf = (doc: EcbDoc): string =>
+    doc.url ??
+    `https://${outletOf(doc)
+      .replace(':', '-')
+      .replace(/[^a-z0-9-]/gi, '')}.example/${doc.doc}`;
+  const refOf = (doc: EcbDoc): Reference =>
+    reference(textPage(doc.text, doc.doc, urlOf(doc)), `ecb:${doc.doc}`, urlOf(doc), outletOf(doc));
 
   const bySubtopic = new Map<string, EcbDoc[]>();
   for (const doc of docs) bySubtopic.set(doc.subtopic, [...(bySubtopic.get(doc.subtopic) ?? []), doc]);
@@ -385,7 +467,15 @@ export function ecbGroups(): { independent: EvalGroup; silver: EvalGroup } {
         leftOut++;
         continue;
       }
-      cases.push({ id: `ecb:${doc.doc}`, split: splitOf(`ecb:${subtopic}`), kind: subtopic.endsWith('ecbplus') ? 'ecb+' : 'ecb', expect: 'original', sourceId: null, page: textPage(doc.text, doc.doc, urlOf(doc)), sharedNarration: sharedNarration(doc.text, ref.text) });
+      cases.push({
+        id: `ecb:${doc.doc}`,
+        split: splitOf(`ecb:${subtopic}`),
+        kind: subtopic.endsWith('ecbplus') ? 'ecb+' : 'ecb',
+        expect: 'original',
+        sourceId: null,
+        page: textPage(doc.text, doc.doc, urlOf(doc)),
+        sharedNarration: sharedNarration(doc.text, ref.text),
+      });
     }
   }
   const silverRefs: Reference[] = [];
@@ -395,11 +485,32 @@ export function ecbGroups(): { independent: EvalGroup; silver: EvalGroup } {
     const b = byDoc.get(pair.doc_b);
     if (!a || !b) continue;
     if (!silverRefs.some((r) => r.id === `ecb:${a.doc}`)) silverRefs.push(refOf(a));
-    silverCases.push({ id: `ecb:${b.doc}~${a.doc}`, split: splitOf(`ecb:${pair.subtopic}`), kind: 'silver', expect: 'repost', sourceId: `ecb:${a.doc}`, page: textPage(b.text, b.doc, `https://wire-copy.example/${b.doc}`) });
+    silverCases.push({
+      id: `ecb:${b.doc}~${a.doc}`,
+      split: splitOf(`ecb:${pair.subtopic}`),
+      kind: 'silver',
+      expect: 'repost',
+      sourceId: `ecb:${a.doc}`,
+      page: textPage(b.text, b.doc, `https://wire-copy.example/${b.doc}`),
+    });
   }
   return {
-    independent: { name: 'independent-ecb', about: 'ECB+: other outlets\' documents on the same event as a corpus document (silver near-duplicate pairs left out)', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } },
-    silver: { name: 'ecb-silver-wire', about: 'ECB+ silver pairs (>0.5 8-gram containment, computed not labelled): likely wire copies, reported apart', references: silverRefs, cases: silverCases, leftOut: { count: 0, why: '' }, informational: true },
+    independent: {
+      name: 'independent-ecb',
+      about:
+        "ECB+: other outlets' documents on the same event as a corpus document (silver near-duplicate pairs left out)",
+      references,
+      cases,
+      leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` },
+    },
+    silver: {
+      name: 'ecb-silver-wire',
+      about: 'ECB+ silver pairs (>0.5 8-gram containment, computed not labelled): likely wire copies, reported apart',
+      references: silverRefs,
+      cases: silverCases,
+      leftOut: { count: 0, why: '' },
+      informational: true,
+    },
   };
 }
 
@@ -410,9 +521,17 @@ export function cloughGroup(): EvalGroup {
   const references = ['a', 'b', 'c', 'd', 'e'].map((task) => {
     const id = `clough:orig_task${task}`;
     const url = `https://clough-source.example/task${task}`;
-    return reference(textPage(readFileSync(sharedPath(...dir, `orig_task${task}.txt`), 'latin1'), id, url), id, url, 'Clough source');
+    return reference(
+      textPage(readFileSync(sharedPath(...dir, `orig_task${task}.txt`), 'latin1'), id, url),
+      id,
+      url,
+      'Clough source',
+    );
   });
-  const lines = readFileSync(sharedPath(...dir, 'file_information.csv'), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(sharedPath(...dir, 'file_information.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const cases: EvalCase[] = [];
   let leftOut = 0;
   for (const line of lines) {
@@ -434,5 +553,11 @@ export function cloughGroup(): EvalGroup {
       page: textPage(text, file, `https://student-answers.example/${file}`),
     });
   }
-  return { name: 'clough-stevenson', about: 'short answers: cut -> repost or rewrite, light/heavy -> rewrite, non -> original', references, cases, leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` } };
+  return {
+    name: 'clough-stevenson',
+    about: 'short answers: cut -> repost or rewrite, light/heavy -> rewrite, non -> original',
+    references,
+    cases,
+    leftOut: { count: leftOut, why: `under ${MIN_WORDS} words` },
+  };
 }

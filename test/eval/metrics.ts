@@ -35,7 +35,9 @@ export function summarize(outcomes: readonly Outcome[]): Summary {
     const key = `${o.expect}>${isRight(o) ? o.expect : o.predicted}`;
     confusion.set(key, (confusion.get(key) ?? 0) + 1);
   }
-  const flagged = outcomes.filter((o) => o.sourceExpected && o.expect !== 'original' && (o.predicted === 'repost' || o.predicted === 'rewrite'));
+  const flagged = outcomes.filter(
+    (o) => o.sourceExpected && o.expect !== 'original' && (o.predicted === 'repost' || o.predicted === 'rewrite'),
+  );
   const classes = (['original', 'repost', 'rewrite'] as const).filter((c) =>
     outcomes.some((o) => o.expect === c || o.predicted === c),
   );
@@ -48,7 +50,9 @@ export function summarize(outcomes: readonly Outcome[]): Summary {
   return {
     n: outcomes.length,
     accuracy: outcomes.length ? outcomes.filter(isRight).length / outcomes.length : 0,
-    sourceAccuracy: flagged.length ? flagged.filter((o) => o.sourcePredicted === o.sourceExpected).length / flagged.length : null,
+    sourceAccuracy: flagged.length
+      ? flagged.filter((o) => o.sourcePredicted === o.sourceExpected).length / flagged.length
+      : null,
     macroF1: f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0,
     confusion,
   };
@@ -69,11 +73,13 @@ export function fitLogistic(
   const mean = new Array<number>(d).fill(0);
   const sd = new Array<number>(d).fill(0);
   for (const row of rows) row.forEach((v, j) => (mean[j] = (mean[j] as number) + v / rows.length));
-  for (const row of rows) row.forEach((v, j) => (sd[j] = (sd[j] as number) + (v - (mean[j] as number)) ** 2 / rows.length));
+  for (const row of rows)
+    row.forEach((v, j) => (sd[j] = (sd[j] as number) + (v - (mean[j] as number)) ** 2 / rows.length));
   const scale = sd.map((v) => Math.sqrt(v) || 1);
   const x = rows.map((row) => row.map((v, j) => (v - (mean[j] as number)) / (scale[j] as number)));
   const positives = labels.filter((l) => l === 1).length;
-  const classWeight = (l: number): number => (l === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives)));
+  const classWeight = (l: number): number =>
+    l === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives));
   let w = new Array<number>(d).fill(0);
   let b = 0;
   const rate = 0.5;
@@ -124,9 +130,19 @@ export function fitBoostedTrees(
   const bin: Uint8Array[] = [];
   for (let j = 0; j < d; j++) {
     const sorted = rows.map((r) => r[j] as number).sort((a, b) => a - b);
-    const qs = [...new Set(Array.from({ length: bins }, (_, k) => sorted[Math.floor(((k + 0.5) / bins) * (n - 1))] as number))];
+    const qs = [
+      ...new Set(Array.from({ length: bins }, (_, k) => sorted[Math.floor(((k + 0.5) / bins) * (n - 1))] as number)),
+    ];
     cuts.push(qs);
-    bin.push(Uint8Array.from(rows.map((r) => { let b = 0; while (b < qs.length && (r[j] as number) > (qs[b] as number)) b++; return b; })));
+    bin.push(
+      Uint8Array.from(
+        rows.map((r) => {
+          let b = 0;
+          while (b < qs.length && (r[j] as number) > (qs[b] as number)) b++;
+          return b;
+        }),
+      ),
+    );
   }
   const score = new Float64Array(n).fill(base);
   const g = new Float64Array(n);
@@ -152,13 +168,19 @@ export function fitBoostedTrees(
       if (members.length >= minNode) {
         let G = 0;
         let H = 0;
-        for (const i of members) { G += g[i] as number; H += h[i] as number; }
+        for (const i of members) {
+          G += g[i] as number;
+          H += h[i] as number;
+        }
         for (let j = 0; j < d; j++) {
           const cj = cuts[j] as number[];
           const gb = new Float64Array(cj.length + 1);
           const hb = new Float64Array(cj.length + 1);
           const bj = bin[j] as Uint8Array;
-          for (const i of members) { gb[bj[i] as number]! += g[i] as number; hb[bj[i] as number]! += h[i] as number; }
+          for (const i of members) {
+            gb[bj[i] as number]! += g[i] as number;
+            hb[bj[i] as number]! += h[i] as number;
+          }
           let gl = 0;
           let hl = 0;
           for (let b = 0; b < cj.length; b++) {
@@ -168,7 +190,7 @@ export function fitBoostedTrees(
             const left = clamp(gl / (hl + lambda), node);
             const right = clamp((G - gl) / (H - hl + lambda), node);
             if ((sign > 0 && left > right) || (sign < 0 && left < right)) continue;
-            const gain = (gl * gl) / (hl + lambda) + ((G - gl) ** 2) / (H - hl + lambda) - (G * G) / (H + lambda);
+            const gain = (gl * gl) / (hl + lambda) + (G - gl) ** 2 / (H - hl + lambda) - (G * G) / (H + lambda);
             if (!best || gain > best.gain) best = { gain, j, b, mid: (left + right) / 2 };
           }
         }
@@ -191,7 +213,10 @@ export function fitBoostedTrees(
     }
     const G = new Float64Array(inner + 1);
     const H = new Float64Array(inner + 1);
-    for (let i = 0; i < n; i++) { G[(nodeOf[i] as number) - inner]! += g[i] as number; H[(nodeOf[i] as number) - inner]! += h[i] as number; }
+    for (let i = 0; i < n; i++) {
+      G[(nodeOf[i] as number) - inner]! += g[i] as number;
+      H[(nodeOf[i] as number) - inner]! += h[i] as number;
+    }
     for (let k = 0; k <= inner; k++) leaf[k] = rate * clamp((G[k] as number) / ((H[k] as number) + lambda), inner + k);
     for (let i = 0; i < n; i++) score[i]! += leaf[(nodeOf[i] as number) - inner] as number;
     trees.push({ split, leaf });

@@ -4,7 +4,7 @@
  * accuracy and macro-F1, then the targets of the accuracy issue.
  *  - `--sensitivity strict|balanced|sensitive`: judge at that rewrite threshold (default balanced);
  *  - `--fit`: fit the rewrite model (boosted trees) and the AI-style model on the tuning half and print how they do
- *    on both halves; with `--write`, write the rewrite model to src/core/rewrite-model.ts;
+ *    on both halves; with `--write`, write the rewrite model to src/core/judge/rewrite-model.ts;
  *  - `--group NAME`: one group only; `--misses`: the cases each group gets wrong; `--dump FILE`: the comparisons.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,20 +12,24 @@ import {
   aiStyle,
   aiStyleFeatures,
   analyzeText,
+  type BoostedTrees,
   compare,
-  CorpusIndex,
-  encodePack,
-  pageFingerprint,
   type Comparison,
+  CorpusIndex,
+  DEFAULT_SENSITIVITY,
+  encodePack,
+  isSensitivity,
   type Measurement,
+  OWN_CANDIDATE_WORDS,
+  pageFingerprint,
+  probability,
   type Reference,
+  REWRITE_THRESHOLDS,
+  SENSITIVITIES,
+  tokenize,
 } from '../../src/core';
-import { DEFAULT_SENSITIVITY, isSensitivity, REWRITE_THRESHOLDS, SENSITIVITIES } from '../../src/core/thresholds';
-import { probability, type BoostedTrees } from '../../src/core/boosted-trees';
 import { judgePage } from '../../src/cli/check';
 import { hasShared, readJsonl, sharedDir, sharedPath, splitOf, type Split } from './data';
-import { tokenize } from '../../src/core/tokenize';
-import { OWN_CANDIDATE_WORDS } from '../../src/core/ai-style-words';
 import {
   basilGroup,
   cloughGroup,
@@ -40,14 +44,16 @@ import {
   type EvalGroup,
 } from './groups';
 import { CO_DERIVED_MIN_SEQUENCES } from './co-derived';
-import { fitBoostedTrees, fitLogistic, isRight, isRightWithSource, LABELS, summarize, type Outcome } from './metrics';
+import { fitBoostedTrees, fitLogistic, isRightWithSource, LABELS, summarize, type Outcome } from './metrics';
 
 const args = process.argv.slice(2);
 const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
 const showMisses = args.includes('--misses');
 const fit = args.includes('--fit') || args.includes('--dump');
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
-const sensitivity = args.includes('--sensitivity') ? (args[args.indexOf('--sensitivity') + 1] ?? '') : DEFAULT_SENSITIVITY;
+const sensitivity = args.includes('--sensitivity')
+  ? (args[args.indexOf('--sensitivity') + 1] ?? '')
+  : DEFAULT_SENSITIVITY;
 if (!isSensitivity(sensitivity)) {
   console.error(`eval: --sensitivity must be one of ${SENSITIVITIES.join(', ')}`);
   process.exit(2);
@@ -66,25 +72,60 @@ const builders: Array<[string, () => EvalGroup[]]> = [
   ['rewrites-mixset', () => [mixsetGroup()]],
   ['rewrites-llmfake', () => [llmFakeRewriteGroup()]],
   ['independent-basil', () => [basilGroup()]],
-  ['independent-ecb', () => { const g = ecbGroups(); return [g.independent, g.silver]; }],
+  [
+    'independent-ecb',
+    () => {
+      const g = ecbGroups();
+      return [g.independent, g.silver];
+    },
+  ],
   ['generated-not-derived', () => [generatedGroup()]],
   ['clough-stevenson', () => [cloughGroup()]],
 ];
 
-interface Result { group: EvalGroup; item: EvalCase; outcome: Outcome; }
+interface Result {
+  group: EvalGroup;
+  item: EvalCase;
+  outcome: Outcome;
+}
 const results: Result[] = [];
 const groups: EvalGroup[] = [];
-const fitRows: Array<{ split: Split; features: number[]; label: number; group?: string; id?: string; coDerived?: boolean }> = [];
+const fitRows: Array<{
+  split: Split;
+  features: number[];
+  label: number;
+  group?: string;
+  id?: string;
+  coDerived?: boolean;
+}> = [];
 /** How `--fit` grows the rewrite model's trees; `--tree-options '{"rounds":120}'` overrides any of them. */
 const TREE_OPTIONS = {
-  rounds: 160, depth: 3, rate: 0.1, bins: 40, minNode: 20, lambda: 1,
-  ...(args.includes('--tree-options') ? (JSON.parse(args[args.indexOf('--tree-options') + 1] as string) as object) : {}),
+  rounds: 160,
+  depth: 3,
+  rate: 0.1,
+  bins: 40,
+  minNode: 20,
+  lambda: 1,
+  ...(args.includes('--tree-options')
+    ? (JSON.parse(args[args.indexOf('--tree-options') + 1] as string) as object)
+    : {}),
 };
 
 /** The measurements `--fit` fits the rewrite model on. */
 const FEATURES = [
-  'alignedShare', 'order', 'sourceCoverage', 'softAlign', 'rareSoftAlign', 'contentContainment', 'pairContainment',
-  'newFacts', 'copiedPage', 'alignedWithoutNewFacts', 'pairsWithoutNewFacts', 'lengthRatio', 'factsKept',
+  'alignedShare',
+  'order',
+  'sourceCoverage',
+  'softAlign',
+  'rareSoftAlign',
+  'contentContainment',
+  'pairContainment',
+  'newFacts',
+  'copiedPage',
+  'alignedWithoutNewFacts',
+  'pairsWithoutNewFacts',
+  'lengthRatio',
+  'factsKept',
   'sharedFactsWithoutNew',
 ] as const satisfies ReadonlyArray<Measurement>;
 type Feature = (typeof FEATURES)[number];
@@ -117,9 +158,16 @@ for (const [name, build] of builders) {
           sourcePredicted: verdict.verdict && 'source' in verdict && verdict.source ? verdict.source.id : null,
         },
       });
-      if (fit && !('error' in item.page) && group.name !== 'reposts' && !group.informational && group.name !== 'seeds') {
+      if (
+        fit &&
+        !('error' in item.page) &&
+        group.name !== 'reposts' &&
+        !group.informational &&
+        group.name !== 'seeds'
+      ) {
         const coDerived = (item.sharedNarration ?? 0) >= CO_DERIVED_MIN_SEQUENCES;
-        for (const row of comparisonsOf(item, index)) fitRows.push({ ...row, group: group.name, id: item.id, coDerived });
+        for (const row of comparisonsOf(item, index))
+          fitRows.push({ ...row, group: group.name, id: item.id, coDerived });
       }
     }
   }
@@ -129,50 +177,94 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
   if ('error' in item.page) return [];
   const analysis = analyzeText(item.page.text);
   const fingerprint = pageFingerprint(analysis);
-  const isRewrite = item.expect === 'rewrite' || (item.kind === 'cut');
+  const isRewrite = item.expect === 'rewrite' || item.kind === 'cut';
   return index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
     const ref = index.references[i] as Reference;
     const c: Comparison = compare(fingerprint, ref);
-    return { split: item.split, features: FEATURES.map((f) => c[f]), label: isRewrite && ref.id === item.sourceId ? 1 : 0 };
+    return {
+      split: item.split,
+      features: FEATURES.map((f) => c[f]),
+      label: isRewrite && ref.id === item.sourceId ? 1 : 0,
+    };
   });
 }
 
 // ---------------------------------------------------------------- report
 
 const pct = (v: number | null): string => (v === null ? '   -  ' : `${(100 * v).toFixed(1).padStart(5)}%`);
-console.log(`firsthand eval — data: ${sharedDir()}; sensitivity ${sensitivity} (rewrite threshold ${REWRITE_THRESHOLDS[sensitivity]})`);
+console.log(
+  `firsthand eval — data: ${sharedDir()}; sensitivity ${sensitivity} (rewrite threshold ${REWRITE_THRESHOLDS[sensitivity]})`,
+);
 console.log('');
-console.log('group                    half    n     accuracy  source-acc  macro-F1  confusion (expected>predicted: count)');
+console.log(
+  'group                    half    n     accuracy  source-acc  macro-F1  confusion (expected>predicted: count)',
+);
 for (const group of groups) {
   for (const split of ['tune', 'check', 'all'] as const) {
-    const outcomes = results.filter((r) => r.group === group && (split === 'all' || r.item.split === split)).map((r) => r.outcome);
+    const outcomes = results
+      .filter((r) => r.group === group && (split === 'all' || r.item.split === split))
+      .map((r) => r.outcome);
     if (outcomes.length === 0) continue;
     const s = summarize(outcomes);
-    const confusion = [...s.confusion.entries()].sort().map(([k, v]) => `${k}:${v}`).join(' ');
-    console.log(`${group.name.padEnd(24)} ${split.padEnd(6)} ${String(s.n).padStart(4)}   ${pct(s.accuracy)}   ${pct(s.sourceAccuracy)}    ${s.macroF1.toFixed(3)}   ${confusion}`);
+    const confusion = [...s.confusion.entries()]
+      .sort()
+      .map(([k, v]) => `${k}:${v}`)
+      .join(' ');
+    console.log(
+      `${group.name.padEnd(24)} ${split.padEnd(6)} ${String(s.n).padStart(4)}   ${pct(s.accuracy)}   ${pct(s.sourceAccuracy)}    ${s.macroF1.toFixed(3)}   ${confusion}`,
+    );
   }
   const refs = [...group.references, ...Object.values(group.corpora ?? {}).flat()];
   if (refs.length) {
     const sizes = refs.map((r) => encodePack([r]).length - EMPTY_PACK_BYTES).sort((a, b) => a - b);
     const words = refs.map((r) => r.words).sort((a, b) => a - b);
-    console.log(`${''.padEnd(24)} corpus: ${refs.length} references, pack bytes per reference median ${sizes[sizes.length >> 1]}, mean ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${sizes[sizes.length - 1]} (median ${words[words.length >> 1]} words)`);
+    console.log(
+      `${''.padEnd(24)} corpus: ${refs.length} references, pack bytes per reference median ${sizes[sizes.length >> 1]}, mean ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${sizes[sizes.length - 1]} (median ${words[words.length >> 1]} words)`,
+    );
   }
   if (group.leftOut.count) console.log(`${''.padEnd(24)} left out: ${group.leftOut.count} (${group.leftOut.why})`);
   if (group.informational) console.log(`${''.padEnd(24)} (informational: ${group.about})`);
   const scored = results.filter((r) => r.group === group && r.item.sharedNarration !== undefined);
   if (scored.length) {
-    const flagged = (rs: Result[]): number => rs.filter((r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite').length;
+    const flagged = (rs: Result[]): number =>
+      rs.filter((r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite').length;
     const co = scored.filter((r) => (r.item.sharedNarration as number) >= CO_DERIVED_MIN_SEQUENCES);
     const rest = scored.filter((r) => (r.item.sharedNarration as number) < CO_DERIVED_MIN_SEQUENCES);
-    console.log(`${''.padEnd(24)} co-derived (>= ${CO_DERIVED_MIN_SEQUENCES} 8-word narration sequences shared with the reference, outside quotes): ${co.length} of ${scored.length}; flagged ${flagged(co)} of them, and ${flagged(rest)} of the other ${rest.length}`);
+    console.log(
+      `${''.padEnd(24)} co-derived (>= ${CO_DERIVED_MIN_SEQUENCES} 8-word narration sequences shared with the reference, outside quotes): ${co.length} of ${scored.length}; flagged ${flagged(co)} of them, and ${flagged(rest)} of the other ${rest.length}`,
+    );
   }
 }
 
 const targets: Array<[string, (r: Result) => boolean, (r: Result) => boolean, number, 'min' | 'max']> = [
-  ['repost recall, right source (>= 0.99)', (r) => r.group.name === 'reposts' && r.item.expect === 'repost', (r) => r.outcome.predicted === 'repost' && isRightWithSource(r.outcome), 0.99, 'min'],
-  ['rewrite recall, right source (>= 0.90)', (r) => r.group.name.startsWith('rewrites-'), (r) => isRightWithSource(r.outcome), 0.9, 'min'],
-  ['false flags, independent coverage (<= 0.02)', (r) => r.group.name.startsWith('independent-'), (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite', 0.02, 'max'],
-  ['false flags, generated-not-derived (<= 0.02)', (r) => r.group.name === 'generated-not-derived', (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite', 0.02, 'max'],
+  [
+    'repost recall, right source (>= 0.99)',
+    (r) => r.group.name === 'reposts' && r.item.expect === 'repost',
+    (r) => r.outcome.predicted === 'repost' && isRightWithSource(r.outcome),
+    0.99,
+    'min',
+  ],
+  [
+    'rewrite recall, right source (>= 0.90)',
+    (r) => r.group.name.startsWith('rewrites-'),
+    (r) => isRightWithSource(r.outcome),
+    0.9,
+    'min',
+  ],
+  [
+    'false flags, independent coverage (<= 0.02)',
+    (r) => r.group.name.startsWith('independent-'),
+    (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
+    0.02,
+    'max',
+  ],
+  [
+    'false flags, generated-not-derived (<= 0.02)',
+    (r) => r.group.name === 'generated-not-derived',
+    (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
+    0.02,
+    'max',
+  ],
   ['seeds right with source (= 1)', (r) => r.group.name === 'seeds', (r) => isRightWithSource(r.outcome), 1, 'min'],
 ];
 console.log('');
@@ -192,13 +284,17 @@ aiStyleReport();
 if (showMisses) {
   console.log('\nmisses:');
   for (const r of results.filter((x) => !isRightWithSource(x.outcome))) {
-    console.log(`  [${r.group.name}/${r.item.split}] ${r.item.id}: expected ${r.item.expect}${r.item.sourceId ? ` (${r.item.sourceId})` : ''}, got ${r.outcome.predicted}${r.outcome.sourcePredicted ? ` (${r.outcome.sourcePredicted})` : ''}`);
+    console.log(
+      `  [${r.group.name}/${r.item.split}] ${r.item.id}: expected ${r.item.expect}${r.item.sourceId ? ` (${r.item.sourceId})` : ''}, got ${r.outcome.predicted}${r.outcome.sourcePredicted ? ` (${r.outcome.sourcePredicted})` : ''}`,
+    );
   }
 }
 if (fit) fitModels();
 if (args.includes('--fit-vocabulary')) fitVocabulary();
 if (dumpPath) writeFileSync(dumpPath, fitRows.map((r) => JSON.stringify({ ...r, names: FEATURES })).join('\n'));
-console.log(`\neval: ${results.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; labels ${LABELS.join('/')}`);
+console.log(
+  `\neval: ${results.length} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; labels ${LABELS.join('/')}`,
+);
 
 // ---------------------------------------------------------------- AI style
 
@@ -208,20 +304,32 @@ function aiStyleSamples(): Array<{ label: 0 | 1; kind: string; split: Split; tex
   for (const row of readJsonl<Record<string, string>>('data', 'mixset-news', 'mixset_news_llm_revisions.jsonl')) {
     const split = splitOf(`mixset:${row.id}`);
     samples.push({ label: 0, kind: 'mixset human', split, text: row.human_text ?? '' });
-    for (const v of ['gpt4_rewrite', 'gpt4_polish_sentence', 'llama2_rewrite', 'llama2_polish_sentence']) samples.push({ label: 1, kind: `mixset ${v}`, split, text: row[v] ?? '' });
+    for (const v of ['gpt4_rewrite', 'gpt4_polish_sentence', 'llama2_rewrite', 'llama2_polish_sentence'])
+      samples.push({ label: 1, kind: `mixset ${v}`, split, text: row[v] ?? '' });
   }
   for (const dataset of ['politifact', 'gossipcop', 'coaid']) {
-    for (const row of readJsonl<Record<string, string | null>>('data', 'llmfake-rewrites', `${dataset}_chatgpt35.jsonl`)) {
+    for (const row of readJsonl<Record<string, string | null>>(
+      'data',
+      'llmfake-rewrites',
+      `${dataset}_chatgpt35.jsonl`,
+    )) {
       const split = splitOf(`llmfake:${row.news_id}`);
-      if (words(row.human_text) >= 40) samples.push({ label: 0, kind: 'llmfake human', split, text: row.human_text ?? '' });
-      for (const v of ['chatgpt_paraphrase', 'chatgpt_rewrite']) if (words(row[v]) >= 40) samples.push({ label: 1, kind: `llmfake ${v}`, split, text: row[v] ?? '' });
+      if (words(row.human_text) >= 40)
+        samples.push({ label: 0, kind: 'llmfake human', split, text: row.human_text ?? '' });
+      for (const v of ['chatgpt_paraphrase', 'chatgpt_rewrite'])
+        if (words(row[v]) >= 40) samples.push({ label: 1, kind: `llmfake ${v}`, split, text: row[v] ?? '' });
     }
   }
-  for (const row of readJsonl<{ triplet: string; text: string }>('data', 'basil-same-event', 'basil_articles_public.jsonl')) {
+  for (const row of readJsonl<{ triplet: string; text: string }>(
+    'data',
+    'basil-same-event',
+    'basil_articles_public.jsonl',
+  )) {
     samples.push({ label: 0, kind: 'basil human', split: splitOf(`basil:${row.triplet}`), text: row.text });
   }
   for (const row of readJsonl<{ subtopic: string; text: string }>('data', 'ecbplus', 'ecbplus_docs.jsonl')) {
-    if (words(row.text) >= 40) samples.push({ label: 0, kind: 'ecb human', split: splitOf(`ecb:${row.subtopic}`), text: row.text });
+    if (words(row.text) >= 40)
+      samples.push({ label: 0, kind: 'ecb human', split: splitOf(`ecb:${row.subtopic}`), text: row.text });
   }
   return samples.map((s) => ({ ...s, text: textPage(s.text, s.kind).text }));
 }
@@ -246,18 +354,21 @@ function fitVocabulary(): void {
   for (const sample of samples) {
     const words = tokenize(sample.text).words;
     totals[sample.label] = (totals[sample.label] as number) + words.length;
-    for (const word of words) if (candidates.has(word)) counts[sample.label]!.set(word, (counts[sample.label]!.get(word) ?? 0) + 1);
+    for (const word of words)
+      if (candidates.has(word)) counts[sample.label]!.set(word, (counts[sample.label]!.get(word) ?? 0) + 1);
   }
   const weights: Array<[string, number]> = [];
   for (const word of candidates) {
     const llm = counts[1]!.get(word) ?? 0;
     const human = counts[0]!.get(word) ?? 0;
     if (llm + human < 8) continue;
-    const logOdds = Math.log(((llm + 0.5) / (totals[1] as number)) / ((human + 0.5) / (totals[0] as number)));
+    const logOdds = Math.log((llm + 0.5) / (totals[1] as number) / ((human + 0.5) / (totals[0] as number)));
     if (logOdds >= 1) weights.push([word, Math.round(Math.min(logOdds, 3) * 10) / 10]);
   }
   weights.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  console.log(`\n// ${weights.length} words, from ${samples.length} tuning texts (${totals[1]} LLM words, ${totals[0]} human words)`);
+  console.log(
+    `\n// ${weights.length} words, from ${samples.length} tuning texts (${totals[1]} LLM words, ${totals[0]} human words)`,
+  );
   console.log(weights.map(([w, v]) => `${w}:${v}`).join(' '));
 }
 
@@ -279,17 +390,38 @@ function aiStyleReport(): void {
     const llm = samples.filter((s) => s.label === 1 && s.split === split);
     const humanLow = human.filter((s) => aiStyle(s.text).score < 0.5).length / human.length;
     const llmHigh = llm.filter((s) => aiStyle(s.text).score >= 0.5).length / llm.length;
-    console.log(`  ${split}: human originals low ${pct(humanLow)} (target >= 95%: ${humanLow >= 0.95 ? 'met' : 'off'}), LLM rewrites high ${pct(llmHigh)} (target: most: ${llmHigh > 0.5 ? 'met' : 'off'})`);
+    console.log(
+      `  ${split}: human originals low ${pct(humanLow)} (target >= 95%: ${humanLow >= 0.95 ? 'met' : 'off'}), LLM rewrites high ${pct(llmHigh)} (target: most: ${llmHigh > 0.5 ? 'met' : 'off'})`,
+    );
   }
   if (fit) {
-    const names = ['llmWords', 'headers', 'scaffolds', 'closingQuestion', 'rhythmVariation', 'quotedSentences'] as const;
+    const names = [
+      'llmWords',
+      'headers',
+      'scaffolds',
+      'closingQuestion',
+      'rhythmVariation',
+      'quotedSentences',
+    ] as const;
     const tune = samples.filter((s) => s.split === 'tune');
     const rows = tune.map((s) => {
       const f = aiStyleFeatures(s.text);
-      return [Math.min(f.llmWords, 8), Math.min(f.headers, 3), Math.min(f.scaffolds, 3), f.closingQuestion, Math.min(f.rhythmVariation, 1.2), f.quotedSentences];
+      return [
+        Math.min(f.llmWords, 8),
+        Math.min(f.headers, 3),
+        Math.min(f.scaffolds, 3),
+        f.closingQuestion,
+        Math.min(f.rhythmVariation, 1.2),
+        f.quotedSentences,
+      ];
     });
-    const model = fitLogistic(rows, tune.map((s) => s.label));
-    console.log(`  fitted AI_STYLE_MODEL on ${tune.length} tuning texts: bias ${model.bias.toFixed(2)}, ${names.map((n, j) => `${n} ${(model.weights[j] as number).toFixed(2)}`).join(', ')}`);
+    const model = fitLogistic(
+      rows,
+      tune.map((s) => s.label),
+    );
+    console.log(
+      `  fitted AI_STYLE_MODEL on ${tune.length} tuning texts: bias ${model.bias.toFixed(2)}, ${names.map((n, j) => `${n} ${(model.weights[j] as number).toFixed(2)}`).join(', ')}`,
+    );
   }
 }
 
@@ -301,7 +433,8 @@ function isNegativeGroup(group: string | undefined): boolean {
 /** The fitting comparisons grouped by the page they belong to. */
 function fitRowsByPage(): Map<string, typeof fitRows> {
   const byPage = new Map<string, typeof fitRows>();
-  for (const row of fitRows) byPage.set(`${row.group}|${row.id}`, [...(byPage.get(`${row.group}|${row.id}`) ?? []), row]);
+  for (const row of fitRows)
+    byPage.set(`${row.group}|${row.id}`, [...(byPage.get(`${row.group}|${row.id}`) ?? []), row]);
   return byPage;
 }
 
@@ -309,7 +442,7 @@ function fitRowsByPage(): Map<string, typeof fitRows> {
  * `--fit`: fits the rewrite model (boosted trees) on the tuning half, every page/candidate comparison of the rewrite,
  * independent, generated and Clough groups, labelled 1 for a rewrite (or Clough "cut" answer) and the article it
  * rewrites, 0 otherwise. Prints, page by page on both halves, rewrites found with the right source and pages that
- * must stay original flagged, at a range of thresholds; `--write` also writes src/core/rewrite-model.ts.
+ * must stay original flagged, at a range of thresholds; `--write` also writes src/core/judge/rewrite-model.ts.
  */
 function fitModels(): void {
   // Independent coverage with shared narration (co-derived.ts) is left out of fitting, not of scoring: it is likely
@@ -319,7 +452,12 @@ function fitModels(): void {
   // the ratio of lengths is free. (Unconstrained, the trees learn that copied passages mean another outlet's report
   // built on the same wire copy, and clear an aggregation that quotes its source.)
   const signs = FEATURES.map((f) => (f === 'newFacts' ? -1 : f === 'lengthRatio' ? 0 : 1));
-  const fitted = fitBoostedTrees(rows.map((r) => r.features), rows.map((r) => r.label), TREE_OPTIONS, signs);
+  const fitted = fitBoostedTrees(
+    rows.map((r) => r.features),
+    rows.map((r) => r.label),
+    TREE_OPTIONS,
+    signs,
+  );
   const model: BoostedTrees<Feature> = { features: FEATURES, ...fitted };
   const left = new Set(fitRows.filter((r) => r.split === 'tune' && r.coDerived).map((r) => r.id)).size;
   const summary = `${rows.length} comparisons, ${rows.filter((r) => r.label).length} of them a rewrite and its source; ${left} co-derived independent pages left out`;
@@ -328,11 +466,18 @@ function fitModels(): void {
   if (args.includes('--write')) writeModel(model, summary, table);
 }
 
-
 /** Page by page on both halves, at each threshold: rewrites found with the right source, originals flagged. */
 function reportModel(model: BoostedTrees<Feature>): string[] {
   const byPage = fitRowsByPage();
-  const probabilities = new Map(fitRows.map((r) => [r, probability(model, Object.fromEntries(FEATURES.map((name, j) => [name, r.features[j] as number])) as Record<Feature, number>)]));
+  const probabilities = new Map(
+    fitRows.map((r) => [
+      r,
+      probability(
+        model,
+        Object.fromEntries(FEATURES.map((name, j) => [name, r.features[j] as number])) as Record<Feature, number>,
+      ),
+    ]),
+  );
   const lines: string[] = [];
   for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
     const cells = (['tune', 'check'] as const).map((split) => {
@@ -364,9 +509,12 @@ function reportModel(model: BoostedTrees<Feature>): string[] {
 }
 
 function writeModel(model: BoostedTrees<Feature>, summary: string, table: string[]): void {
-  const path = new URL('../../src/core/rewrite-model.ts', import.meta.url);
+  const path = new URL('../../src/core/judge/rewrite-model.ts', import.meta.url);
   const trees = model.trees
-    .map((t) => `    { split: ${JSON.stringify(t.split.map(([j, v]) => [j, round(v)]))}, leaf: ${JSON.stringify(t.leaf.map(round))} },`)
+    .map(
+      (t) =>
+        `    { split: ${JSON.stringify(t.split.map(([j, v]) => [j, round(v)]))}, leaf: ${JSON.stringify(t.leaf.map(round))} },`,
+    )
     .join('\n');
   writeFileSync(
     path,

@@ -1,7 +1,7 @@
 import { decodeBase64, encodeBase64 } from './base64';
-import { fromHex64, toHex64 } from './hash';
-import type { Reference } from './fingerprint';
-import { SHINGLE_SIZE, WINNOW_WINDOW } from './params';
+import { fromHex64, toHex64 } from '../fingerprint/hash';
+import type { Reference } from '../fingerprint/fingerprint';
+import { SHINGLE_SIZE, WINNOW_WINDOW } from '../fingerprint/params';
 
 /**
  * The corpus pack: a JSON document of reference metadata and fingerprints (never article text).

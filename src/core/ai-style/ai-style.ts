@@ -1,7 +1,7 @@
 import { LLM_WORD_WEIGHTS, SCAFFOLD_PHRASES } from './ai-style-words';
-import { splitSentences } from './sentences';
-import { AI_STYLE_MODEL } from './thresholds';
-import { tokenize } from './tokenize';
+import { splitSentences } from '../text/sentences';
+import { AI_STYLE_MODEL } from './ai-style-model';
+import { tokenize } from '../text/tokenize';
 
 /**
  * A transparent, local AI-style score: a few style features a reader can check, combined by a logistic model whose
@@ -40,7 +40,10 @@ export function aiStyleFeatures(text: string): AiStyleFeatures & { words: string
     found.push(word);
     weight += w;
   }
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const headers = lines.filter((line, i) => i > 0 && isSectionHeader(line)).length;
   const scaffolds = SCAFFOLD_PHRASES.filter((pattern) => pattern.test(text)).length;
   const lastLine = lines[lines.length - 1] ?? '';
@@ -83,8 +86,12 @@ export function aiStyle(text: string): AiStyle {
     const distinct = [...new Set(words)].slice(0, 6).join(', ');
     reasons.push(`LLM-favoured words, ${features.llmWords.toFixed(1)} weighted per 100 words (${distinct})`);
   }
-  if (features.headers > 0) reasons.push(`${features.headers} title-case section header${features.headers > 1 ? 's' : ''}`);
-  if (features.scaffolds > 0) reasons.push(`${features.scaffolds} stock scaffolding phrase${features.scaffolds > 1 ? 's' : ''} ("Looking ahead", "remains to be seen", ...)`);
+  if (features.headers > 0)
+    reasons.push(`${features.headers} title-case section header${features.headers > 1 ? 's' : ''}`);
+  if (features.scaffolds > 0)
+    reasons.push(
+      `${features.scaffolds} stock scaffolding phrase${features.scaffolds > 1 ? 's' : ''} ("Looking ahead", "remains to be seen", ...)`,
+    );
   if (features.closingQuestion) reasons.push('ends on a question to the reader');
   if (features.rhythmVariation < 0.3) reasons.push('unusually even sentence lengths');
   if (features.quotedSentences >= 0.15) reasons.push('quotes people directly, as reporting does (counts against)');

@@ -1,4 +1,4 @@
-import type { Span } from './sentences';
+import type { Span } from '../text/sentences';
 import { siteOf } from './site';
 
 /**

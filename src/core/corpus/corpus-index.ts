@@ -1,7 +1,7 @@
-import type { Reference } from './fingerprint';
-import { CONTENT_KEY_MASK, ENTITY_FLAG } from './params';
+import type { Reference } from '../fingerprint/fingerprint';
+import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
 import { Postings } from './postings';
-import { CANDIDATE_LIMIT, MIN_CANDIDATE_SCORE, RARE_WORDS_PER_REFERENCE } from './thresholds';
+import { CANDIDATE_LIMIT, MIN_CANDIDATE_SCORE, RARE_WORDS_PER_REFERENCE } from './params';
 
 /**
  * Finds the few references worth scoring for a page, without looking at every reference: the page's winnowed

@@ -1,11 +1,11 @@
 import { fmix32, hash32, type Hash64 } from './hash';
 import { CONTENT_KEY_MASK, ENTITY_FLAG, SHINGLE_SIZE, WINNOW_WINDOW } from './params';
-import { splitSentences, type Span } from './sentences';
+import { splitSentences, type Span } from '../text/sentences';
 import { shingleHashes } from './shingles';
 import { simhash } from './simhash';
-import { stem } from './stem';
-import { STOPWORDS } from './stopwords';
-import { tokenize, type Tokens } from './tokenize';
+import { stem } from '../text/stem';
+import { entityWords, isContentWord } from '../text/content-words';
+import { tokenize, type Tokens } from '../text/tokenize';
 import { winnow, type Winnowed } from './winnow';
 
 /**
@@ -30,10 +30,6 @@ export interface TextAnalysis {
 export function contentCode(stemmed: string, isEntity: boolean): number {
   const key = fmix32(hash32(stemmed)) & CONTENT_KEY_MASK || 1;
   return isEntity ? key | ENTITY_FLAG : key;
-}
-
-export function isContentWord(word: string): boolean {
-  return !STOPWORDS.has(word) && (word.length > 1 || /\p{N}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(word));
 }
 
 export function analyzeText(text: string): TextAnalysis {
@@ -71,31 +67,4 @@ function tokenStartsOf(tokens: Tokens, sentences: readonly Span[]): number[] {
     starts.push(t);
   }
   return starts;
-}
-
-/**
- * Names and numbers: words written with a digit, or capitalised somewhere other than at the start of a sentence,
- * outside headline-style lines (where most words are capitalised and capitals say nothing).
- */
-function entityWords(tokens: Tokens, sentenceTokenStart: readonly number[]): Set<string> {
-  const entities = new Set<string>();
-  for (let s = 0; s < sentenceTokenStart.length; s++) {
-    const start = sentenceTokenStart[s] as number;
-    const end = sentenceTokenStart[s + 1] ?? tokens.words.length;
-    let content = 0;
-    let capitalised = 0;
-    for (let t = start; t < end; t++) {
-      if (!isContentWord(tokens.words[t] as string)) continue;
-      content++;
-      if (tokens.capitalized[t]) capitalised++;
-    }
-    const isHeadline = content >= 3 && capitalised / content > 0.6;
-    for (let t = start; t < end; t++) {
-      const word = tokens.words[t] as string;
-      if (!isContentWord(word)) continue;
-      if (/\p{N}/u.test(word)) entities.add(word);
-      else if (!isHeadline && t > start && tokens.capitalized[t]) entities.add(word);
-    }
-  }
-  return entities;
 }

@@ -9,12 +9,58 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm', 'gov', 'sen',
-  'rep', 'rev', 'hon', 'pres', 'supt', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'jan', 'feb', 'mar', 'apr',
-  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'fig', 'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'cmdr',
+  'adm',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'no',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+  'approx',
+  'dept',
+  'est',
+  'fig',
+  'al',
 ]);
 
-const END = /[.!?\u3002\uff01\uff1f]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[\p{Lu}\p{N}])|[\u3002\uff01\uff1f]/gu;
+const END =
+  /[.!?\u3002\uff01\uff1f]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018([]?[\p{Lu}\p{N}])|[\u3002\uff01\uff1f]/gu;
 
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];

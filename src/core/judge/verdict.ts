@@ -1,18 +1,18 @@
-import { aiStyle } from './ai-style';
-import { analyzeText, type TextAnalysis } from './analyze';
+import { aiStyle } from '../ai-style/ai-style';
+import { analyzeText, type TextAnalysis } from '../fingerprint/analyze';
 import { findAttribution } from './attribution';
 import { probability } from './boosted-trees';
+import { REWRITE_MODEL } from './rewrite-model';
 import { compare, pageFingerprint, type Comparison } from './compare';
-import type { CorpusIndex } from './corpus-index';
-import type { Reference, ReferenceMeta } from './fingerprint';
-import { SHINGLE_SIZE, WINNOW_WINDOW } from './params';
+import type { CorpusIndex } from '../corpus/corpus-index';
+import type { Reference, ReferenceMeta } from '../fingerprint/fingerprint';
+import { SHINGLE_SIZE, WINNOW_WINDOW } from '../fingerprint/params';
 import { canonicalUrl, siteOf } from './site';
 import {
   MIN_ARTICLE_WORDS,
   REPOST_MIN_COPIED,
   DEFAULT_SENSITIVITY,
   isSensitivity,
-  REWRITE_MODEL,
   REWRITE_THRESHOLDS,
   type Sensitivity,
 } from './thresholds';
@@ -102,7 +102,11 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   const analysis = analyzeText(page.text);
   const words = analysis.tokens.words.length;
   if (words < MIN_ARTICLE_WORDS) {
-    return { verdict: null, reason: `too little article text to judge (${words} words; at least ${MIN_ARTICLE_WORDS} needed)`, words };
+    return {
+      verdict: null,
+      reason: `too little article text to judge (${words} words; at least ${MIN_ARTICLE_WORDS} needed)`,
+      words,
+    };
   }
   const fingerprint = pageFingerprint(analysis);
   const scored: Scored[] = index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
@@ -117,11 +121,18 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   });
   // Among references the page copies, the one it copies most of both ways: a partial copy of one of two wire
   // duplicates in the corpus names the one it covers more of.
-  const repost = best(scored.filter((s) => s.copied >= REPOST_MIN_COPIED), (s) => s.comparison.copiedPage + s.comparison.copiedSource);
+  const repost = best(
+    scored.filter((s) => s.copied >= REPOST_MIN_COPIED),
+    (s) => s.comparison.copiedPage + s.comparison.copiedSource,
+  );
   // An unknown setting (an old or hand-edited store) falls back to the default rather than switching rewrites off.
-  const sensitivity = options.sensitivity !== undefined && isSensitivity(options.sensitivity) ? options.sensitivity : DEFAULT_SENSITIVITY;
+  const sensitivity =
+    options.sensitivity !== undefined && isSensitivity(options.sensitivity) ? options.sensitivity : DEFAULT_SENSITIVITY;
   const threshold = REWRITE_THRESHOLDS[sensitivity];
-  const rewrite = best(scored.filter((s) => s.probability >= threshold), (s) => s.probability);
+  const rewrite = best(
+    scored.filter((s) => s.probability >= threshold),
+    (s) => s.probability,
+  );
   const match = repost ?? rewrite;
   const style = aiStyle(page.text);
   const base = { aiStyle: style.score, aiStyleReasons: style.reasons };
@@ -145,8 +156,13 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   const source = metaOf(match.ref);
   const evidence = evidenceOf(analysis, match, true);
   const copiedPassages = evidence.passages.filter((p) => p.kind === 'copied');
-  const credit = findAttribution(page.text, analysis.sentences, page.links ?? [], source.publisher, source.url, (span) =>
-    copiedPassages.some((p) => p.start <= span.start + 10 && p.end >= span.end - 10),
+  const credit = findAttribution(
+    page.text,
+    analysis.sentences,
+    page.links ?? [],
+    source.publisher,
+    source.url,
+    (span) => copiedPassages.some((p) => p.start <= span.start + 10 && p.end >= span.end - 10),
   );
   const isSameSite =
     page.url !== undefined &&
@@ -163,7 +179,9 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   return {
     verdict: kind,
     source,
-    confidence: round(kind === 'repost' ? Math.min(1, 0.5 + match.copied / 2) : Math.max(match.probability, match.copied)),
+    confidence: round(
+      kind === 'repost' ? Math.min(1, 0.5 + match.copied / 2) : Math.max(match.probability, match.copied),
+    ),
     copied: round(match.comparison.copiedPage),
     copiedOfSource: round(match.comparison.copiedSource),
     attributed: credit.attributed,
@@ -186,7 +204,11 @@ function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassa
     newFactsShare: round(comparison?.newFacts ?? 0),
     simhashDistance: comparison?.simhashDistance ?? 64,
     rewriteProbability: round(match?.probability ?? 0),
-    measurements: comparison ? (Object.fromEntries(Object.entries(measurements).map(([k, v]) => [k, round(v as number)])) as Evidence['measurements']) : null,
+    measurements: comparison
+      ? (Object.fromEntries(
+          Object.entries(measurements).map(([k, v]) => [k, round(v as number)]),
+        ) as Evidence['measurements'])
+      : null,
   };
 }
 
@@ -222,7 +244,8 @@ function passagesOf(analysis: TextAnalysis, ref: Reference, alignment: readonly 
         partial.push([from, to]);
       }
     }
-    if (covered >= 0.5 * (sentence.end - sentence.start)) spans.push({ start: sentence.start, end: sentence.end, kind: 'copied' });
+    if (covered >= 0.5 * (sentence.end - sentence.start))
+      spans.push({ start: sentence.start, end: sentence.end, kind: 'copied' });
     else if (partial.length) for (const [a, b] of partial) spans.push({ start: a, end: b, kind: 'copied' });
     else if ((alignment[s] ?? -1) >= 0) spans.push({ start: sentence.start, end: sentence.end, kind: 'reworded' });
   });

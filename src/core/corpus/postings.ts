@@ -10,7 +10,8 @@ export class Postings {
 
   constructor(pairs: { keys: number[]; refs: number[] }) {
     const order = Array.from(pairs.keys.keys()).sort(
-      (a, b) => (pairs.keys[a] as number) - (pairs.keys[b] as number) || (pairs.refs[a] as number) - (pairs.refs[b] as number),
+      (a, b) =>
+        (pairs.keys[a] as number) - (pairs.keys[b] as number) || (pairs.refs[a] as number) - (pairs.refs[b] as number),
     );
     const keys: number[] = [];
     const offsets: number[] = [];

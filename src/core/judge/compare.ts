@@ -1,8 +1,8 @@
-import type { TextAnalysis } from './analyze';
-import type { Reference } from './fingerprint';
-import { hammingDistance } from './simhash';
-import type { Hash64 } from './hash';
-import { CONTENT_KEY_MASK, ENTITY_FLAG, MIN_SENTENCE_CONTENT } from './params';
+import type { TextAnalysis } from '../fingerprint/analyze';
+import type { Reference } from '../fingerprint/fingerprint';
+import { hammingDistance } from '../fingerprint/simhash';
+import type { Hash64 } from '../fingerprint/hash';
+import { CONTENT_KEY_MASK, ENTITY_FLAG, MIN_SENTENCE_CONTENT } from '../fingerprint/params';
 import { ALIGNED_SENTENCE_MIN } from './thresholds';
 
 /** The page side of a comparison, computed once per page. */
@@ -21,9 +21,12 @@ export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
   const sentences = analysis.sentenceCodes;
   const sentencesWith = new Map<number, number>();
   for (const codes of sentences) {
-    for (const code of codes) sentencesWith.set(code & CONTENT_KEY_MASK, (sentencesWith.get(code & CONTENT_KEY_MASK) ?? 0) + 1);
+    for (const code of codes)
+      sentencesWith.set(code & CONTENT_KEY_MASK, (sentencesWith.get(code & CONTENT_KEY_MASK) ?? 0) + 1);
   }
-  const rarity = sentences.map((codes) => codes.map((code) => 1 / (sentencesWith.get(code & CONTENT_KEY_MASK) as number)));
+  const rarity = sentences.map((codes) =>
+    codes.map((code) => 1 / (sentencesWith.get(code & CONTENT_KEY_MASK) as number)),
+  );
   return { shingles: new Set(analysis.winnowed.hashes), simhash: analysis.simhash, sentences, rarity };
 }
 
