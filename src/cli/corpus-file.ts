@@ -6,7 +6,7 @@ import { CliError } from './cli-error';
 import { describeFsError } from './load-page';
 
 /** The pack shipped in the repository (reference-corpus/), found from the built CLI in dist/cli/. */
-export function bundledPackPath(): string {
+function bundledPackPath(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'reference-corpus', 'corpus.pack.json');
 }
 

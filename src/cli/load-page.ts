@@ -18,7 +18,7 @@ export interface LoadedPage {
 }
 
 /** Pages larger than this are refused: no news article needs it, and parsing one would take seconds. */
-export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;
 
 export async function loadPage(input: string, url?: string): Promise<LoadedPage> {

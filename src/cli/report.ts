@@ -40,7 +40,7 @@ export function verdictText(label: string, result: Verdict | NoVerdict): string 
   const reworded = result.evidence.passages.filter((p) => p.kind === 'reworded');
   if (source) {
     lines.push(
-      `  evidence: ${copied.length} copied passage(s), ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source, ${result.evidence.sharedFacts} shared names/numbers`,
+      `  evidence: ${copied.length} copied passage(s), ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source, ${result.evidence.measurements?.sharedFacts ?? 0} shared names/numbers`,
     );
     const example = copied[0] ?? reworded[0];
     if (example) lines.push(`  e.g. "${clip(example.text, 160)}"`);

@@ -16,7 +16,7 @@ export { CONTENT_KEY_MASK, ENTITY_FLAG } from './fingerprint/params';
 export { analyzeText, type TextAnalysis } from './fingerprint/analyze';
 export { fingerprintText, type Reference, type ReferenceMeta } from './fingerprint/fingerprint';
 export { CorpusIndex } from './corpus/corpus-index';
-export { decodePack, encodePack, PackError, PACK_FORMAT, PACK_VERSION } from './corpus/pack';
+export { decodePack, encodePack, PackError, PACK_VERSION } from './corpus/pack';
 export { aiStyle, aiStyleFeatures, type AiStyle } from './ai-style/ai-style';
 export { OWN_CANDIDATE_WORDS } from './ai-style/ai-style-words';
 export { probability, type BoostedTrees } from './judge/boosted-trees';
@@ -36,7 +36,6 @@ export {
   type NoVerdict,
   type PageInput,
   type Passage,
-  type Source,
   type Verdict,
   type VerdictKind,
 } from './judge/verdict';

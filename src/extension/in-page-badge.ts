@@ -53,7 +53,7 @@ export function showInPageBadge(doc: Document, report: PageReport & { status: 'j
   return host;
 }
 
-export function removeInPageBadge(doc: Document): void {
+function removeInPageBadge(doc: Document): void {
   doc.querySelector(TAG)?.remove();
 }
 

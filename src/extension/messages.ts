@@ -1,5 +1,5 @@
 import type { Passage, Verdict } from '../core';
-import { DEFAULT_SENSITIVITY, type Sensitivity } from '../core';
+import { DEFAULT_SENSITIVITY, isSensitivity, type Sensitivity } from '../core';
 
 /**
  * What the extension's parts say to each other. The content script sends the article it extracted; the background
@@ -25,7 +25,9 @@ export interface Timings {
 /** The verdict on one tab as the UI shows it: everything is plain data, rendered with text APIs only. */
 export type PageReport =
   | (Omit<Verdict, 'evidence'> &
-      Pick<Verdict['evidence'], 'alignedSentences' | 'comparedSentences' | 'sharedFacts'> & {
+      Pick<Verdict['evidence'], 'alignedSentences' | 'comparedSentences'> & {
+        /** Names and numbers of the page that the source has too. */
+        sharedFacts: number;
         status: 'judged';
         url: string;
         passages: Array<Pick<Passage, 'kind' | 'text'>>;
@@ -59,3 +61,18 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { inPageBadge: true, sensitivity: DEFAULT_SENSITIVITY };
+
+/**
+ * Settings as stored (storage.local can hold anything: an older version's keys, a hand edit), checked field by field:
+ * what is missing or not valid falls back to its default, so an unknown sensitivity never switches rewrites off.
+ */
+export function parseSettings(stored: unknown): Settings {
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  return {
+    inPageBadge: typeof value.inPageBadge === 'boolean' ? value.inPageBadge : DEFAULT_SETTINGS.inPageBadge,
+    sensitivity:
+      typeof value.sensitivity === 'string' && isSensitivity(value.sensitivity)
+        ? value.sensitivity
+        : DEFAULT_SETTINGS.sensitivity,
+  };
+}

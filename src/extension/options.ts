@@ -1,7 +1,7 @@
 import browser from './browser';
 import type { ImportedPackInfo } from './messages';
 import { readSettings, updateSettings } from './settings';
-import type { Sensitivity } from '../core';
+import { isSensitivity } from '../core';
 
 /** Options: the in-page badge switch, the rewrite sensitivity, and importing and removing corpus packs (validated by
  * the background). */
@@ -37,7 +37,7 @@ checkbox.addEventListener('change', async () => {
 
 for (const radio of sensitivities) {
   radio.addEventListener('change', async () => {
-    if (radio.checked) await updateSettings({ sensitivity: radio.value as Sensitivity });
+    if (radio.checked && isSensitivity(radio.value)) await updateSettings({ sensitivity: radio.value });
   });
 }
 

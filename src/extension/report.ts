@@ -11,7 +11,7 @@ export function toReport(url: string, result: Verdict | NoVerdict): PageReport {
     url,
     alignedSentences: result.evidence.alignedSentences,
     comparedSentences: result.evidence.comparedSentences,
-    sharedFacts: result.evidence.sharedFacts,
+    sharedFacts: result.evidence.measurements?.sharedFacts ?? 0,
     passages: result.evidence.passages.slice(0, 200).map(({ kind, text }) => ({ kind, text })),
   };
 }

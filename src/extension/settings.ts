@@ -1,10 +1,10 @@
 import browser from './browser';
-import { DEFAULT_SETTINGS, type Settings } from './messages';
+import { parseSettings, type Settings } from './messages';
 
 /** The user's settings from storage.local, with the defaults for anything not set. */
 export async function readSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get('settings');
-  return { ...DEFAULT_SETTINGS, ...(stored.settings as Partial<Settings> | undefined) };
+  return parseSettings(stored.settings);
 }
 
 export async function updateSettings(change: Partial<Settings>): Promise<void> {

@@ -123,7 +123,7 @@ export function readMetadata(
 }
 
 /** Text of an element with a line break at every block boundary and white space folded inside lines. */
-export function blockText(root: Element): string {
+function blockText(root: Element): string {
   const lines: string[] = [];
   let current = '';
   const flush = (): void => {

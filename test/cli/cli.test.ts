@@ -41,14 +41,17 @@ beforeAll(() => {
       .map((line) => JSON.stringify(line))
       .join('\n'),
   );
+  // The corpus every check below uses, built here so that each test stands on its own and runs in any order.
+  const built = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'pack.json']);
+  if (built.code !== 0) throw new Error(`corpus build failed: ${built.stderr}`);
 });
 
 describe('firsthand corpus build', () => {
   test('builds a pack, reading missing metadata from the page', () => {
-    const result = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'pack.json']);
+    const result = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'built.json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/1 references, \d+ bytes/);
-    const pack = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8'));
+    const pack = JSON.parse(readFileSync(join(dir, 'built.json'), 'utf8'));
     expect(pack.references[0]).toMatchObject({
       id: 'courier',
       url: ORIGINAL.url,
@@ -60,17 +63,18 @@ describe('firsthand corpus build', () => {
 
   test('a bad manifest line is named and the old pack is left as it was', () => {
     const before = readFileSync(join(dir, 'pack.json'), 'utf8');
+    writeFileSync(join(dir, 'kept.json'), before);
     writeFileSync(join(dir, 'bad.jsonl'), '{"id":"a","file":"courier.html"}\n{"id":"b","file":"gone.html"}\n');
     expectCleanError(
-      run(['corpus', 'build', '--manifest', 'bad.jsonl', '--out', 'pack.json']),
+      run(['corpus', 'build', '--manifest', 'bad.jsonl', '--out', 'kept.json']),
       /bad\.jsonl line 2: cannot read .*gone\.html: no such file/,
     );
     writeFileSync(join(dir, 'bad2.jsonl'), 'not json\n');
     expectCleanError(
-      run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'pack.json']),
+      run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'kept.json']),
       /line 1: not a JSON object/,
     );
-    expect(readFileSync(join(dir, 'pack.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'kept.json'), 'utf8')).toBe(before);
   });
 });
 

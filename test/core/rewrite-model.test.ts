@@ -62,7 +62,7 @@ describe('the shipped rewrite model', () => {
         const higher = { ...values, [feature]: Math.min(1, values[feature] + 0.1 + random() * 0.5) };
         const before = logOdds(REWRITE_MODEL, values);
         const after = logOdds(REWRITE_MODEL, higher);
-        if (feature === 'newFacts') expect(after, feature).toBeLessThanOrEqual(before + 1e-9);
+        if (feature === 'newFactsShare') expect(after, feature).toBeLessThanOrEqual(before + 1e-9);
         else expect(after, feature).toBeGreaterThanOrEqual(before - 1e-9);
       }
     }

@@ -78,14 +78,18 @@ describe('judge', () => {
     expect(v.evidence.passages.some((p) => p.kind === 'reworded')).toBe(true);
   });
 
-  test('the sensitivity moves only the rewrite line; an unknown one means the default', () => {
-    const page = { text: REWRITE_TEXT, url: 'https://newsfeed.example/harlow' };
-    const p = (judge(page, index) as Verdict).evidence.rewriteProbability;
-    const at = (sensitivity: string): string | null =>
-      judge(page, index, { sensitivity: sensitivity as Sensitivity }).verdict;
-    expect(at('strict')).toBe(p >= 0.9 ? 'rewrite' : 'original');
-    expect(at('sensitive')).toBe('rewrite');
-    expect(at('no-such-setting')).toBe(at('balanced'));
+  // The rewrite's first 9 of 11 lines score 0.88 with the shipped model: over balanced's 0.7, under strict's 0.9.
+  const rewriteLines = REWRITE_TEXT.split('\n');
+  test.each([
+    ['the whole rewrite', REWRITE_TEXT, ['rewrite', 'rewrite', 'rewrite']],
+    ['most of the rewrite', rewriteLines.slice(0, 9).join('\n'), ['original', 'rewrite', 'rewrite']],
+    ['another outlet on the same event', INDEPENDENT_PARAGRAPHS.join('\n'), ['original', 'original', 'original']],
+    ['a copy', original, ['repost', 'repost', 'repost']],
+  ])('sensitivity strict / balanced / sensitive: %s', (_, text, expected) => {
+    const at = (sensitivity: Sensitivity): string | null =>
+      judge({ text, url: 'https://newsfeed.example/harlow' }, index, { sensitivity }).verdict;
+    expect([at('strict'), at('balanced'), at('sensitive')]).toEqual(expected);
+    expect(judge({ text, url: 'https://newsfeed.example/harlow' }, index).verdict).toBe(expected[1]);
   });
 
   test('another outlet reporting the same event stays original', () => {

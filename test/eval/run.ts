@@ -120,8 +120,8 @@ const FEATURES = [
   'rareSoftAlign',
   'contentContainment',
   'pairContainment',
-  'newFacts',
-  'copiedPage',
+  'newFactsShare',
+  'copied',
   'alignedWithoutNewFacts',
   'pairsWithoutNewFacts',
   'lengthRatio',
@@ -451,7 +451,7 @@ function fitModels(): void {
   // Monotone: more shared wording, alignment or facts can only make "rewrite" likelier, new facts only less likely;
   // the ratio of lengths is free. (Unconstrained, the trees learn that copied passages mean another outlet's report
   // built on the same wire copy, and clear an aggregation that quotes its source.)
-  const signs = FEATURES.map((f) => (f === 'newFacts' ? -1 : f === 'lengthRatio' ? 0 : 1));
+  const signs = FEATURES.map((f) => (f === 'newFactsShare' ? -1 : f === 'lengthRatio' ? 0 : 1));
   const fitted = fitBoostedTrees(
     rows.map((r) => r.features),
     rows.map((r) => r.label),

@@ -14,3 +14,17 @@ export const AI_STYLE_MODEL = {
   rhythmVariation: -3.18,
   quotedSentences: -4.08,
 } as const;
+
+/** Caps on the features before the model weighs them, so that no one feature carries the score alone (a listicle
+ * with ten headers is not ten times as machine-like as one with three). Set with the first version of the model
+ * (2026-11) and kept: AI_STYLE_MODEL's weights were fitted on features capped this way, so a change means a refit. */
+export const AI_STYLE_CAPS = { llmWords: 8, headers: 3, scaffolds: 3, rhythmVariation: 1.2 } as const;
+
+/** Rhythm needs this many sentences to be measured; a shorter text takes RHYTHM_UNMEASURED, a middling value that
+ * the fitted weight turns into neither strong evidence for nor against (same history as the caps). */
+export const RHYTHM_MIN_SENTENCES = 5;
+export const RHYTHM_UNMEASURED = 0.6;
+
+/** When a feature is named as a reason: LLM words from 2.5 weighted per 100 (about where 7% of human originals end
+ * and most LLM rewrites begin, tuning half, 2026-11-22); rhythm under 0.3; direct quotation in 15% of sentences. */
+export const AI_STYLE_REASON_LINES = { llmWords: 2.5, evenRhythm: 0.3, quotedSentences: 0.15 } as const;

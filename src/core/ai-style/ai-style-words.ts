@@ -14,12 +14,12 @@ export const OWN_CANDIDATE_WORDS: ReadonlySet<string> = new Set(
   endeavor endeavors endeavour holistic leverage leveraging unwavering heightened amidst garner garnered garnering
   poised spearhead spearheaded spearheading highlighting emphasizing emphasising ultimately broader complexities
   dynamics interplay evolving resonate resonates invaluable transformative notable stark contentious precarious
-  proponents amplified compounding grapple grapples grappling backdrop ensuring fostering enhance enhancing
-  enhanced intrigue captivating vibrant significance pressing ramifications implications underscores
+  proponents amplified compounding grapple grapples grappling backdrop ensuring enhance enhancing
+  enhanced intrigue captivating vibrant significance pressing ramifications implications
   substantial considerable critical essential vital key subsequently expressing expressed emphasized acknowledging
   acknowledges individuals utilizing utilize utilized various numerous regarding significant significantly eagerly
   esteemed imperative highlights highlighted renowned aims aimed importance noting stating evident prominent serves
-  sparked despite noteworthy insights endeavors exhibit exhibited enduring meticulously`.split(/\s+/),
+  sparked despite noteworthy insights exhibit exhibited enduring`.split(/\s+/),
 );
 
 /** Weight of each word (log-odds, see above), as measured; regenerate with `npm run eval -- --fit-vocabulary`. */

@@ -1,6 +1,12 @@
 import { LLM_WORD_WEIGHTS, SCAFFOLD_PHRASES } from './ai-style-words';
 import { splitSentences } from '../text/sentences';
-import { AI_STYLE_MODEL } from './ai-style-model';
+import {
+  AI_STYLE_CAPS,
+  AI_STYLE_MODEL,
+  AI_STYLE_REASON_LINES,
+  RHYTHM_MIN_SENTENCES,
+  RHYTHM_UNMEASURED,
+} from './ai-style-model';
 import { tokenize } from '../text/tokenize';
 
 /**
@@ -54,7 +60,8 @@ export function aiStyleFeatures(text: string): AiStyleFeatures & { words: string
   const lengths = sentences.map((s) => s.split(/\s+/).length);
   const mean = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
   const variance = lengths.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, lengths.length);
-  const rhythmVariation = lengths.length >= 5 && mean > 0 ? Math.sqrt(variance) / mean : 0.6;
+  const rhythmVariation =
+    lengths.length >= RHYTHM_MIN_SENTENCES && mean > 0 ? Math.sqrt(variance) / mean : RHYTHM_UNMEASURED;
   const quoted = sentences.filter((s) => /["\u201c\u201d][^"\u201c\u201d]{12,}["\u201c\u201d]/.test(s)).length;
   return {
     llmWords: (100 * weight) / wordCount,
@@ -72,17 +79,15 @@ export function aiStyle(text: string): AiStyle {
   const m = AI_STYLE_MODEL;
   const z =
     m.bias +
-    m.llmWords * Math.min(features.llmWords, 8) +
-    m.headers * Math.min(features.headers, 3) +
-    m.scaffolds * Math.min(features.scaffolds, 3) +
+    m.llmWords * Math.min(features.llmWords, AI_STYLE_CAPS.llmWords) +
+    m.headers * Math.min(features.headers, AI_STYLE_CAPS.headers) +
+    m.scaffolds * Math.min(features.scaffolds, AI_STYLE_CAPS.scaffolds) +
     m.closingQuestion * features.closingQuestion +
-    m.rhythmVariation * Math.min(features.rhythmVariation, 1.2) +
+    m.rhythmVariation * Math.min(features.rhythmVariation, AI_STYLE_CAPS.rhythmVariation) +
     m.quotedSentences * features.quotedSentences;
   const score = 1 / (1 + Math.exp(-z));
   const reasons: string[] = [];
-  // Named from 2.5 weighted words per 100 on: about where 7% of human originals end and most LLM rewrites begin
-  // (eval tuning half, 2026-11-22); below that the words are ordinary news prose.
-  if (features.llmWords >= 2.5) {
+  if (features.llmWords >= AI_STYLE_REASON_LINES.llmWords) {
     const distinct = [...new Set(words)].slice(0, 6).join(', ');
     reasons.push(`LLM-favoured words, ${features.llmWords.toFixed(1)} weighted per 100 words (${distinct})`);
   }
@@ -93,8 +98,9 @@ export function aiStyle(text: string): AiStyle {
       `${features.scaffolds} stock scaffolding phrase${features.scaffolds > 1 ? 's' : ''} ("Looking ahead", "remains to be seen", ...)`,
     );
   if (features.closingQuestion) reasons.push('ends on a question to the reader');
-  if (features.rhythmVariation < 0.3) reasons.push('unusually even sentence lengths');
-  if (features.quotedSentences >= 0.15) reasons.push('quotes people directly, as reporting does (counts against)');
+  if (features.rhythmVariation < AI_STYLE_REASON_LINES.evenRhythm) reasons.push('unusually even sentence lengths');
+  if (features.quotedSentences >= AI_STYLE_REASON_LINES.quotedSentences)
+    reasons.push('quotes people directly, as reporting does (counts against)');
   return { score, reasons, features };
 }
 

@@ -13,8 +13,6 @@ import { CANDIDATE_LIMIT, MIN_CANDIDATE_SCORE, RARE_WORDS_PER_REFERENCE } from '
  */
 export interface Candidate {
   index: number;
-  /** Winnowed shingle hashes shared with the page. */
-  shingleHits: number;
   score: number;
 }
 
@@ -58,17 +56,13 @@ export class CorpusIndex {
     this.rareWords = new Postings(rare);
   }
 
-  get size(): number {
-    return this.references.length;
-  }
-
   candidates(pageShingles: Iterable<number>, pageSentences: readonly (readonly number[])[]): Candidate[] {
     const n = this.references.length;
     const found = new Map<number, Candidate>();
     const entry = (index: number): Candidate => {
       let candidate = found.get(index);
       if (!candidate) {
-        candidate = { index, shingleHits: 0, score: 0 };
+        candidate = { index, score: 0 };
         found.set(index, candidate);
       }
       return candidate;
@@ -77,9 +71,7 @@ export class CorpusIndex {
       const refs = this.shingles.lookup(hash);
       const weight = Math.log(1 + n / refs.length);
       for (const r of refs) {
-        const candidate = entry(r);
-        candidate.shingleHits++;
-        candidate.score += weight;
+        entry(r).score += weight;
       }
     }
     for (const code of entityCodes(pageSentences)) {

@@ -43,10 +43,6 @@ export class Postings {
     }
     return EMPTY;
   }
-
-  get size(): number {
-    return this.refs.length;
-  }
 }
 
 const EMPTY = new Uint32Array(0);

@@ -23,7 +23,7 @@ export interface ReferenceFingerprint {
 
 export type Reference = ReferenceMeta & ReferenceFingerprint;
 
-export function fingerprintAnalysis(analysis: TextAnalysis): ReferenceFingerprint {
+function fingerprintAnalysis(analysis: TextAnalysis): ReferenceFingerprint {
   const shingles = Uint32Array.from(new Set(analysis.winnowed.hashes)).sort();
   return {
     words: analysis.tokens.words.length,

@@ -16,6 +16,3 @@ export const WINNOW_WINDOW = 12;
  * the shares the verdict compares. */
 export const CONTENT_KEY_MASK = 0x7fff;
 export const ENTITY_FLAG = 0x8000;
-
-/** Sentences with fewer content words than this are not aligned (bylines, "Advertisement", datelines). */
-export const MIN_SENTENCE_CONTENT = 3;

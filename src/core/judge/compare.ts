@@ -1,9 +1,21 @@
 import type { TextAnalysis } from '../fingerprint/analyze';
 import type { Reference } from '../fingerprint/fingerprint';
-import { hammingDistance } from '../fingerprint/simhash';
 import type { Hash64 } from '../fingerprint/hash';
-import { CONTENT_KEY_MASK, ENTITY_FLAG, MIN_SENTENCE_CONTENT } from '../fingerprint/params';
-import { ALIGNED_SENTENCE_MIN } from './thresholds';
+import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
+import { hammingDistance } from '../fingerprint/simhash';
+import {
+  ADJACENT_PAIR_DISCOUNT,
+  ALIGNED_SENTENCE_MIN,
+  ENTITY_WEIGHT,
+  MIN_SENTENCE_CONTENT,
+  SHARED_FACTS_SATURATION,
+} from './thresholds';
+
+/**
+ * How one page relates to one reference: the measurements the verdict and the rewrite model are made of. A page is
+ * fingerprinted once (`pageFingerprint`), then compared with each candidate reference in four steps: copied
+ * wording (winnowed shingles, both ways), content-word overlap, facts (names and numbers), and sentence alignment.
+ */
 
 /** The page side of a comparison, computed once per page. */
 export interface PageFingerprint {
@@ -16,13 +28,14 @@ export interface PageFingerprint {
   rarity: readonly (readonly number[])[];
 }
 
-/** The page side of every comparison, computed once per page. */
 export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
   const sentences = analysis.sentenceCodes;
   const sentencesWith = new Map<number, number>();
   for (const codes of sentences) {
-    for (const code of codes)
-      sentencesWith.set(code & CONTENT_KEY_MASK, (sentencesWith.get(code & CONTENT_KEY_MASK) ?? 0) + 1);
+    for (const code of codes) {
+      const key = code & CONTENT_KEY_MASK;
+      sentencesWith.set(key, (sentencesWith.get(key) ?? 0) + 1);
+    }
   }
   const rarity = sentences.map((codes) =>
     codes.map((code) => 1 / (sentencesWith.get(code & CONTENT_KEY_MASK) as number)),
@@ -30,15 +43,15 @@ export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
   return { shingles: new Set(analysis.winnowed.hashes), simhash: analysis.simhash, sentences, rarity };
 }
 
-/** How one page relates to one reference: the measurements the verdict is made of, each 0..1 unless named. */
+/** Each measurement is a share, 0..1, unless it says otherwise. */
 export interface Comparison {
-  /** Share of the page's winnowed shingles found in the reference (copied share of the page). */
-  copiedPage: number;
-  /** Share of the reference's winnowed shingles found in the page (share of the reference copied). */
-  copiedSource: number;
+  /** Share of the page's winnowed shingles found in the reference: the share of the page copied word for word. */
+  copied: number;
+  /** Share of the reference's winnowed shingles found in the page: the share of the source copied. */
+  copiedOfSource: number;
   /** Differing bits between the two simhashes, 0..64. */
   simhashDistance: number;
-  /** Share of the page's content words (names and numbers count double) that occur in the reference. */
+  /** Share of the page's content words (names and numbers weigh ENTITY_WEIGHT) that occur in the reference. */
   contentContainment: number;
   /** Share of the page's adjacent content-word pairs that occur as a pair in one reference sentence. */
   pairContainment: number;
@@ -56,20 +69,20 @@ export interface Comparison {
    * run through every sentence of any article about it, count little; a sentence's own words count most. */
   rareSoftAlign: number;
   /** Share of the page's names and numbers that the reference does not have: a rewrite adds few, reporting many. */
-  newFacts: number;
-  /** alignedShare × (1 − newFacts): high only when the page follows the reference *and* adds no facts of its own,
-   * the combination that tells a rewrite from another outlet's reporting of the same event. */
+  newFactsShare: number;
+  /** alignedShare × (1 − newFactsShare): high only when the page follows the reference *and* adds no facts of its
+   * own, the combination that tells a rewrite from another outlet's reporting of the same event. */
   alignedWithoutNewFacts: number;
-  /** pairContainment × (1 − newFacts), for the same reason. */
+  /** pairContainment × (1 − newFactsShare), for the same reason. */
   pairsWithoutNewFacts: number;
   /** Share of the reference's names and numbers that the page has too: a rewrite keeps its source's facts. */
   factsKept: number;
-  /** How many names and numbers the page shares with the reference, over 20 (capped at 1), times (1 − newFacts):
-   * many shared facts and none added is strong evidence of derivation even for a short summary. */
+  /** Shared names and numbers over SHARED_FACTS_SATURATION (capped at 1), times (1 − newFactsShare): many shared
+   * facts and none added is strong evidence of derivation even for a short summary. */
   sharedFactsWithoutNew: number;
   /** Shorter over longer of the two texts' content-word counts: a rewrite keeps about its source's length. */
   lengthRatio: number;
-  /** Names and numbers of the page that the reference has too. */
+  /** How many names and numbers of the page the reference has too (a count). */
   sharedFacts: number;
   /** For each page sentence (by index), the reference sentence it aligns with, or -1. */
   alignment: number[];
@@ -79,86 +92,125 @@ export interface Comparison {
 export type Measurement = Exclude<keyof Comparison, 'alignment'>;
 
 export function compare(page: PageFingerprint, ref: Reference): Comparison {
-  let shared = 0;
-  for (const hash of ref.shingles) if (page.shingles.has(hash)) shared++;
-  const copiedPage = page.shingles.size ? shared / page.shingles.size : 0;
-  const copiedSource = ref.shingles.length ? shared / ref.shingles.length : 0;
-
-  const refSentenceKeys = ref.sentences.map((codes) => keySet(codes));
-  const refKeys = new Set<number>();
-  const refEntities = new Set<number>();
-  const refPairs = new Set<number>();
-  let refContentWords = 0;
-  for (const codes of ref.sentences) {
-    refContentWords += codes.length;
-    for (let i = 0; i < codes.length; i++) {
-      refKeys.add((codes[i] as number) & CONTENT_KEY_MASK);
-      if ((codes[i] as number) & ENTITY_FLAG) refEntities.add((codes[i] as number) & CONTENT_KEY_MASK);
-      for (let j = i + 1; j < codes.length; j++) refPairs.add(pairKey(codes[i] as number, codes[j] as number));
-    }
-  }
-
-  let contentTotal = 0;
-  let contentShared = 0;
-  let pairTotal = 0;
-  let pairShared = 0;
-  const pageEntities = new Set<number>();
-  const pageKeys = new Set<number>();
-  let pageContentWords = 0;
-  for (const codes of page.sentences) {
-    pageContentWords += codes.length;
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i] as number;
-      const key = code & CONTENT_KEY_MASK;
-      const weight = code & ENTITY_FLAG ? 2 : 1;
-      contentTotal += weight;
-      if (refKeys.has(key)) contentShared += weight;
-      if (code & ENTITY_FLAG) pageEntities.add(key);
-      pageKeys.add(key);
-      if (i + 1 < codes.length) {
-        pairTotal++;
-        if (refPairs.has(pairKey(code, codes[i + 1] as number))) pairShared++;
-      }
-    }
-  }
-  let newFacts = 0;
-  for (const key of pageEntities) if (!refKeys.has(key)) newFacts++;
-
-  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page, refSentenceKeys);
-  const newFactsShare = pageEntities.size ? newFacts / pageEntities.size : 0;
-  const pairContainment = pairTotal ? pairShared / pairTotal : 0;
+  const source = referenceProfile(ref);
+  const overlap = contentOverlap(page, source);
+  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page, source.sentenceKeys);
+  const sharedFacts = overlap.pageEntities.size - overlap.newFactCount;
+  const newFactsShare = overlap.pageEntities.size ? overlap.newFactCount / overlap.pageEntities.size : 0;
   return {
-    copiedPage,
-    copiedSource,
+    ...copiedShares(page, ref),
     simhashDistance: hammingDistance(page.simhash, ref.simhash),
-    contentContainment: contentTotal ? contentShared / contentTotal : 0,
-    pairContainment,
+    contentContainment: overlap.contentContainment,
+    pairContainment: overlap.pairContainment,
     alignedShare,
     order,
     sourceCoverage,
     softAlign,
     rareSoftAlign,
-    newFacts: newFactsShare,
+    newFactsShare,
     alignedWithoutNewFacts: alignedShare * (1 - newFactsShare),
-    pairsWithoutNewFacts: pairContainment * (1 - newFactsShare),
-    sharedFactsWithoutNew: Math.min(1, (pageEntities.size - newFacts) / 20) * (1 - newFactsShare),
-    factsKept: refEntities.size ? [...refEntities].filter((k) => pageKeys.has(k)).length / refEntities.size : 0,
-    lengthRatio: lengthRatio(pageContentWords, refContentWords),
-    sharedFacts: pageEntities.size - newFacts,
+    pairsWithoutNewFacts: overlap.pairContainment * (1 - newFactsShare),
+    sharedFactsWithoutNew: Math.min(1, sharedFacts / SHARED_FACTS_SATURATION) * (1 - newFactsShare),
+    factsKept: source.entities.size
+      ? [...source.entities].filter((k) => overlap.pageKeys.has(k)).length / source.entities.size
+      : 0,
+    lengthRatio: lengthRatio(overlap.pageContentWords, source.contentWords),
+    sharedFacts,
     alignment,
   };
 }
 
+/** Step 1: word-for-word copying, as winnowed-fingerprint containment both ways. */
+function copiedShares(page: PageFingerprint, ref: Reference): Pick<Comparison, 'copied' | 'copiedOfSource'> {
+  let shared = 0;
+  for (const hash of ref.shingles) if (page.shingles.has(hash)) shared++;
+  return {
+    copied: page.shingles.size ? shared / page.shingles.size : 0,
+    copiedOfSource: ref.shingles.length ? shared / ref.shingles.length : 0,
+  };
+}
+
+interface ReferenceProfile {
+  /** Content-word keys of each sentence. */
+  sentenceKeys: Set<number>[];
+  keys: Set<number>;
+  /** Keys of the names and numbers. */
+  entities: Set<number>;
+  /** Every pair of content words that share a sentence (see `pairKey`). */
+  pairs: Set<number>;
+  contentWords: number;
+}
+
+function referenceProfile(ref: Reference): ReferenceProfile {
+  const profile: ReferenceProfile = {
+    sentenceKeys: ref.sentences.map((codes) => keySet(codes)),
+    keys: new Set(),
+    entities: new Set(),
+    pairs: new Set(),
+    contentWords: 0,
+  };
+  for (const codes of ref.sentences) {
+    profile.contentWords += codes.length;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      profile.keys.add(code & CONTENT_KEY_MASK);
+      if (code & ENTITY_FLAG) profile.entities.add(code & CONTENT_KEY_MASK);
+      for (let j = i + 1; j < codes.length; j++) profile.pairs.add(pairKey(code, codes[j] as number));
+    }
+  }
+  return profile;
+}
+
+/** Steps 2 and 3: the page's content words, word pairs and facts, against the reference's. */
+function contentOverlap(page: PageFingerprint, source: ReferenceProfile) {
+  let contentTotal = 0;
+  let contentShared = 0;
+  let pairTotal = 0;
+  let pairShared = 0;
+  let pageContentWords = 0;
+  const pageEntities = new Set<number>();
+  const pageKeys = new Set<number>();
+  for (const codes of page.sentences) {
+    pageContentWords += codes.length;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      const key = code & CONTENT_KEY_MASK;
+      const weight = wordWeight(code);
+      contentTotal += weight;
+      if (source.keys.has(key)) contentShared += weight;
+      if (code & ENTITY_FLAG) pageEntities.add(key);
+      pageKeys.add(key);
+      if (i + 1 < codes.length) {
+        pairTotal++;
+        if (source.pairs.has(pairKey(code, codes[i + 1] as number))) pairShared++;
+      }
+    }
+  }
+  let newFactCount = 0;
+  for (const key of pageEntities) if (!source.keys.has(key)) newFactCount++;
+  return {
+    contentContainment: contentTotal ? contentShared / contentTotal : 0,
+    pairContainment: pairTotal ? pairShared / pairTotal : 0,
+    pageContentWords,
+    pageEntities,
+    pageKeys,
+    newFactCount,
+  };
+}
+
+type AlignmentMeasurements = Pick<
+  Comparison,
+  'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign'
+>;
+
 /**
- * Sentence alignment: each page sentence of at least MIN_SENTENCE_CONTENT content words is matched to the reference
- * sentence, or pair of adjacent sentences (a rewrite merges and splits sentences), holding the largest weighted
- * share of its content words. It aligns when that share reaches ALIGNED_SENTENCE_MIN. The same pass measures the
- * best shares without a cut-off (softAlign), and with words weighed by rarity within the page (rareSoftAlign).
+ * Step 4, sentence alignment: each page sentence of at least MIN_SENTENCE_CONTENT content words is matched to the
+ * reference sentence, or pair of adjacent sentences (a rewrite merges and splits sentences), holding the largest
+ * weighted share of its content words. It aligns when that share reaches ALIGNED_SENTENCE_MIN. The same pass
+ * measures the best shares without a cut-off (softAlign), and with words weighed by rarity within the page
+ * (rareSoftAlign).
  */
-function align(
-  page: PageFingerprint,
-  refSentences: readonly Set<number>[],
-): Pick<Comparison, 'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign'> {
+function align(page: PageFingerprint, refSentences: readonly Set<number>[]): AlignmentMeasurements {
   const alignment: number[] = [];
   const covered = new Set<number>();
   let eligibleWeight = 0;
@@ -171,55 +223,15 @@ function align(
       alignment.push(-1);
       return;
     }
-    const keys = codes.map((code) => code & CONTENT_KEY_MASK);
-    const weights = codes.map((code) => (code & ENTITY_FLAG ? 2 : 1));
-    const rares = page.rarity[i] as readonly number[];
-    let total = 0;
-    let rareTotal = 0;
-    for (let k = 0; k < codes.length; k++) {
-      total += weights[k] as number;
-      rareTotal += rares[k] as number;
-    }
-    eligibleWeight += total;
-    rareTotalWeight += rareTotal;
-    let best = -1;
-    let bestShare = 0;
-    let bestRare = 0;
-    for (let j = 0; j < refSentences.length; j++) {
-      const here = refSentences[j] as Set<number>;
-      const next = refSentences[j + 1];
-      let single = 0;
-      let pair = 0;
-      let rareSingle = 0;
-      let rarePair = 0;
-      for (let k = 0; k < keys.length; k++) {
-        const key = keys[k] as number;
-        const weight = weights[k] as number;
-        const rare = rares[k] as number;
-        if (here.has(key)) {
-          single += weight;
-          pair += weight;
-          rareSingle += rare;
-          rarePair += rare;
-        } else if (next?.has(key)) {
-          pair += weight;
-          rarePair += rare;
-        }
-      }
-      // A pair of sentences must earn its extra reach: count it at 85% so one good sentence wins ties.
-      const share = Math.max(single / total, (0.85 * pair) / total);
-      if (share > bestShare) {
-        bestShare = share;
-        best = j;
-      }
-      bestRare = Math.max(bestRare, rareSingle / rareTotal, (0.85 * rarePair) / rareTotal);
-    }
-    softWeight += bestShare * total;
-    rareSoftWeight += bestRare * rareTotal;
-    if (bestShare >= ALIGNED_SENTENCE_MIN) {
-      alignment.push(best);
-      alignedWeight += total;
-      covered.add(best);
+    const match = bestReferenceSentence(codes, page.rarity[i] as readonly number[], refSentences);
+    eligibleWeight += match.weight;
+    rareTotalWeight += match.rareWeight;
+    softWeight += match.share * match.weight;
+    rareSoftWeight += match.rareShare * match.rareWeight;
+    if (match.share >= ALIGNED_SENTENCE_MIN) {
+      alignment.push(match.index);
+      alignedWeight += match.weight;
+      covered.add(match.index);
     } else {
       alignment.push(-1);
     }
@@ -236,6 +248,71 @@ function align(
   };
 }
 
+interface SentenceMatch {
+  /** The best reference sentence (the first of a pair), or -1. */
+  index: number;
+  /** Its weighted share of the page sentence's content words. */
+  share: number;
+  /** The best share with words weighed by rarity (not necessarily the same reference sentence). */
+  rareShare: number;
+  /** The page sentence's content weight, plain and by rarity. */
+  weight: number;
+  rareWeight: number;
+}
+
+/** The reference sentence, or adjacent pair, holding most of one page sentence's content words. */
+function bestReferenceSentence(
+  codes: readonly number[],
+  rarity: readonly number[],
+  refSentences: readonly Set<number>[],
+): SentenceMatch {
+  const keys = codes.map((code) => code & CONTENT_KEY_MASK);
+  const weights = codes.map(wordWeight);
+  let weight = 0;
+  let rareWeight = 0;
+  for (let k = 0; k < codes.length; k++) {
+    weight += weights[k] as number;
+    rareWeight += rarity[k] as number;
+  }
+  const match: SentenceMatch = { index: -1, share: 0, rareShare: 0, weight, rareWeight };
+  for (let j = 0; j < refSentences.length; j++) {
+    const here = refSentences[j] as Set<number>;
+    const next = refSentences[j + 1];
+    let single = 0;
+    let pair = 0;
+    let rareSingle = 0;
+    let rarePair = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as number;
+      if (here.has(key)) {
+        single += weights[k] as number;
+        pair += weights[k] as number;
+        rareSingle += rarity[k] as number;
+        rarePair += rarity[k] as number;
+      } else if (next?.has(key)) {
+        pair += weights[k] as number;
+        rarePair += rarity[k] as number;
+      }
+    }
+    const share = Math.max(single / weight, (ADJACENT_PAIR_DISCOUNT * pair) / weight);
+    if (share > match.share) {
+      match.share = share;
+      match.index = j;
+    }
+    match.rareShare = Math.max(
+      match.rareShare,
+      rareSingle / rareWeight,
+      (ADJACENT_PAIR_DISCOUNT * rarePair) / rareWeight,
+    );
+  }
+  return match;
+}
+
+/** A content word's weight in the shares above: names and numbers weigh ENTITY_WEIGHT, other words 1. */
+function wordWeight(code: number): number {
+  return code & ENTITY_FLAG ? ENTITY_WEIGHT : 1;
+}
+
 function lengthRatio(a: number, b: number): number {
   return a && b ? Math.min(a, b) / Math.max(a, b) : 0;
 }
@@ -246,6 +323,7 @@ function keySet(codes: ArrayLike<number>): Set<number> {
   return keys;
 }
 
+/** One number for an unordered pair of content-word keys (15 bits each). */
 function pairKey(a: number, b: number): number {
   const x = a & CONTENT_KEY_MASK;
   const y = b & CONTENT_KEY_MASK;
@@ -253,7 +331,7 @@ function pairKey(a: number, b: number): number {
 }
 
 /** Length of the longest non-decreasing subsequence (patience sorting, O(n log n)). */
-export function longestNonDecreasing(values: readonly number[]): number {
+function longestNonDecreasing(values: readonly number[]): number {
   const tails: number[] = [];
   for (const v of values) {
     let lo = 0;

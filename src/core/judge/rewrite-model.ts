@@ -15,7 +15,7 @@ import type { BoostedTrees } from './boosted-trees';
 import type { Measurement } from './compare';
 
 export const REWRITE_MODEL: BoostedTrees<Measurement> = {
-  features: ["alignedShare","order","sourceCoverage","softAlign","rareSoftAlign","contentContainment","pairContainment","newFacts","copiedPage","alignedWithoutNewFacts","pairsWithoutNewFacts","lengthRatio","factsKept","sharedFactsWithoutNew"],
+  features: ["alignedShare","order","sourceCoverage","softAlign","rareSoftAlign","contentContainment","pairContainment","newFactsShare","copied","alignedWithoutNewFacts","pairsWithoutNewFacts","lengthRatio","factsKept","sharedFactsWithoutNew"],
   base: -2.4319,
   trees: [
     { split: [[10,0.2069],[4,0.2794],[13,0.1741],[9,0.2128],[11,0.3871],[11,0.4713],[9,0.4267]], leaf: [-0.106,0.0362,0.1047,0.4227,0.755,0.4317,0.755,1.1128] },

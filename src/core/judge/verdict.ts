@@ -1,22 +1,29 @@
 import { aiStyle } from '../ai-style/ai-style';
+import type { CorpusIndex } from '../corpus/corpus-index';
 import { analyzeText, type TextAnalysis } from '../fingerprint/analyze';
+import type { Reference, ReferenceMeta } from '../fingerprint/fingerprint';
 import { findAttribution } from './attribution';
 import { probability } from './boosted-trees';
+import { compare, pageFingerprint, type Comparison, type Measurement, type PageFingerprint } from './compare';
+import { passagesOf, type Passage } from './passages';
 import { REWRITE_MODEL } from './rewrite-model';
-import { compare, pageFingerprint, type Comparison } from './compare';
-import type { CorpusIndex } from '../corpus/corpus-index';
-import type { Reference, ReferenceMeta } from '../fingerprint/fingerprint';
-import { SHINGLE_SIZE, WINNOW_WINDOW } from '../fingerprint/params';
 import { canonicalUrl, siteOf } from './site';
 import {
-  MIN_ARTICLE_WORDS,
-  REPOST_MIN_COPIED,
+  ATTRIBUTION_COPY_SLACK,
   DEFAULT_SENSITIVITY,
-  isSensitivity,
+  MIN_ARTICLE_WORDS,
+  MIN_SENTENCE_CONTENT,
+  REPOST_CONFIDENCE_FLOOR,
+  REPOST_MIN_COPIED,
   REWRITE_THRESHOLDS,
   type Sensitivity,
 } from './thresholds';
 
+/**
+ * The verdict on one page: find the candidate references (corpus index), measure each against the page (compare),
+ * pick the match (a repost first, else the likeliest rewrite), apply the same-site rule, then say why, with
+ * evidence passages, attribution and the AI-style signal beside it.
+ */
 export type VerdictKind = 'original' | 'repost' | 'rewrite';
 
 /** What the engine is given: the article as extracted from a page, never the page's HTML. */
@@ -29,26 +36,18 @@ export interface PageInput {
   links?: readonly string[];
 }
 
-export type Source = ReferenceMeta;
-
 export interface JudgeOptions {
-  /** How much evidence a rewrite verdict needs (see REWRITE_THRESHOLDS); default "balanced". */
+  /** How much evidence a rewrite verdict needs (see REWRITE_THRESHOLDS); default "balanced". Validated where it
+   * enters (the CLI's flag, the extension's stored settings): the engine trusts its type. */
   sensitivity?: Sensitivity;
 }
 
-export interface Passage {
-  /** Offsets into PageInput.text. */
-  start: number;
-  end: number;
-  text: string;
-  /** "copied": word for word; "reworded": a sentence that restates a sentence of the source. */
-  kind: 'copied' | 'reworded';
-}
+export type { Passage };
 
 export interface Verdict {
   verdict: VerdictKind;
   /** The reference the verdict is about; null for an original that matches nothing known. */
-  source: Source | null;
+  source: ReferenceMeta | null;
   /** 0..1: how sure the engine is of this verdict. */
   confidence: number;
   /** Share of the page's article text copied word for word from the source. */
@@ -71,12 +70,10 @@ export interface Evidence {
   /** Page sentences that restate a source sentence / page sentences long enough to compare. */
   alignedSentences: number;
   comparedSentences: number;
-  /** Names and numbers on the page that the source has too, and those it does not. */
-  sharedFacts: number;
-  newFactsShare: number;
-  simhashDistance: number;
   rewriteProbability: number;
-  measurements: Omit<Comparison, 'alignment'> | null;
+  /** Every measurement of the comparison with the source (or with the nearest reference for an original), rounded;
+   * null when no reference came near. */
+  measurements: Record<Measurement, number> | null;
 }
 
 export interface NoVerdict {
@@ -94,6 +91,7 @@ interface Scored {
   ref: Reference;
   comparison: Comparison;
   probability: number;
+  /** The larger of the two copied shares. */
   copied: number;
 }
 
@@ -108,35 +106,10 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
       words,
     };
   }
-  const fingerprint = pageFingerprint(analysis);
-  const scored: Scored[] = index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
-    const ref = index.references[i] as Reference;
-    const comparison = compare(fingerprint, ref);
-    return {
-      ref,
-      comparison,
-      probability: rewriteProbability(comparison),
-      copied: Math.max(comparison.copiedPage, comparison.copiedSource),
-    };
-  });
-  // Among references the page copies, the one it copies most of both ways: a partial copy of one of two wire
-  // duplicates in the corpus names the one it covers more of.
-  const repost = best(
-    scored.filter((s) => s.copied >= REPOST_MIN_COPIED),
-    (s) => s.comparison.copiedPage + s.comparison.copiedSource,
-  );
-  // An unknown setting (an old or hand-edited store) falls back to the default rather than switching rewrites off.
-  const sensitivity =
-    options.sensitivity !== undefined && isSensitivity(options.sensitivity) ? options.sensitivity : DEFAULT_SENSITIVITY;
-  const threshold = REWRITE_THRESHOLDS[sensitivity];
-  const rewrite = best(
-    scored.filter((s) => s.probability >= threshold),
-    (s) => s.probability,
-  );
-  const match = repost ?? rewrite;
+  const scored = scoreCandidates(pageFingerprint(analysis), analysis, index);
+  const { match, isRepost } = pickMatch(scored, REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY]);
   const style = aiStyle(page.text);
-  const base = { aiStyle: style.score, aiStyleReasons: style.reasons };
-
+  const styleFields = { aiStyle: style.score, aiStyleReasons: style.reasons };
   if (!match) {
     const nearest = best(scored, (s) => Math.max(s.probability, s.copied));
     return {
@@ -147,7 +120,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
       copiedOfSource: 0,
       attributed: false,
       attribution: null,
-      ...base,
+      ...styleFields,
       reason: 'matches no article in the reference corpus',
       evidence: evidenceOf(analysis, nearest, false),
     };
@@ -162,101 +135,100 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     page.links ?? [],
     source.publisher,
     source.url,
-    (span) => copiedPassages.some((p) => p.start <= span.start + 10 && p.end >= span.end - 10),
+    (span) =>
+      copiedPassages.some(
+        (p) => p.start <= span.start + ATTRIBUTION_COPY_SLACK && p.end >= span.end - ATTRIBUTION_COPY_SLACK,
+      ),
   );
-  const isSameSite =
-    page.url !== undefined &&
-    source.url !== '' &&
-    (canonicalUrl(page.url) === canonicalUrl(source.url) || siteOf(page.url) === siteOf(source.url));
-  const kind: VerdictKind = isSameSite ? 'original' : match === repost ? 'repost' : 'rewrite';
-  const name = source.publisher || source.url || source.id;
-  const reason =
-    kind === 'original'
-      ? `this is the known article itself, on its publisher's site (${siteOf(source.url)})`
-      : kind === 'repost'
-        ? `${percent(match.comparison.copiedPage)} of this page's article is copied word for word from ${name} (${percent(match.comparison.copiedSource)} of the source)`
-        : `restates ${name}: ${match.comparison.alignment.filter((j) => j >= 0).length} sentences follow the source's, with ${percent(match.comparison.newFacts)} new names and numbers`;
+  const kind: VerdictKind = isSameSite(page.url, source.url) ? 'original' : isRepost ? 'repost' : 'rewrite';
   return {
     verdict: kind,
     source,
-    confidence: round(
-      kind === 'repost' ? Math.min(1, 0.5 + match.copied / 2) : Math.max(match.probability, match.copied),
-    ),
-    copied: round(match.comparison.copiedPage),
-    copiedOfSource: round(match.comparison.copiedSource),
+    confidence: round(kind === 'repost' ? repostConfidence(match.copied) : Math.max(match.probability, match.copied)),
+    copied: round(match.comparison.copied),
+    copiedOfSource: round(match.comparison.copiedOfSource),
     attributed: credit.attributed,
     attribution: credit.evidence,
-    ...base,
-    reason,
+    ...styleFields,
+    reason: reasonFor(kind, match, source),
     evidence,
   };
 }
 
+/** Every candidate the index offers, measured against the page. */
+function scoreCandidates(fingerprint: PageFingerprint, analysis: TextAnalysis, index: CorpusIndex): Scored[] {
+  return index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
+    const ref = index.references[i] as Reference;
+    const comparison = compare(fingerprint, ref);
+    return {
+      ref,
+      comparison,
+      probability: rewriteProbability(comparison),
+      copied: Math.max(comparison.copied, comparison.copiedOfSource),
+    };
+  });
+}
+
+/**
+ * The match: among references the page copies, the one it copies most of both ways (a partial copy of one of two
+ * wire duplicates in the corpus names the one it covers more of); failing that, the likeliest rewrite at or above
+ * the threshold.
+ */
+function pickMatch(scored: readonly Scored[], threshold: number): { match: Scored | undefined; isRepost: boolean } {
+  const repost = best(
+    scored.filter((s) => s.copied >= REPOST_MIN_COPIED),
+    (s) => s.comparison.copied + s.comparison.copiedOfSource,
+  );
+  if (repost) return { match: repost, isRepost: true };
+  return {
+    match: best(
+      scored.filter((s) => s.probability >= threshold),
+      (s) => s.probability,
+    ),
+    isRepost: false,
+  };
+}
+
+/** The same-site rule: a page at its source's address, or on its site, is the original whatever it matched. */
+function isSameSite(pageUrl: string | undefined, sourceUrl: string): boolean {
+  if (pageUrl === undefined || sourceUrl === '') return false;
+  return canonicalUrl(pageUrl) === canonicalUrl(sourceUrl) || siteOf(pageUrl) === siteOf(sourceUrl);
+}
+
+/** A repost's confidence, from REPOST_CONFIDENCE_FLOOR with nothing copied to 1 for a whole copy. */
+function repostConfidence(copied: number): number {
+  return Math.min(1, REPOST_CONFIDENCE_FLOOR + copied * (1 - REPOST_CONFIDENCE_FLOOR));
+}
+
+function reasonFor(kind: VerdictKind, match: Scored, source: ReferenceMeta): string {
+  const name = source.publisher || source.url || source.id;
+  const { comparison } = match;
+  if (kind === 'original') return `this is the known article itself, on its publisher's site (${siteOf(source.url)})`;
+  if (kind === 'repost') {
+    return `${percent(comparison.copied)} of this page's article is copied word for word from ${name} (${percent(comparison.copiedOfSource)} of the source)`;
+  }
+  const restated = comparison.alignment.filter((j) => j >= 0).length;
+  return `restates ${name}: ${restated} sentences follow the source's, with ${percent(comparison.newFactsShare)} new names and numbers`;
+}
+
 function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassages: boolean): Evidence {
   const comparison = match?.comparison;
-  const { alignment, ...measurements } = comparison ?? { alignment: [] as number[] };
+  const alignment = comparison?.alignment ?? [];
   return {
     passages: match && withPassages ? passagesOf(analysis, match.ref, alignment) : [],
     words: analysis.tokens.words.length,
     alignedSentences: alignment.filter((j) => j >= 0).length,
-    comparedSentences: alignment.filter((j, i) => j >= 0 || (analysis.sentenceCodes[i]?.length ?? 0) >= 3).length,
-    sharedFacts: comparison?.sharedFacts ?? 0,
-    newFactsShare: round(comparison?.newFacts ?? 0),
-    simhashDistance: comparison?.simhashDistance ?? 64,
+    comparedSentences: alignment.filter(
+      (j, i) => j >= 0 || (analysis.sentenceCodes[i]?.length ?? 0) >= MIN_SENTENCE_CONTENT,
+    ).length,
     rewriteProbability: round(match?.probability ?? 0),
-    measurements: comparison
-      ? (Object.fromEntries(
-          Object.entries(measurements).map(([k, v]) => [k, round(v as number)]),
-        ) as Evidence['measurements'])
-      : null,
+    measurements: comparison ? measurementsOf(comparison) : null,
   };
 }
 
-/**
- * Evidence passages, sentence by sentence. Page shingles kept by winnowing that the source has too mark their words
- * as copied; marks closer than a winnowing window are joined (a copied run always has a kept hash at least every
- * window). A sentence at least half covered by such runs is copied whole (a run's first kept hash can sit a few
- * words into it); a shorter run inside a sentence (a quoted phrase) is copied as it is; a sentence that only
- * restates a source sentence is "reworded". Adjacent copied sentences form one passage.
- */
-function passagesOf(analysis: TextAnalysis, ref: Reference, alignment: readonly number[]): Passage[] {
-  const { text, tokens, winnowed, sentences } = analysis;
-  const refShingles = new Set(ref.shingles);
-  const tokenRuns: Array<[first: number, last: number]> = [];
-  winnowed.hashes.forEach((hash, i) => {
-    if (!refShingles.has(hash)) return;
-    const first = winnowed.positions[i] as number;
-    const last = Math.min(first + SHINGLE_SIZE, tokens.words.length) - 1;
-    const open = tokenRuns[tokenRuns.length - 1];
-    if (open && first - open[1] <= WINNOW_WINDOW) open[1] = Math.max(open[1], last);
-    else tokenRuns.push([first, last]);
-  });
-  const runs = tokenRuns.map(([first, last]) => [tokens.starts[first] as number, tokens.ends[last] as number] as const);
-  const spans: Array<{ start: number; end: number; kind: Passage['kind'] }> = [];
-  sentences.forEach((sentence, s) => {
-    let covered = 0;
-    const partial: Array<[number, number]> = [];
-    for (const [a, b] of runs) {
-      const from = Math.max(a, sentence.start);
-      const to = Math.min(b, sentence.end);
-      if (to > from) {
-        covered += to - from;
-        partial.push([from, to]);
-      }
-    }
-    if (covered >= 0.5 * (sentence.end - sentence.start))
-      spans.push({ start: sentence.start, end: sentence.end, kind: 'copied' });
-    else if (partial.length) for (const [a, b] of partial) spans.push({ start: a, end: b, kind: 'copied' });
-    else if ((alignment[s] ?? -1) >= 0) spans.push({ start: sentence.start, end: sentence.end, kind: 'reworded' });
-  });
-  const merged: typeof spans = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    // Join a copied span to the previous copied one when only white space or punctuation lies between them.
-    if (last && last.kind === span.kind && /^[\s\p{P}]*$/u.test(text.slice(last.end, span.start))) last.end = span.end;
-    else merged.push({ ...span });
-  }
-  return merged.map(({ start, end, kind }) => ({ start, end, kind, text: text.slice(start, end) }));
+function measurementsOf(comparison: Comparison): Record<Measurement, number> {
+  const { alignment: _alignment, ...measurements } = comparison;
+  return Object.fromEntries(Object.entries(measurements).map(([k, v]) => [k, round(v)])) as Record<Measurement, number>;
 }
 
 function best<T>(items: readonly T[], key: (item: T) => number): T | undefined {
@@ -265,7 +237,7 @@ function best<T>(items: readonly T[], key: (item: T) => number): T | undefined {
   return top;
 }
 
-function metaOf(ref: Reference): Source {
+function metaOf(ref: Reference): ReferenceMeta {
   return { id: ref.id, url: ref.url, publisher: ref.publisher, title: ref.title, publishedAt: ref.publishedAt };
 }
 

@@ -12,6 +12,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   over own per perhaps quite rather said same say says saying see seen several she should since so some something
   still such than that the their theirs them themselves then there these they this those though through thus to
   told too toward towards under until up upon us use used very via was we well were what whatever when where whether
-  which while who whom whose why will with within without would yet you your yours yourself yourselves also s t
-  mr mrs ms dr according asked added told tell tells including include includes includes going way`.split(/\s+/),
+  which while who whom whose why will with within without would yet you your yours yourself yourselves s t
+  mr mrs ms dr according asked added tell tells including include includes going way`.split(/\s+/),
 );

@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { hasShared } from '../eval/data';
+
+describe.skipIf(!hasShared())('the bundled pack', () => {
+  test('is exactly what its manifest builds with this version of the engine', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'firsthand-bundled-')), 'corpus.pack');
+    const result = spawnSync(
+      process.execPath,
+      [
+        resolve('dist/cli/firsthand.js'),
+        'corpus',
+        'build',
+        '--manifest',
+        'reference-corpus/manifest.jsonl',
+        '--out',
+        out,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(result.stderr).toMatch(/wrote .*: 1 references/);
+    expect(result.status).toBe(0);
+    // A difference means a change to the engine moved a stored fingerprint: bump the pack version and run
+    // `npm run corpus:build`.
+    expect(readFileSync(out).equals(readFileSync('reference-corpus/corpus.pack.json'))).toBe(true);
+  });
+});
