@@ -29,6 +29,8 @@ const cli: UserConfig = {
 
 function extension(browser: 'chrome' | 'firefox'): UserConfig {
   return {
+    // The bundled corpus pack is inlined into the worker as base64 (`corpus.pack?inline`).
+    assetsInclude: ['**/*.pack'],
     build: { outDir: `dist/${browser}`, emptyOutDir: true, minify: false, sourcemap: false, target: 'es2022' },
     plugins: [
       webExtension({

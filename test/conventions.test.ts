@@ -37,7 +37,7 @@ function sourceFiles(dir: string): string[] {
 
 function resolveLocal(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
-  const base = join(dirname(from), specifier.replace(/\?raw$/, ''));
+  const base = join(dirname(from), specifier.replace(/\?[\w&=]*$/, ''));
   for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
     try {
       if (statSync(candidate).isFile()) return relative(ROOT, resolve(candidate));

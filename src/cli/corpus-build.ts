@@ -1,14 +1,14 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { encodePack, fingerprintText, type Reference, type ReferenceMeta } from '../core';
+import { fingerprintText, type Reference, type ReferenceMeta } from '../core';
 import { CliError } from './cli-error';
+import { writePackFile } from './corpus-file';
 import { field, readJsonLines } from './jsonl';
 import { loadPage, type LoadedPage } from './load-page';
 
 /**
  * `firsthand corpus build`: one reference per manifest line ({"id","file","url","publisher","title","publishedAt"},
  * paths relative to the manifest). Metadata the line leaves out is read from the page. The pack is written to a
- * temporary file and renamed, so a failed build leaves an existing pack untouched.
+ * temporary file and renamed, so a failed build leaves an existing pack untouched; its index is written beside it.
  */
 export async function buildCorpus(manifest: string, out: string): Promise<{ references: number; bytes: number }> {
   const rows = await readJsonLines(manifest);
@@ -39,15 +39,8 @@ export async function buildCorpus(manifest: string, out: string): Promise<{ refe
       }),
     );
   }
-  const pack = encodePack(references);
-  const temporary = `${out}.tmp-${process.pid}`;
-  try {
-    await writeFile(temporary, pack);
-    await rename(temporary, out);
-  } catch (error) {
-    throw new CliError(`cannot write ${out}: ${(error as Error).message}`);
-  }
-  return { references: references.length, bytes: Buffer.byteLength(pack) };
+  const { bytes } = await writePackFile(out, references);
+  return { references: references.length, bytes };
 }
 
 /** A reference from a loaded page: metadata given in the manifest wins over what the page says of itself. */

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { buildCorpus } from './corpus-build';
 import { parseArgs, stringFlag } from './args';
 import { checkAll, checkItemsFromManifest, type CheckItem } from './check';
 import { CliError } from './cli-error';
+import { corpus } from './corpus-commands';
 import { loadCorpus } from './corpus-file';
 import { DEFAULT_SENSITIVITY, isSensitivity, SENSITIVITIES } from '../core';
 
@@ -14,9 +14,15 @@ usage:
   firsthand check [--corpus PACK] [--sensitivity S] --manifest CHECKS.jsonl [--json]
       judge every page of a manifest ({"id","file","url"} a line), in order
   firsthand corpus build --manifest REFS.jsonl --out PACK
-      build a corpus pack ({"id","file","url","publisher","title","publishedAt"} a line)
+      build a corpus pack ({"id","file","url","publisher","title","publishedAt"} a line), its index in PACK.idx
+  firsthand corpus info PACK [--json]
+      count, publishers, date range, size and format of a pack
+  firsthand corpus index PACK
+      (re)write PACK.idx, the index a pack opens with in milliseconds
+  firsthand corpus convert PACK --out NEW
+      rewrite a pack (a version-1 JSON pack, say) as version 2
 
-Without --corpus, check uses the bundled corpus (reference-corpus/corpus.pack.json).
+Without --corpus, check uses the bundled corpus (reference-corpus/corpus.pack).
 --sensitivity strict|balanced|sensitive: how much evidence a rewrite verdict needs (default balanced; strict flags
 fewer pages wrongly and finds fewer rewrites; README "Accuracy" has the figures).
 --json prints one JSON object per input: {"id","verdict","source","confidence","copied","attributed","aiStyle",...}`;
@@ -29,18 +35,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === 'check') return check(rest);
   if (command === 'corpus') {
-    const [sub, ...more] = rest;
-    if (sub !== 'build') throw new CliError(`unknown command "corpus ${sub ?? ''}" (did you mean "corpus build"?)`, 2);
-    const args = parseArgs(more, ['manifest', 'out'], []);
-    const manifest = stringFlag(args, 'manifest');
-    const out = stringFlag(args, 'out');
-    if (!manifest || !out) throw new CliError('corpus build needs --manifest REFS.jsonl and --out PACK', 2);
-    if (args.positional.length) throw new CliError(`unexpected argument ${args.positional[0]}`, 2);
-    const { references, bytes } = await buildCorpus(manifest, out);
-    process.stderr.write(
-      `firsthand: wrote ${out}: ${references} references, ${bytes} bytes (${Math.round(bytes / references)} bytes each)\n`,
+    return corpus(
+      rest,
+      (line) => process.stdout.write(`${line}\n`),
+      (line) => process.stderr.write(`${line}\n`),
     );
-    return 0;
   }
   throw new CliError(`unknown command "${command}" (try: firsthand help)`, 2);
 }

@@ -15,12 +15,34 @@ export { fmix32, hash32 } from './fingerprint/hash';
 export { CONTENT_KEY_MASK, ENTITY_FLAG } from './fingerprint/params';
 export { analyzeText, type TextAnalysis } from './fingerprint/analyze';
 export { fingerprintText, type Reference, type ReferenceMeta } from './fingerprint/fingerprint';
-export { CorpusIndex } from './corpus/corpus-index';
-export { decodePack, encodePack, PackError, PACK_VERSION } from './corpus/pack';
+export { decodeBase64, encodeBase64 } from './corpus/base64';
+export { CorpusIndex, type Candidate, type SegmentHandle } from './corpus/corpus-index';
+export {
+  checkReferenceMeta,
+  encodePack,
+  FIELD_LIMITS,
+  isBinaryPack,
+  openPack,
+  PackEncoder,
+  packDigest,
+  PackError,
+  PACK_VERSION,
+  readPack,
+  ReferenceStore,
+  sealPack,
+  type Sha256,
+} from './corpus/pack';
+export {
+  buildSegmentIndex,
+  encodeSegmentIndex,
+  indexedPackDigest,
+  readSegmentIndex,
+  type SegmentIndex,
+} from './corpus/segment-index';
 export { aiStyle, aiStyleFeatures, type AiStyle } from './ai-style/ai-style';
 export { OWN_CANDIDATE_WORDS } from './ai-style/ai-style-words';
 export { probability, type BoostedTrees } from './judge/boosted-trees';
-export { compare, pageFingerprint, type Comparison, type Measurement } from './judge/compare';
+export { compare, compareWith, pageFingerprint, type Comparison, type Measurement } from './judge/compare';
 export { canonicalUrl, siteOf } from './judge/site';
 export {
   DEFAULT_SENSITIVITY,

@@ -70,7 +70,7 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
       return listPacks();
     case 'import-pack':
       try {
-        const info = await importPack(message.name, message.text);
+        const info = await importPack(message.name, message.data);
         return { ok: true, info };
       } catch (error) {
         if (error instanceof PackError) return { ok: false, error: error.message };

@@ -1,67 +1,77 @@
-import { CorpusIndex, decodePack, PackError, type Reference } from '../core';
-import bundledPack from '../../reference-corpus/corpus.pack.json?raw';
+import { CorpusIndex, decodeBase64, openPack, PackError, type Sha256 } from '../core';
+import bundledPack from '../../reference-corpus/corpus.pack?inline';
 import browser from './browser';
 import type { ImportedPackInfo } from './messages';
 
 /**
- * The corpus the background holds: the bundled pack (compiled into the worker, parsed once) plus the packs the user
- * imported in the options page (kept in storage.local, so they survive a restart). The index is built once and
- * rebuilt only when a pack is imported or removed, never per page.
+ * The corpus the background holds: the bundled pack (inlined in the worker) plus the packs the user imported in the
+ * options page (kept in storage.local as base64, so they survive a restart), each a segment of one CorpusIndex.
+ * Built once per worker life and changed by adding or removing one segment, never rebuilt per page.
  */
 interface StoredPack extends ImportedPackInfo {
-  text: string;
+  /** The pack file, base64. */
+  data: string;
 }
 
 const PACKS_KEY = 'packs';
-let bundled: Reference[] | undefined;
 let index: Promise<CorpusIndex> | undefined;
+
+/** SHA-256 from WebCrypto, which every extension context has. */
+export const webSha256: Sha256 = async (data) =>
+  new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
 
 export function corpusIndex(): Promise<CorpusIndex> {
   index ??= build();
   return index;
 }
 
+function bytesOfDataUrl(url: string): Uint8Array {
+  const bytes = decodeBase64(url.slice(url.indexOf(',') + 1));
+  if (!bytes) throw new Error('the bundled pack is not inlined as base64');
+  return bytes;
+}
+
 async function build(): Promise<CorpusIndex> {
-  bundled ??= decodePack(bundledPack).references;
-  const references = [...bundled];
-  const seen = new Set(references.map((r) => r.id));
+  const corpus = new CorpusIndex();
+  corpus.addSegment(await openPack(bytesOfDataUrl(bundledPack), webSha256), undefined, 'bundled');
   for (const pack of await storedPacks()) {
     try {
-      for (const ref of decodePack(pack.text).references) {
-        if (seen.has(ref.id)) continue;
-        seen.add(ref.id);
-        references.push(ref);
-      }
+      const bytes = decodeBase64(pack.data);
+      if (bytes) corpus.addSegment(await openPack(bytes, webSha256), undefined, pack.id);
     } catch {
-      // A pack was validated when imported; one that no longer decodes (older format) is skipped, not fatal.
+      // A pack was validated when imported; one that no longer opens (an older format) is skipped, not fatal.
     }
   }
-  return new CorpusIndex(references);
+  return corpus;
 }
 
 async function storedPacks(): Promise<StoredPack[]> {
   const stored = await browser.storage.local.get(PACKS_KEY);
   const packs = stored[PACKS_KEY];
-  return Array.isArray(packs) ? (packs as StoredPack[]) : [];
+  return Array.isArray(packs) ? (packs as StoredPack[]).filter((p) => typeof p?.data === 'string') : [];
 }
 
 export async function listPacks(): Promise<ImportedPackInfo[]> {
-  return (await storedPacks()).map(({ text: _text, ...info }) => info);
+  return (await storedPacks()).map(({ data: _data, ...info }) => info);
 }
 
-/** Validates and stores a pack; throws PackError (with a message for the user) and changes nothing when it is bad. */
-export async function importPack(name: string, text: string): Promise<ImportedPackInfo> {
-  const { references } = decodePack(text);
-  if (references.length === 0) throw new PackError('the pack holds no references');
+/** Validates a pack file (base64) whole and stores it; throws PackError (with a message for the user) and changes
+ * nothing when it is bad. */
+export async function importPack(name: string, data: string): Promise<ImportedPackInfo> {
+  const bytes = decodeBase64(data);
+  if (!bytes) throw new PackError('the file could not be read');
+  const store = await openPack(bytes, webSha256);
+  store.validateAll();
+  if (store.count === 0) throw new PackError('the pack holds no references');
   const packs = await storedPacks();
   const info: ImportedPackInfo = {
     id: `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     name,
-    references: references.length,
-    bytes: text.length,
+    references: store.count,
+    bytes: bytes.length,
     importedAt: new Date().toISOString(),
   };
-  await browser.storage.local.set({ [PACKS_KEY]: [...packs, { ...info, text }] });
+  await browser.storage.local.set({ [PACKS_KEY]: [...packs, { ...info, data }] });
   index = undefined;
   return info;
 }

@@ -47,7 +47,7 @@ export type BackgroundRequest =
   | ArticleMessage
   | { type: 'page-start'; url: string }
   | { type: 'get-report'; tabId: number }
-  | { type: 'import-pack'; name: string; text: string }
+  | { type: 'import-pack'; name: string; /** The pack file, base64. */ data: string }
   | { type: 'remove-pack'; id: string }
   | { type: 'list-packs' };
 

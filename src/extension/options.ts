@@ -1,7 +1,7 @@
 import browser from './browser';
 import type { ImportedPackInfo } from './messages';
 import { readSettings, updateSettings } from './settings';
-import { isSensitivity } from '../core';
+import { encodeBase64, isSensitivity } from '../core';
 
 /** Options: the in-page badge switch, the rewrite sensitivity, and importing and removing corpus packs (validated by
  * the background). */
@@ -47,7 +47,7 @@ fileInput.addEventListener('change', async () => {
   const answer = (await browser.runtime.sendMessage({
     type: 'import-pack',
     name: file.name,
-    text: await file.text(),
+    data: encodeBase64(new Uint8Array(await file.arrayBuffer())),
   })) as { ok: true; info: ImportedPackInfo } | { ok: false; error: string };
   status.textContent = answer.ok
     ? `Imported ${answer.info.name}: ${answer.info.references} references.`

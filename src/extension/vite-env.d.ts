@@ -1,4 +1,5 @@
-declare module '*?raw' {
-  const text: string;
-  export default text;
+declare module '*?inline' {
+  /** The file as a base64 data: URL. */
+  const dataUrl: string;
+  export default dataUrl;
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readPack } from '../../src/core';
 import { hasShared, sharedPath } from '../eval/data';
 import { farmPage, independentPage, ORIGINAL, publisherPage, REWRITE_TEXT, sectionFrontPage } from '../fixtures/story';
 
@@ -42,45 +43,133 @@ beforeAll(() => {
       .join('\n'),
   );
   // The corpus every check below uses, built here so that each test stands on its own and runs in any order.
-  const built = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'pack.json']);
+  const built = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'pack.pack']);
   if (built.code !== 0) throw new Error(`corpus build failed: ${built.stderr}`);
 });
 
 describe('firsthand corpus build', () => {
   test('builds a pack, reading missing metadata from the page', () => {
-    const result = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'built.json']);
+    const result = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'built.pack']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/1 references, \d+ bytes/);
-    const pack = JSON.parse(readFileSync(join(dir, 'built.json'), 'utf8'));
-    expect(pack.references[0]).toMatchObject({
+    const pack = readPack(readFileSync(join(dir, 'built.pack')));
+    expect(existsSync(join(dir, 'built.pack.idx'))).toBe(true);
+    expect(pack.metaOf(0)).toMatchObject({
       id: 'courier',
       url: ORIGINAL.url,
       publisher: ORIGINAL.publisher,
       title: ORIGINAL.title,
     });
-    expect(pack.references[0].publishedAt).toMatch(/^2026-05-12/);
+    expect(pack.metaOf(0).publishedAt).toMatch(/^2026-05-12/);
   });
 
   test('a bad manifest line is named and the old pack is left as it was', () => {
-    const before = readFileSync(join(dir, 'pack.json'), 'utf8');
-    writeFileSync(join(dir, 'kept.json'), before);
+    const before = readFileSync(join(dir, 'pack.pack'), 'utf8');
+    writeFileSync(join(dir, 'kept.pack'), before);
     writeFileSync(join(dir, 'bad.jsonl'), '{"id":"a","file":"courier.html"}\n{"id":"b","file":"gone.html"}\n');
     expectCleanError(
-      run(['corpus', 'build', '--manifest', 'bad.jsonl', '--out', 'kept.json']),
+      run(['corpus', 'build', '--manifest', 'bad.jsonl', '--out', 'kept.pack']),
       /bad\.jsonl line 2: cannot read .*gone\.html: no such file/,
     );
     writeFileSync(join(dir, 'bad2.jsonl'), 'not json\n');
     expectCleanError(
-      run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'kept.json']),
+      run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'kept.pack']),
       /line 1: not a JSON object/,
     );
-    expect(readFileSync(join(dir, 'kept.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'kept.pack'), 'utf8')).toBe(before);
+  });
+});
+
+describe('firsthand corpus info, index and convert', () => {
+  test('info names the count, format, size, date range and publishers; --json the same as an object', () => {
+    const text = run(['corpus', 'info', 'pack.pack']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/pack\.pack: firsthand-corpus v2, 1 references, \d+ bytes/);
+    expect(text.stdout).toMatch(/published 2026-05-12 to 2026-05-12/);
+    expect(text.stdout).toMatch(/publishers: The Harlow Courier \(1\)/);
+    const json = JSON.parse(run(['corpus', 'info', '--json', 'pack.pack']).stdout);
+    expect(json).toMatchObject({ format: 'firsthand-corpus v2', references: 1, from: '2026-05-12', to: '2026-05-12' });
+    expect(json.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('a version-1 pack still checks, says so in one line, and converts to version 2', () => {
+    const refs = readPack(readFileSync(join(dir, 'pack.pack')));
+    const ref = refs.reference(0);
+    const be32 = Buffer.alloc(ref.shingles.length * 4);
+    ref.shingles.forEach((h, i) => be32.writeUInt32BE(h, i * 4));
+    const codes = ref.sentences.flatMap((s) => [...s, 0]);
+    const be16 = Buffer.alloc(codes.length * 2);
+    codes.forEach((c, i) => be16.writeUInt16BE(c, i * 2));
+    const v1 = {
+      format: 'firsthand-corpus',
+      version: 1,
+      shingleSize: 5,
+      winnowWindow: 12,
+      references: [
+        {
+          ...refs.metaOf(0),
+          words: ref.words,
+          simhash: ref.simhash.hi.toString(16).padStart(8, '0') + ref.simhash.lo.toString(16).padStart(8, '0'),
+          shingles: be32.toString('base64'),
+          content: be16.toString('base64'),
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(v1));
+    const checked = run([
+      'check',
+      '--corpus',
+      'old.json',
+      '--json',
+      '--url',
+      'https://buzzdaily.example/x',
+      'farm.html',
+    ]);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ verdict: 'repost', source: { id: 'courier' } });
+    expect(checked.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/old\.json is a version-1 pack; .*corpus convert/),
+    ]);
+    const converted = run(['corpus', 'convert', 'old.json', '--out', 'new.pack']);
+    expect(converted.code).toBe(0);
+    expect(readFileSync(join(dir, 'new.pack')).equals(readFileSync(join(dir, 'pack.pack')))).toBe(true);
+  });
+
+  test('an index that is not the pack’s own is never used: the pack is indexed afresh', () => {
+    writeFileSync(join(dir, 'refs2.jsonl'), `${JSON.stringify({ id: 'ledger', file: 'ledger.html' })}\n`);
+    expect(run(['corpus', 'build', '--manifest', 'refs2.jsonl', '--out', 'other.pack']).code).toBe(0);
+    writeFileSync(join(dir, 'swapped.pack'), readFileSync(join(dir, 'pack.pack')));
+    writeFileSync(join(dir, 'swapped.pack.idx'), readFileSync(join(dir, 'other.pack.idx')));
+    const result = run([
+      'check',
+      '--corpus',
+      'swapped.pack',
+      '--json',
+      '--url',
+      'https://buzzdaily.example/x',
+      'farm.html',
+    ]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'repost', source: { id: 'courier' } });
+    expect(run(['corpus', 'index', 'swapped.pack']).stderr).toMatch(
+      /wrote swapped\.pack\.idx: the index of 1 references/,
+    );
+    expect(readFileSync(join(dir, 'swapped.pack.idx')).equals(readFileSync(join(dir, 'pack.pack.idx')))).toBe(true);
+  });
+
+  test('a damaged pack is refused in one line', () => {
+    const bytes = readFileSync(join(dir, 'pack.pack'));
+    bytes[bytes.length - 5]! ^= 0xff;
+    writeFileSync(join(dir, 'damaged.pack'), bytes);
+    expectCleanError(
+      run(['check', '--corpus', 'damaged.pack', 'farm.html']),
+      /damaged\.pack: corpus pack is damaged: its checksum/,
+    );
+    expectCleanError(run(['corpus', 'info', 'damaged.pack']), /checksum does not match/);
   });
 });
 
 describe('firsthand check', () => {
   test('--manifest --json: one object per input, in order, errors in their place', () => {
-    const result = run(['check', '--corpus', 'pack.json', '--manifest', 'checks.jsonl', '--json']);
+    const result = run(['check', '--corpus', 'pack.pack', '--manifest', 'checks.jsonl', '--json']);
     const lines = result.stdout
       .trim()
       .split('\n')
@@ -104,7 +193,7 @@ describe('firsthand check', () => {
   });
 
   test('human-readable report names the verdict and the source', () => {
-    const result = run(['check', '--corpus', 'pack.json', '--url', 'https://buzzdaily.example/x', 'farm.html']);
+    const result = run(['check', '--corpus', 'pack.pack', '--url', 'https://buzzdaily.example/x', 'farm.html']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /REPOST — source: The Harlow Courier, "Harlow Council Approves \$48 Million Floodwall/,
@@ -113,7 +202,7 @@ describe('firsthand check', () => {
   });
 
   test('reads standard input', () => {
-    const result = run(['check', '--corpus', 'pack.json', '--json', '-'], REWRITE_TEXT);
+    const result = run(['check', '--corpus', 'pack.pack', '--json', '-'], REWRITE_TEXT);
     expect(JSON.parse(result.stdout).verdict).toBe('rewrite');
   });
 

@@ -1,14 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  CorpusIndex,
-  decodePack,
-  encodePack,
-  fingerprintText,
-  judge,
-  type Reference,
-  type Sensitivity,
-  type Verdict,
-} from '../../src/core';
+import { CorpusIndex, fingerprintText, judge, type Reference, type Sensitivity, type Verdict } from '../../src/core';
 import { extractPlainText } from '../../src/extract/plain-text';
 import { findAttribution, publisherAliases } from '../../src/core/judge/attribution';
 import { splitSentences } from '../../src/core/text/sentences';
@@ -17,7 +8,6 @@ import { INDEPENDENT, INDEPENDENT_PARAGRAPHS, ORIGINAL, ORIGINAL_PARAGRAPHS, REW
 
 const original = ORIGINAL_PARAGRAPHS.join('\n');
 const reference: Reference = { id: 'courier-floodwall', ...ORIGINAL, ...fingerprintText(original) };
-// A corpus with the story among unrelated references, read back from a pack as the extension and CLI do.
 const unrelated = INDEPENDENT_PARAGRAPHS.map((p, i) => ({
   id: `other-${i}`,
   url: `https://other${i}.example/a`,
@@ -26,7 +16,7 @@ const unrelated = INDEPENDENT_PARAGRAPHS.map((p, i) => ({
   publishedAt: '',
   ...fingerprintText(`${p}\n${REWRITE_TEXT.slice(0, 50 * i)}`),
 }));
-const index = new CorpusIndex(decodePack(encodePack([reference])).references);
+const index = new CorpusIndex([reference]);
 
 function verdictOf(text: string, url: string, links: string[] = []): Verdict {
   const result = judge({ text, url, links }, index);

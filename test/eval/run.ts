@@ -13,11 +13,11 @@ import {
   aiStyleFeatures,
   analyzeText,
   type BoostedTrees,
-  compare,
+  compareWith,
   type Comparison,
   CorpusIndex,
   DEFAULT_SENSITIVITY,
-  encodePack,
+  PackEncoder,
   isSensitivity,
   type Measurement,
   OWN_CANDIDATE_WORDS,
@@ -65,7 +65,13 @@ if (!hasShared()) {
 }
 
 const started = Date.now();
-const EMPTY_PACK_BYTES = encodePack([]).length;
+const EMPTY_PACK_BYTES = new PackEncoder().finish().length;
+/** Bytes one reference takes in a version-2 pack (the pack's fixed part left out). */
+const packBytesOf = (ref: Reference): number => {
+  const encoder = new PackEncoder();
+  encoder.add(ref);
+  return encoder.finish().length - EMPTY_PACK_BYTES;
+};
 const builders: Array<[string, () => EvalGroup[]]> = [
   ['seeds', () => [seedsGroup()]],
   ['reposts', () => [repostGroup()]],
@@ -179,12 +185,15 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
   const fingerprint = pageFingerprint(analysis);
   const isRewrite = item.expect === 'rewrite' || item.kind === 'cut';
   return index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
-    const ref = index.references[i] as Reference;
-    const c: Comparison = compare(fingerprint, ref);
+    const c: Comparison = compareWith(
+      fingerprint,
+      index.comparedReference(i),
+      index.sharedShingles(i, fingerprint.shingles).size,
+    );
     return {
       split: item.split,
       features: FEATURES.map((f) => c[f]),
-      label: isRewrite && ref.id === item.sourceId ? 1 : 0,
+      label: isRewrite && index.meta(i).id === item.sourceId ? 1 : 0,
     };
   });
 }
@@ -216,7 +225,7 @@ for (const group of groups) {
   }
   const refs = [...group.references, ...Object.values(group.corpora ?? {}).flat()];
   if (refs.length) {
-    const sizes = refs.map((r) => encodePack([r]).length - EMPTY_PACK_BYTES).sort((a, b) => a - b);
+    const sizes = refs.map(packBytesOf).sort((a, b) => a - b);
     const words = refs.map((r) => r.words).sort((a, b) => a - b);
     console.log(
       `${''.padEnd(24)} corpus: ${refs.length} references, pack bytes per reference median ${sizes[sizes.length >> 1]}, mean ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length)}, max ${sizes[sizes.length - 1]} (median ${words[words.length >> 1]} words)`,

@@ -1,99 +1,282 @@
-import type { Reference } from '../fingerprint/fingerprint';
+import type { Reference, ReferenceMeta } from '../fingerprint/fingerprint';
+import type { Hash64 } from '../fingerprint/hash';
 import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
-import { Postings } from './postings';
-import { CANDIDATE_LIMIT, MIN_CANDIDATE_SCORE, RARE_WORDS_PER_REFERENCE } from './params';
+import { PackEncoder, readPack, type ReferenceStore } from './pack';
+import { CANDIDATE_LIMIT, DELTA_LIMIT, MIN_CANDIDATE_SCORE } from './params';
+import { buildSegmentIndex, rarestWords, type SegmentIndex } from './segment-index';
 
 /**
- * Finds the few references worth scoring for a page, without looking at every reference: the page's winnowed
- * shingle hashes (shared wording), its names and numbers (shared facts, which survive a rewrite) and its other
- * content words (a rewrite keeps its source's rarer words: "flotilla", "arsonist") are looked up in three inverted
- * indexes, and references are ranked by the rarity-weighted keys they share with the page. The third index holds
- * only each reference's RARE_WORDS_PER_REFERENCE rarest content words (by how many references use them), which keeps
- * it a fraction of the size of a full word index.
+ * The corpus a page is judged against, and how its candidates are found without looking at every reference: the
+ * page's winnowed shingle hashes (shared wording), its names and numbers (shared facts, which survive a rewrite) and
+ * its other content words (a rewrite keeps its source's rarer words: "flotilla", "arsonist") are looked up in three
+ * inverted indexes, and references are ranked by the rarity-weighted keys they share with the page.
+ *
+ * The corpus is a list of segments, each a pack as opened (its references in a ReferenceStore, its index built ahead
+ * of time), plus one small growable segment for references added one at a time. So a pack joins or leaves the corpus
+ * without rebuilding anything else: a subscription's update swaps one segment. Frequencies (how many references hold
+ * a key) are summed over the segments at lookup; each segment chose its references' rare words by its own counts.
  */
 export interface Candidate {
+  /** The reference's number in this corpus (valid until the corpus changes). */
   index: number;
   score: number;
 }
 
-export class CorpusIndex {
-  readonly references: readonly Reference[];
-  private readonly shingles: Postings;
-  private readonly entities: Postings;
-  private readonly rareWords: Postings;
-  /** How many references use each content-word key. */
-  private readonly wordFrequency: Uint32Array;
+/** What a comparison needs of a reference (see `compareWith`). */
+export interface ComparedReference {
+  simhash: Hash64;
+  shingleCount: number;
+  sentences: readonly ArrayLike<number>[];
+}
 
-  constructor(references: readonly Reference[]) {
-    this.references = references;
-    const shingles = { keys: [] as number[], refs: [] as number[] };
-    const entities = { keys: [] as number[], refs: [] as number[] };
-    references.forEach((ref, r) => {
-      for (const hash of ref.shingles) {
-        shingles.keys.push(hash);
-        shingles.refs.push(r);
-      }
-      for (const code of entityCodes(ref.sentences)) {
-        entities.keys.push(code);
-        entities.refs.push(r);
-      }
-    });
-    this.shingles = new Postings(shingles);
-    this.entities = new Postings(entities);
-    this.wordFrequency = new Uint32Array(CONTENT_KEY_MASK + 1);
-    const wordsOf = references.map((ref) => wordKeys(ref.sentences));
-    for (const keys of wordsOf) for (const key of keys) this.wordFrequency[key]!++;
-    const rare = { keys: [] as number[], refs: [] as number[] };
-    const span = CONTENT_KEY_MASK + 1;
-    wordsOf.forEach((keys, r) => {
-      // Rarest first, ties by key: frequency and key packed in one number, so the sort is the engine's numeric one.
-      const ranked = Float64Array.from(keys, (key) => (this.wordFrequency[key] as number) * span + key).sort();
-      for (const packed of ranked.subarray(0, RARE_WORDS_PER_REFERENCE)) {
-        rare.keys.push(packed % span);
-        rare.refs.push(r);
-      }
-    });
-    this.rareWords = new Postings(rare);
+/** A handle on one segment, to remove it again. */
+export interface SegmentHandle {
+  readonly name: string;
+}
+
+interface Segment extends SegmentHandle {
+  store: ReferenceStore;
+  index: SegmentIndex;
+  /** References removed one by one (1), skipped by lookups; null while none is. */
+  removed: Uint8Array | null;
+}
+
+/** References added one at a time, indexed in maps until DELTA_LIMIT of them are folded into a segment. */
+class Delta {
+  references: Reference[] = [];
+  shingles = new Map<number, number[]>();
+  entities = new Map<number, number[]>();
+  rareWords = new Map<number, number[]>();
+  wordFrequency = new Uint32Array(CONTENT_KEY_MASK + 1);
+}
+
+export class CorpusIndex {
+  private segments: Segment[] = [];
+  private delta = new Delta();
+  private live = 0;
+  private scores = new Float64Array(0);
+  private touched = new Int32Array(0);
+  private segmentNames = 0;
+
+  /** A corpus of these references, indexed as one segment (what the CLI, the eval and the tests build in memory). */
+  constructor(references: readonly Reference[] = []) {
+    if (references.length === 0) return;
+    const encoder = new PackEncoder();
+    for (const ref of references) encoder.add(ref);
+    this.addSegment(readPack(encoder.finish()));
   }
 
+  /** References in the corpus (removed ones not counted). */
+  get size(): number {
+    return this.live;
+  }
+
+  /** Every reference number, removed ones included: the range `meta` and `measure` take. */
+  get span(): number {
+    return this.segments.reduce((n, s) => n + s.store.count, 0) + this.delta.references.length;
+  }
+
+  /** Adds a pack as one segment, with its prebuilt index (or one built now). */
+  addSegment(store: ReferenceStore, index: SegmentIndex = buildSegmentIndex(store), name?: string): SegmentHandle {
+    const segment: Segment = { name: name ?? `segment-${++this.segmentNames}`, store, index, removed: null };
+    // The growable segment stays last, so reference numbers of earlier segments never move when it grows.
+    this.segments.push(segment);
+    this.live += store.count;
+    return segment;
+  }
+
+  /** Removes a segment and every reference in it. */
+  removeSegment(handle: SegmentHandle): void {
+    const at = this.segments.indexOf(handle as Segment);
+    if (at < 0) return;
+    const [segment] = this.segments.splice(at, 1) as [Segment];
+    this.live -= segment.store.count - countSet(segment.removed);
+  }
+
+  /** Adds one reference (learned as the reader reads), indexed at once. */
+  add(ref: Reference): void {
+    const delta = this.delta;
+    const local = delta.references.length;
+    delta.references.push(ref);
+    for (const hash of new Set(ref.shingles)) push(delta.shingles, hash, local);
+    for (const code of entityCodes(ref.sentences)) push(delta.entities, code & CONTENT_KEY_MASK, local);
+    const words = wordKeys(ref.sentences);
+    for (const key of words) delta.wordFrequency[key]!++;
+    for (const key of rarestWords([...words], (key) => this.wordFrequency(key))) push(delta.rareWords, key, local);
+    this.live++;
+    if (delta.references.length >= DELTA_LIMIT) this.foldDelta();
+  }
+
+  /** Folds the one-at-a-time references into a segment of their own (DELTA_LIMIT adds at a time). */
+  private foldDelta(): void {
+    const encoder = new PackEncoder();
+    for (const ref of this.delta.references) encoder.add(ref);
+    this.live -= this.delta.references.length;
+    this.delta = new Delta();
+    this.addSegment(readPack(encoder.finish()));
+  }
+
+  /** Removes reference `index` (as `candidates` numbers it); lookups skip it from now on. */
+  remove(index: number): void {
+    const { segment, local } = this.locate(index);
+    if (segment) {
+      segment.removed ??= new Uint8Array(segment.store.count);
+      if (segment.removed[local]) return;
+      segment.removed[local] = 1;
+    } else {
+      const ref = this.delta.references[local];
+      if (!ref) return;
+      // Delta references are few: rebuild its maps without this one.
+      const rest = this.delta.references.filter((_, i) => i !== local);
+      this.live -= this.delta.references.length;
+      this.delta = new Delta();
+      for (const kept of rest) this.add(kept);
+      this.live++;
+    }
+    this.live--;
+  }
+
+  /** How many references use a content-word key, over every segment. */
+  private wordFrequency(key: number): number {
+    let n = this.delta.wordFrequency[key] as number;
+    for (const segment of this.segments) n += segment.index.wordFrequency[key] as number;
+    return n;
+  }
+
+  private locate(index: number): { segment: Segment | null; local: number } {
+    let base = 0;
+    for (const segment of this.segments) {
+      if (index < base + segment.store.count) return { segment, local: index - base };
+      base += segment.store.count;
+    }
+    return { segment: null, local: index - base };
+  }
+
+  meta(index: number): ReferenceMeta {
+    const { segment, local } = this.locate(index);
+    if (segment) return segment.store.metaOf(local);
+    const ref = this.delta.references[local] as Reference;
+    return { id: ref.id, url: ref.url, publisher: ref.publisher, title: ref.title, publishedAt: ref.publishedAt };
+  }
+
+  /** What a comparison needs of reference `index` (its sentences decoded now). */
+  comparedReference(index: number): ComparedReference {
+    const { segment, local } = this.locate(index);
+    if (segment) {
+      const { store } = segment;
+      return {
+        simhash: store.simhash(local),
+        shingleCount: store.shingleCount(local),
+        sentences: store.sentences(local),
+      };
+    }
+    const ref = this.delta.references[local] as Reference;
+    return { simhash: ref.simhash, shingleCount: new Set(ref.shingles).size, sentences: ref.sentences };
+  }
+
+  /** The page's shingle hashes that reference `index` holds too. */
+  sharedShingles(index: number, pageShingles: Iterable<number>): Set<number> {
+    const { segment, local } = this.locate(index);
+    const shared = new Set<number>();
+    for (const hash of pageShingles) {
+      const has = segment ? segment.index.shingles.has(hash, local) : this.delta.shingles.get(hash)?.includes(local);
+      if (has) shared.add(hash);
+    }
+    return shared;
+  }
+
+  /** The CANDIDATE_LIMIT references sharing the most rarity-weighted keys with the page, best first. */
   candidates(pageShingles: Iterable<number>, pageSentences: readonly (readonly number[])[]): Candidate[] {
-    const n = this.references.length;
-    const found = new Map<number, Candidate>();
-    const entry = (index: number): Candidate => {
-      let candidate = found.get(index);
-      if (!candidate) {
-        candidate = { index, score: 0 };
-        found.set(index, candidate);
+    const span = this.span;
+    if (this.scores.length < span) {
+      this.scores = new Float64Array(Math.ceil(span * 1.25) + 16);
+      this.touched = new Int32Array(this.scores.length);
+    }
+    const scores = this.scores;
+    const touched = this.touched;
+    let touchedCount = 0;
+    const n = this.live;
+    const lists: Array<[base: number, refs: ArrayLike<number>, removed: Uint8Array | null]> = [];
+    /** Adds `weight(df)` to every reference filed under the key in `lists`, where df is how many hold it. */
+    const credit = (weightFor: (filed: number) => number): void => {
+      let filed = 0;
+      for (const [, refs] of lists) filed += refs.length;
+      if (filed === 0) return;
+      const weight = weightFor(filed);
+      for (const [base, refs, removed] of lists) {
+        for (let i = 0; i < refs.length; i++) {
+          const local = refs[i] as number;
+          if (removed && removed[local]) continue;
+          const r = base + local;
+          if (scores[r] === 0) touched[touchedCount++] = r;
+          scores[r]! += weight;
+        }
       }
-      return candidate;
+    };
+    const gather = (
+      pick: (index: SegmentIndex) => { lookup(key: number): ArrayLike<number> },
+      delta: Map<number, number[]>,
+      key: number,
+    ): void => {
+      lists.length = 0;
+      let base = 0;
+      for (const segment of this.segments) {
+        const refs = pick(segment.index).lookup(key);
+        if (refs.length) lists.push([base, refs, segment.removed]);
+        base += segment.store.count;
+      }
+      const added = delta.get(key);
+      if (added) lists.push([base, added, null]);
     };
     for (const hash of new Set(pageShingles)) {
-      const refs = this.shingles.lookup(hash);
-      const weight = Math.log(1 + n / refs.length);
-      for (const r of refs) {
-        entry(r).score += weight;
-      }
+      gather((index) => index.shingles, this.delta.shingles, hash);
+      credit((filed) => Math.log(1 + n / filed));
     }
+    // A name in most references (the country, the president) tells little about which one was rewritten.
     for (const code of entityCodes(pageSentences)) {
-      const refs = this.entities.lookup(code);
-      if (refs.length === 0) continue;
-      // A name in most references (the country, the president) tells little about which one was rewritten.
-      const weight = Math.log(1 + n / refs.length);
-      for (const r of refs) entry(r).score += weight;
+      gather((index) => index.entities, this.delta.entities, code & CONTENT_KEY_MASK);
+      credit((filed) => Math.log(1 + n / filed));
     }
     for (const key of wordKeys(pageSentences)) {
-      const refs = this.rareWords.lookup(key);
-      if (refs.length === 0) continue;
-      const weight = Math.log(1 + n / (this.wordFrequency[key] as number));
-      for (const r of refs) entry(r).score += weight;
+      gather((index) => index.rareWords, this.delta.rareWords, key);
+      credit(() => Math.log(1 + n / this.wordFrequency(key)));
     }
-    return [...found.values()]
-      .filter((c) => c.score >= MIN_CANDIDATE_SCORE)
-      .sort((a, b) => b.score - a.score || a.index - b.index)
-      .slice(0, CANDIDATE_LIMIT);
+    const top: Candidate[] = [];
+    for (let t = 0; t < touchedCount; t++) {
+      const index = touched[t] as number;
+      const score = scores[index] as number;
+      scores[index] = 0;
+      if (score < MIN_CANDIDATE_SCORE) continue;
+      if (top.length === CANDIDATE_LIMIT && !isBetter(score, index, top[top.length - 1] as Candidate)) continue;
+      let at = top.length === CANDIDATE_LIMIT ? top.length - 1 : top.length;
+      while (at > 0 && isBetter(score, index, top[at - 1] as Candidate)) {
+        top[at] = top[at - 1] as Candidate;
+        at--;
+      }
+      top[at] = { index, score };
+    }
+    return top;
   }
 }
 
+/** Ranking of candidates: higher score first, then the lower reference number. */
+function isBetter(score: number, index: number, than: Candidate): boolean {
+  return score > than.score || (score === than.score && index < than.index);
+}
+
+function push(map: Map<number, number[]>, key: number, ref: number): void {
+  const list = map.get(key);
+  if (list) list.push(ref);
+  else map.set(key, [ref]);
+}
+
+function countSet(flags: Uint8Array | null): number {
+  let n = 0;
+  if (flags) for (const flag of flags) n += flag;
+  return n;
+}
+
+/** The codes of the names and numbers, each once. */
 function entityCodes(sentences: Iterable<ArrayLike<number>>): Set<number> {
   const codes = new Set<number>();
   for (const sentence of sentences) {
@@ -105,7 +288,7 @@ function entityCodes(sentences: Iterable<ArrayLike<number>>): Set<number> {
   return codes;
 }
 
-/** Keys of the words that are not names or numbers. */
+/** Keys of the words that are not names or numbers, each once. */
 function wordKeys(sentences: Iterable<ArrayLike<number>>): Set<number> {
   const keys = new Set<number>();
   for (const sentence of sentences) {

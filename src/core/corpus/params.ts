@@ -14,3 +14,8 @@ export const RARE_WORDS_PER_REFERENCE = 16;
 /** A reference is scored only when it shares at least this much rarity-weighted evidence with the page (about three
  * names, numbers or shingles when the corpus is small). */
 export const MIN_CANDIDATE_SCORE = 2;
+
+/** References added one at a time (learned as the reader reads) are indexed in maps, which cost about three times the
+ * memory of a segment's typed arrays; every DELTA_LIMIT of them are folded into a segment of their own (a fold of
+ * 4,096 references takes about as long as judging a page or two; see `npm run bench`). */
+export const DELTA_LIMIT = 4096;

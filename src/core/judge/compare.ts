@@ -1,4 +1,5 @@
 import type { TextAnalysis } from '../fingerprint/analyze';
+import type { ComparedReference } from '../corpus/corpus-index';
 import type { Reference } from '../fingerprint/fingerprint';
 import type { Hash64 } from '../fingerprint/hash';
 import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
@@ -13,8 +14,8 @@ import {
 
 /**
  * How one page relates to one reference: the measurements the verdict and the rewrite model are made of. A page is
- * fingerprinted once (`pageFingerprint`), then compared with each candidate reference in four steps: copied
- * wording (winnowed shingles, both ways), content-word overlap, facts (names and numbers), and sentence alignment.
+ * fingerprinted once (`pageFingerprint`), then compared with each candidate reference: copied wording (winnowed
+ * shingles, both ways), content-word overlap and facts (names and numbers), and sentence alignment.
  */
 
 /** The page side of a comparison, computed once per page. */
@@ -91,14 +92,28 @@ export interface Comparison {
 /** The numeric measurements of a comparison, which the rewrite model reads. */
 export type Measurement = Exclude<keyof Comparison, 'alignment'>;
 
+/** Compares a page with a reference held in full (its shingle hashes at hand). */
 export function compare(page: PageFingerprint, ref: Reference): Comparison {
+  let shared = 0;
+  for (const hash of new Set(ref.shingles)) if (page.shingles.has(hash)) shared++;
+  return compareWith(
+    page,
+    { simhash: ref.simhash, shingleCount: new Set(ref.shingles).size, sentences: ref.sentences },
+    shared,
+  );
+}
+
+/** Compares a page with a reference as the corpus holds it: `sharedShingles` of the page's winnowed hashes are the
+ * reference's too (the corpus index knows which without decoding the reference's own). */
+export function compareWith(page: PageFingerprint, ref: ComparedReference, sharedShingles: number): Comparison {
   const source = referenceProfile(ref);
   const overlap = contentOverlap(page, source);
   const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page, source.sentenceKeys);
   const sharedFacts = overlap.pageEntities.size - overlap.newFactCount;
   const newFactsShare = overlap.pageEntities.size ? overlap.newFactCount / overlap.pageEntities.size : 0;
   return {
-    ...copiedShares(page, ref),
+    copied: page.shingles.size ? sharedShingles / page.shingles.size : 0,
+    copiedOfSource: ref.shingleCount ? sharedShingles / ref.shingleCount : 0,
     simhashDistance: hammingDistance(page.simhash, ref.simhash),
     contentContainment: overlap.contentContainment,
     pairContainment: overlap.pairContainment,
@@ -120,16 +135,6 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
   };
 }
 
-/** Step 1: word-for-word copying, as winnowed-fingerprint containment both ways. */
-function copiedShares(page: PageFingerprint, ref: Reference): Pick<Comparison, 'copied' | 'copiedOfSource'> {
-  let shared = 0;
-  for (const hash of ref.shingles) if (page.shingles.has(hash)) shared++;
-  return {
-    copied: page.shingles.size ? shared / page.shingles.size : 0,
-    copiedOfSource: ref.shingles.length ? shared / ref.shingles.length : 0,
-  };
-}
-
 interface ReferenceProfile {
   /** Content-word keys of each sentence. */
   sentenceKeys: Set<number>[];
@@ -141,7 +146,7 @@ interface ReferenceProfile {
   contentWords: number;
 }
 
-function referenceProfile(ref: Reference): ReferenceProfile {
+function referenceProfile(ref: ComparedReference): ReferenceProfile {
   const profile: ReferenceProfile = {
     sentenceKeys: ref.sentences.map((codes) => keySet(codes)),
     keys: new Set(),
@@ -161,7 +166,7 @@ function referenceProfile(ref: Reference): ReferenceProfile {
   return profile;
 }
 
-/** Steps 2 and 3: the page's content words, word pairs and facts, against the reference's. */
+/** The page's content words, word pairs and facts, against the reference's. */
 function contentOverlap(page: PageFingerprint, source: ReferenceProfile) {
   let contentTotal = 0;
   let contentShared = 0;
@@ -204,7 +209,7 @@ type AlignmentMeasurements = Pick<
 >;
 
 /**
- * Step 4, sentence alignment: each page sentence of at least MIN_SENTENCE_CONTENT content words is matched to the
+ * Sentence alignment: each page sentence of at least MIN_SENTENCE_CONTENT content words is matched to the
  * reference sentence, or pair of adjacent sentences (a rewrite merges and splits sentences), holding the largest
  * weighted share of its content words. It aligns when that share reaches ALIGNED_SENTENCE_MIN. The same pass
  * measures the best shares without a cut-off (softAlign), and with words weighed by rarity within the page

@@ -1,5 +1,4 @@
 import type { TextAnalysis } from '../fingerprint/analyze';
-import type { Reference } from '../fingerprint/fingerprint';
 import { SHINGLE_SIZE, WINNOW_WINDOW } from '../fingerprint/params';
 import { COPIED_SENTENCE_MIN_COVER } from './thresholds';
 
@@ -19,9 +18,12 @@ export interface Passage {
  * words into it); a shorter run inside a sentence (a quoted phrase) is copied as it is; a sentence that only
  * restates a source sentence is "reworded". Adjacent copied sentences form one passage.
  */
-export function passagesOf(analysis: TextAnalysis, ref: Reference, alignment: readonly number[]): Passage[] {
+export function passagesOf(
+  analysis: TextAnalysis,
+  refShingles: ReadonlySet<number>,
+  alignment: readonly number[],
+): Passage[] {
   const { text, tokens, winnowed, sentences } = analysis;
-  const refShingles = new Set(ref.shingles);
   const tokenRuns: Array<[first: number, last: number]> = [];
   winnowed.hashes.forEach((hash, i) => {
     if (!refShingles.has(hash)) return;

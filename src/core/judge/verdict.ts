@@ -1,10 +1,11 @@
 import { aiStyle } from '../ai-style/ai-style';
 import type { CorpusIndex } from '../corpus/corpus-index';
 import { analyzeText, type TextAnalysis } from '../fingerprint/analyze';
-import type { Reference, ReferenceMeta } from '../fingerprint/fingerprint';
+import { PackError } from '../corpus/pack-error';
+import type { ReferenceMeta } from '../fingerprint/fingerprint';
 import { findAttribution } from './attribution';
 import { probability } from './boosted-trees';
-import { compare, pageFingerprint, type Comparison, type Measurement, type PageFingerprint } from './compare';
+import { compareWith, pageFingerprint, type Comparison, type Measurement, type PageFingerprint } from './compare';
 import { passagesOf, type Passage } from './passages';
 import { REWRITE_MODEL } from './rewrite-model';
 import { canonicalUrl, siteOf } from './site';
@@ -88,7 +89,9 @@ export function rewriteProbability(c: Comparison): number {
 }
 
 interface Scored {
-  ref: Reference;
+  meta: ReferenceMeta;
+  /** The page's winnowed shingle hashes the reference holds too. */
+  shared: Set<number>;
   comparison: Comparison;
   probability: number;
   /** The larger of the two copied shares. */
@@ -126,7 +129,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     };
   }
 
-  const source = metaOf(match.ref);
+  const source = match.meta;
   const evidence = evidenceOf(analysis, match, true);
   const copiedPassages = evidence.passages.filter((p) => p.kind === 'copied');
   const credit = findAttribution(
@@ -155,18 +158,31 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   };
 }
 
-/** Every candidate the index offers, measured against the page. */
+/** Every candidate the index offers, measured against the page. A reference that cannot be decoded (a damaged
+ * entry in a pack whose checksum matched: a hostile builder) is left out, never thrown into the page's verdict. */
 function scoreCandidates(fingerprint: PageFingerprint, analysis: TextAnalysis, index: CorpusIndex): Scored[] {
-  return index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
-    const ref = index.references[i] as Reference;
-    const comparison = compare(fingerprint, ref);
-    return {
-      ref,
+  const scored: Scored[] = [];
+  for (const { index: i } of index.candidates(fingerprint.shingles, analysis.sentenceCodes)) {
+    let meta: ReferenceMeta;
+    let comparison: Comparison;
+    let shared: Set<number>;
+    try {
+      meta = index.meta(i);
+      shared = index.sharedShingles(i, fingerprint.shingles);
+      comparison = compareWith(fingerprint, index.comparedReference(i), shared.size);
+    } catch (error) {
+      if (error instanceof PackError) continue;
+      throw error;
+    }
+    scored.push({
+      meta,
+      shared,
       comparison,
       probability: rewriteProbability(comparison),
       copied: Math.max(comparison.copied, comparison.copiedOfSource),
-    };
-  });
+    });
+  }
+  return scored;
 }
 
 /**
@@ -215,7 +231,7 @@ function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassa
   const comparison = match?.comparison;
   const alignment = comparison?.alignment ?? [];
   return {
-    passages: match && withPassages ? passagesOf(analysis, match.ref, alignment) : [],
+    passages: match && withPassages ? passagesOf(analysis, match.shared, alignment) : [],
     words: analysis.tokens.words.length,
     alignedSentences: alignment.filter((j) => j >= 0).length,
     comparedSentences: alignment.filter(
@@ -235,10 +251,6 @@ function best<T>(items: readonly T[], key: (item: T) => number): T | undefined {
   let top: T | undefined;
   for (const item of items) if (top === undefined || key(item) > key(top)) top = item;
   return top;
-}
-
-function metaOf(ref: Reference): ReferenceMeta {
-  return { id: ref.id, url: ref.url, publisher: ref.publisher, title: ref.title, publishedAt: ref.publishedAt };
 }
 
 function percent(share: number): string {

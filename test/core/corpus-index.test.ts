@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import {
+  CorpusIndex,
+  fingerprintText,
+  fmix32,
+  judge,
+  PackEncoder,
+  readPack,
+  type Reference,
+  type Verdict,
+} from '../../src/core';
+import { INDEPENDENT_PARAGRAPHS, ORIGINAL, ORIGINAL_PARAGRAPHS, REWRITE_TEXT } from '../fixtures/story';
+
+/** Growing and shrinking the corpus without rebuilding it: what learning and subscriptions do. */
+const original = ORIGINAL_PARAGRAPHS.join('\n');
+const courier: Reference = { id: 'courier', ...ORIGINAL, ...fingerprintText(original) };
+const others: Reference[] = INDEPENDENT_PARAGRAPHS.map((p, i) => ({
+  id: `other-${i}`,
+  url: `https://other${i}.example/a`,
+  publisher: `Other ${i}`,
+  title: '',
+  publishedAt: '',
+  ...fingerprintText(`${p}\n${INDEPENDENT_PARAGRAPHS[(i + 1) % INDEPENDENT_PARAGRAPHS.length]}`),
+}));
+
+/** A distinct reference of the same shape: every stored hash re-salted (as the benchmark multiplies references). */
+function salted(ref: Reference, salt: number): Reference {
+  return {
+    ...ref,
+    id: `${ref.id}#${salt}`,
+    shingles: ref.shingles.map((h) => fmix32(h ^ salt)),
+    sentences: ref.sentences.map((codes) =>
+      codes.map((c) => (fmix32((c & 0x7fff) ^ salt) & 0x7fff || 1) | (c & 0x8000)),
+    ),
+  };
+}
+
+function segmentOf(refs: readonly Reference[]) {
+  const encoder = new PackEncoder();
+  for (const ref of refs) encoder.add(ref);
+  return readPack(encoder.finish());
+}
+
+const verdictOn = (index: CorpusIndex, text: string): Verdict => {
+  const result = judge({ text, url: 'https://farm.example/x' }, index);
+  if (result.verdict === null) throw new Error(result.reason);
+  return result;
+};
+
+describe('a corpus that grows and shrinks', () => {
+  test('a reference added one at a time is found at once, and is gone once removed', () => {
+    const index = new CorpusIndex(others);
+    expect(verdictOn(index, original).source).toBeNull();
+    index.add(courier);
+    expect(index.size).toBe(others.length + 1);
+    const copy = verdictOn(index, original);
+    expect([copy.verdict, copy.source?.id]).toEqual(['repost', 'courier']);
+    expect(verdictOn(index, REWRITE_TEXT).source?.id).toBe('courier');
+    index.remove(others.length); // the added reference comes after the segment's
+    expect(index.size).toBe(others.length);
+    expect(verdictOn(index, original).source).toBeNull();
+  });
+
+  test('a pack joins as one segment and leaves with all its references', () => {
+    const index = new CorpusIndex(others);
+    const pack = index.addSegment(segmentOf([courier, salted(courier, 7)]), undefined, 'harlow');
+    expect(index.size).toBe(others.length + 2);
+    expect(verdictOn(index, original).source?.id).toBe('courier');
+    index.removeSegment(pack);
+    expect(index.size).toBe(others.length);
+    expect(verdictOn(index, original).source).toBeNull();
+  });
+
+  test('a removed reference of a segment is skipped, its neighbours still found', () => {
+    const index = new CorpusIndex([...others, courier]);
+    index.remove(others.length);
+    expect(verdictOn(index, original).source).toBeNull();
+    // other-0 holds the first two paragraphs of the independent report.
+    expect(verdictOn(index, INDEPENDENT_PARAGRAPHS.slice(0, 2).join('\n')).source?.id).toBe('other-0');
+  });
+
+  test('adding one at a time finds what one segment of the same references finds', () => {
+    const refs = [...others, courier, ...Array.from({ length: 30 }, (_, i) => salted(courier, i + 1))];
+    const whole = new CorpusIndex(refs);
+    const grown = new CorpusIndex();
+    for (const ref of refs) grown.add(ref);
+    for (const text of [original, REWRITE_TEXT, INDEPENDENT_PARAGRAPHS.join('\n')]) {
+      const a = verdictOn(whole, text);
+      const b = verdictOn(grown, text);
+      expect([b.verdict, b.source?.id]).toEqual([a.verdict, a.source?.id]);
+    }
+  });
+
+  test('past DELTA_LIMIT additions are folded into a segment and stay findable', () => {
+    const index = new CorpusIndex();
+    for (let salt = 1; salt <= 4100; salt++) index.add(salted(others[salt % others.length] as Reference, salt));
+    index.add(courier);
+    expect(index.size).toBe(4101);
+    expect(verdictOn(index, original).source?.id).toBe('courier');
+  });
+});
