@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fnv1a64, fromHex64, hash32, toHex64 } from '../../src/core/fingerprint/hash';
+import { fnv1a64, fnv1a64Words, fromHex64, hash32, toHex64 } from '../../src/core/fingerprint/hash';
 import { popcount32 } from '../../src/core/fingerprint/popcount';
 import { hammingDistance, simhash } from '../../src/core/fingerprint/simhash';
 import { analyzeText } from '../../src/core/fingerprint/analyze';
@@ -106,5 +106,17 @@ describe('winnowing', () => {
     const density = analysis.winnowed.hashes.length / analysis.shingles.length;
     expect(density).toBeGreaterThan(1 / (WINNOW_WINDOW + 1));
     expect(density).toBeLessThan(3 / (WINNOW_WINDOW + 1));
+  });
+});
+
+describe('fnv1a64Words', () => {
+  test.each([
+    [['the', 'council', 'approved', 'a', 'floodwall'], 0, 5],
+    [['naïve', 'café', '中文', '😀', 'x'], 1, 4],
+    [['a'], 0, 1],
+  ])('hashes %j from %i, %i words, as the joined string would be', (words, start, count) => {
+    expect(toHex64(fnv1a64Words(words, start, count))).toBe(
+      toHex64(fnv1a64(words.slice(start, start + count).join(' '))),
+    );
   });
 });

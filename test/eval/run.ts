@@ -188,7 +188,7 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
     const c: Comparison = compareWith(
       fingerprint,
       index.comparedReference(i),
-      index.sharedShingles(i, fingerprint.shingles).size,
+      (index.sharedShingles([i], fingerprint.shingles)[0] as Set<number>).size,
     );
     return {
       split: item.split,

@@ -1,5 +1,5 @@
 import { LLM_WORD_WEIGHTS, SCAFFOLD_PHRASES } from './ai-style-words';
-import { splitSentences } from '../text/sentences';
+import { splitSentences, type Span } from '../text/sentences';
 import {
   AI_STYLE_CAPS,
   AI_STYLE_MODEL,
@@ -7,7 +7,7 @@ import {
   RHYTHM_MIN_SENTENCES,
   RHYTHM_UNMEASURED,
 } from './ai-style-model';
-import { tokenize } from '../text/tokenize';
+import { tokenize, type Tokens } from '../text/tokenize';
 
 /**
  * A transparent, local AI-style score: a few style features a reader can check, combined by a logistic model whose
@@ -35,8 +35,14 @@ export interface AiStyle {
   features: AiStyleFeatures;
 }
 
-export function aiStyleFeatures(text: string): AiStyleFeatures & { words: string[] } {
-  const tokens = tokenize(text);
+/** The text's words and sentences, when the caller has them already (the verdict does: `analyzeText`). */
+export interface TextParts {
+  tokens: Tokens;
+  sentences: readonly Span[];
+}
+
+export function aiStyleFeatures(text: string, parts?: TextParts): AiStyleFeatures & { words: string[] } {
+  const tokens = parts?.tokens ?? tokenize(text);
   const wordCount = Math.max(1, tokens.words.length);
   const found: string[] = [];
   let weight = 0;
@@ -54,7 +60,7 @@ export function aiStyleFeatures(text: string): AiStyleFeatures & { words: string
   const scaffolds = SCAFFOLD_PHRASES.filter((pattern) => pattern.test(text)).length;
   const lastLine = lines[lines.length - 1] ?? '';
   const closingQuestion = /\?["'\u201d\u2019]?$/.test(lastLine) && !/["\u201c\u201d]/.test(lastLine) ? 1 : 0;
-  const sentences = splitSentences(text)
+  const sentences = (parts?.sentences ?? splitSentences(text))
     .map(({ start, end }) => text.slice(start, end))
     .filter((s) => /[.!?]["'\u201d\u2019)]*$/.test(s));
   const lengths = sentences.map((s) => s.split(/\s+/).length);
@@ -74,8 +80,8 @@ export function aiStyleFeatures(text: string): AiStyleFeatures & { words: string
   };
 }
 
-export function aiStyle(text: string): AiStyle {
-  const { words, ...features } = aiStyleFeatures(text);
+export function aiStyle(text: string, parts?: TextParts): AiStyle {
+  const { words, ...features } = aiStyleFeatures(text, parts);
   const m = AI_STYLE_MODEL;
   const z =
     m.bias +

@@ -174,13 +174,25 @@ export class CorpusIndex {
     return { simhash: ref.simhash, shingleCount: new Set(ref.shingles).size, sentences: ref.sentences };
   }
 
-  /** The page's shingle hashes that reference `index` holds too. */
-  sharedShingles(index: number, pageShingles: Iterable<number>): Set<number> {
-    const { segment, local } = this.locate(index);
-    const shared = new Set<number>();
+  /** For each of `indexes`, the page's shingle hashes that reference holds too (one lookup a page hash). */
+  sharedShingles(indexes: readonly number[], pageShingles: Iterable<number>): Array<Set<number>> {
+    const shared = indexes.map(() => new Set<number>());
+    const located = indexes.map((index) => this.locate(index));
     for (const hash of pageShingles) {
-      const has = segment ? segment.index.shingles.has(hash, local) : this.delta.shingles.get(hash)?.includes(local);
-      if (has) shared.add(hash);
+      for (const segment of this.segments) {
+        const refs = segment.index.shingles.lookup(hash);
+        for (let i = 0; i < refs.length; i++) {
+          const at = located.findIndex((l) => l.segment === segment && l.local === refs[i]);
+          if (at >= 0) shared[at]!.add(hash);
+        }
+      }
+      const added = this.delta.shingles.get(hash);
+      if (added) {
+        for (const local of added) {
+          const at = located.findIndex((l) => l.segment === null && l.local === local);
+          if (at >= 0) shared[at]!.add(hash);
+        }
+      }
     }
     return shared;
   }

@@ -31,6 +31,22 @@ function mixByte(state: Hash64, byte: number): void {
 /** FNV-1a 64 of the UTF-8 encoding of `text`. */
 export function fnv1a64(text: string): Hash64 {
   const state: Hash64 = { hi: OFFSET_HI, lo: OFFSET_LO };
+  mixUtf8(state, text);
+  return state;
+}
+
+/** FNV-1a 64 of `words[start]` … `words[start + count - 1]` joined by single spaces: what
+ * `fnv1a64(words.slice(start, start + count).join(' '))` gives, without building the string. */
+export function fnv1a64Words(words: readonly string[], start: number, count: number): Hash64 {
+  const state: Hash64 = { hi: OFFSET_HI, lo: OFFSET_LO };
+  for (let w = start; w < start + count; w++) {
+    if (w > start) mixByte(state, 0x20);
+    mixUtf8(state, words[w] as string);
+  }
+  return state;
+}
+
+function mixUtf8(state: Hash64, text: string): void {
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code < 0x80) {
@@ -56,7 +72,6 @@ export function fnv1a64(text: string): Hash64 {
     }
     mixByte(state, 0x80 | (code & 0x3f));
   }
-  return state;
 }
 
 /** Murmur3's 32-bit finaliser: spreads every input bit over the output. */

@@ -1,4 +1,4 @@
-import { fnv1a64, fmix32, type Hash64 } from './hash';
+import { fnv1a64Words, fmix32, type Hash64 } from './hash';
 
 /**
  * Overlapping word shingles: every run of `size` consecutive tokens, hashed once to 64 bits (the simhash feature)
@@ -14,7 +14,7 @@ export function shingleHashes(words: readonly string[], size: number): ShingleHa
   const full: Hash64[] = new Array<Hash64>(count);
   const folded = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
-    const hash = fnv1a64(words.slice(i, i + size).join(' '));
+    const hash = fnv1a64Words(words, i, size);
     full[i] = hash;
     folded[i] = fmix32(hash.hi ^ fmix32(hash.lo));
   }

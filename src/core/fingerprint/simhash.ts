@@ -9,8 +9,8 @@ export function simhash(features: readonly Hash64[]): Hash64 {
   const votes = new Int32Array(64);
   for (const { hi, lo } of features) {
     for (let bit = 0; bit < 32; bit++) {
-      votes[bit] = (votes[bit] ?? 0) + ((lo >>> bit) & 1 ? 1 : -1);
-      votes[bit + 32] = (votes[bit + 32] ?? 0) + ((hi >>> bit) & 1 ? 1 : -1);
+      votes[bit]! += (lo >>> bit) & 1 ? 1 : -1;
+      votes[bit + 32]! += (hi >>> bit) & 1 ? 1 : -1;
     }
   }
   let lo = 0;

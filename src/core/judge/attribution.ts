@@ -48,7 +48,8 @@ export function findAttribution(
     // A credit copied along with the source's own text ("The Times reported last year") is the source talking.
     if (isCopied(span)) continue;
     const sentence = text.slice(span.start, span.end);
-    if (patterns.some((p) => p.test(sentence)) && CREDIT_CUE.test(sentence)) {
+    // The cue first: it is one plain pattern, the aliases are several Unicode-aware ones (same answer either way).
+    if (CREDIT_CUE.test(sentence) && patterns.some((p) => p.test(sentence))) {
       return { attributed: true, evidence: sentence };
     }
   }

@@ -27,6 +27,13 @@ export interface PageFingerprint {
   sentences: readonly (readonly number[])[];
   /** For each code of `sentences`, 1 / (the page's sentences holding that word): the weight rareSoftAlign gives it. */
   rarity: readonly (readonly number[])[];
+  /** The page's content-word keys, and those of its names and numbers. */
+  keys: ReadonlySet<number>;
+  entityKeys: ReadonlySet<number>;
+  /** Content words (codes) in all, their weight (names and numbers weigh ENTITY_WEIGHT), adjacent pairs. */
+  contentWords: number;
+  contentWeight: number;
+  pairCount: number;
 }
 
 export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
@@ -41,7 +48,31 @@ export function pageFingerprint(analysis: TextAnalysis): PageFingerprint {
   const rarity = sentences.map((codes) =>
     codes.map((code) => 1 / (sentencesWith.get(code & CONTENT_KEY_MASK) as number)),
   );
-  return { shingles: new Set(analysis.winnowed.hashes), simhash: analysis.simhash, sentences, rarity };
+  const keys = new Set<number>();
+  const entityKeys = new Set<number>();
+  let contentWords = 0;
+  let contentWeight = 0;
+  let pairCount = 0;
+  for (const codes of sentences) {
+    contentWords += codes.length;
+    pairCount += Math.max(0, codes.length - 1);
+    for (const code of codes) {
+      contentWeight += wordWeight(code);
+      keys.add(code & CONTENT_KEY_MASK);
+      if (code & ENTITY_FLAG) entityKeys.add(code & CONTENT_KEY_MASK);
+    }
+  }
+  return {
+    shingles: new Set(analysis.winnowed.hashes),
+    simhash: analysis.simhash,
+    sentences,
+    rarity,
+    keys,
+    entityKeys,
+    contentWords,
+    contentWeight,
+    pairCount,
+  };
 }
 
 /** Each measurement is a share, 0..1, unless it says otherwise. */
@@ -108,9 +139,9 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
 export function compareWith(page: PageFingerprint, ref: ComparedReference, sharedShingles: number): Comparison {
   const source = referenceProfile(ref);
   const overlap = contentOverlap(page, source);
-  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page, source.sentenceKeys);
-  const sharedFacts = overlap.pageEntities.size - overlap.newFactCount;
-  const newFactsShare = overlap.pageEntities.size ? overlap.newFactCount / overlap.pageEntities.size : 0;
+  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page, source);
+  const sharedFacts = page.entityKeys.size - overlap.newFactCount;
+  const newFactsShare = page.entityKeys.size ? overlap.newFactCount / page.entityKeys.size : 0;
   return {
     copied: page.shingles.size ? sharedShingles / page.shingles.size : 0,
     copiedOfSource: ref.shingleCount ? sharedShingles / ref.shingleCount : 0,
@@ -127,78 +158,101 @@ export function compareWith(page: PageFingerprint, ref: ComparedReference, share
     pairsWithoutNewFacts: overlap.pairContainment * (1 - newFactsShare),
     sharedFactsWithoutNew: Math.min(1, sharedFacts / SHARED_FACTS_SATURATION) * (1 - newFactsShare),
     factsKept: source.entities.size
-      ? [...source.entities].filter((k) => overlap.pageKeys.has(k)).length / source.entities.size
+      ? [...source.entities].filter((k) => page.keys.has(k)).length / source.entities.size
       : 0,
-    lengthRatio: lengthRatio(overlap.pageContentWords, source.contentWords),
+    lengthRatio: lengthRatio(page.contentWords, source.contentWords),
     sharedFacts,
     alignment,
   };
 }
 
 interface ReferenceProfile {
-  /** Content-word keys of each sentence. */
-  sentenceKeys: Set<number>[];
-  keys: Set<number>;
+  /** How many sentences the reference has. */
+  sentenceCount: number;
+  /** Sentences with at least MIN_SENTENCE_CONTENT distinct keys. */
+  eligibleSentences: number;
+  /** For each content-word key, the sentences that hold it, ascending. */
+  sentencesWith: Map<number, number[]>;
+  /** Keys held twice in one sentence (as a name and as a plain word: "Bush" and "bush"), which pair with themselves. */
+  selfPairs: Set<number>;
   /** Keys of the names and numbers. */
   entities: Set<number>;
-  /** Every pair of content words that share a sentence (see `pairKey`). */
-  pairs: Set<number>;
   contentWords: number;
+  /** Scratch space for alignment, one slot a sentence (zero between uses). */
+  scratch: { single: Float64Array; pair: Float64Array; rareSingle: Float64Array; rarePair: Float64Array };
 }
 
 function referenceProfile(ref: ComparedReference): ReferenceProfile {
+  const count = ref.sentences.length;
   const profile: ReferenceProfile = {
-    sentenceKeys: ref.sentences.map((codes) => keySet(codes)),
-    keys: new Set(),
+    sentenceCount: count,
+    eligibleSentences: 0,
+    sentencesWith: new Map(),
+    selfPairs: new Set(),
     entities: new Set(),
-    pairs: new Set(),
     contentWords: 0,
+    scratch: {
+      single: new Float64Array(count),
+      pair: new Float64Array(count),
+      rareSingle: new Float64Array(count),
+      rarePair: new Float64Array(count),
+    },
   };
-  for (const codes of ref.sentences) {
+  ref.sentences.forEach((codes, s) => {
     profile.contentWords += codes.length;
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i] as number;
-      profile.keys.add(code & CONTENT_KEY_MASK);
-      if (code & ENTITY_FLAG) profile.entities.add(code & CONTENT_KEY_MASK);
-      for (let j = i + 1; j < codes.length; j++) profile.pairs.add(pairKey(code, codes[j] as number));
-    }
-  }
-  return profile;
-}
-
-/** The page's content words, word pairs and facts, against the reference's. */
-function contentOverlap(page: PageFingerprint, source: ReferenceProfile) {
-  let contentTotal = 0;
-  let contentShared = 0;
-  let pairTotal = 0;
-  let pairShared = 0;
-  let pageContentWords = 0;
-  const pageEntities = new Set<number>();
-  const pageKeys = new Set<number>();
-  for (const codes of page.sentences) {
-    pageContentWords += codes.length;
+    let distinct = 0;
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i] as number;
       const key = code & CONTENT_KEY_MASK;
-      const weight = wordWeight(code);
-      contentTotal += weight;
-      if (source.keys.has(key)) contentShared += weight;
-      if (code & ENTITY_FLAG) pageEntities.add(key);
-      pageKeys.add(key);
-      if (i + 1 < codes.length) {
-        pairTotal++;
-        if (source.pairs.has(pairKey(code, codes[i + 1] as number))) pairShared++;
+      if (code & ENTITY_FLAG) profile.entities.add(key);
+      const holders = profile.sentencesWith.get(key);
+      if (holders === undefined) profile.sentencesWith.set(key, [s]);
+      else if (holders[holders.length - 1] !== s) holders.push(s);
+      else {
+        profile.selfPairs.add(key);
+        continue;
+      }
+      distinct++;
+    }
+    if (distinct >= MIN_SENTENCE_CONTENT) profile.eligibleSentences++;
+  });
+  return profile;
+}
+
+/** Do two content-word keys stand in one reference sentence? */
+function isPairInReference(source: ReferenceProfile, a: number, b: number): boolean {
+  if (a === b) return source.selfPairs.has(a);
+  const x = source.sentencesWith.get(a);
+  const y = source.sentencesWith.get(b);
+  if (!x || !y) return false;
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    if (x[i] === y[j]) return true;
+    if ((x[i] as number) < (y[j] as number)) i++;
+    else j++;
+  }
+  return false;
+}
+
+/** The page's content words, word pairs and facts, against the reference's (the page's own counts are in its
+ * fingerprint, computed once). */
+function contentOverlap(page: PageFingerprint, source: ReferenceProfile) {
+  let contentShared = 0;
+  let pairShared = 0;
+  for (const codes of page.sentences) {
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      const key = code & CONTENT_KEY_MASK;
+      if (source.sentencesWith.has(key)) contentShared += wordWeight(code);
+      if (i + 1 < codes.length && isPairInReference(source, key, (codes[i + 1] as number) & CONTENT_KEY_MASK)) {
+        pairShared++;
       }
     }
   }
   let newFactCount = 0;
-  for (const key of pageEntities) if (!source.keys.has(key)) newFactCount++;
+  for (const key of page.entityKeys) if (!source.sentencesWith.has(key)) newFactCount++;
   return {
-    contentContainment: contentTotal ? contentShared / contentTotal : 0,
-    pairContainment: pairTotal ? pairShared / pairTotal : 0,
-    pageContentWords,
-    pageEntities,
-    pageKeys,
+    contentContainment: page.contentWeight ? contentShared / page.contentWeight : 0,
+    pairContainment: page.pairCount ? pairShared / page.pairCount : 0,
     newFactCount,
   };
 }
@@ -215,7 +269,7 @@ type AlignmentMeasurements = Pick<
  * measures the best shares without a cut-off (softAlign), and with words weighed by rarity within the page
  * (rareSoftAlign).
  */
-function align(page: PageFingerprint, refSentences: readonly Set<number>[]): AlignmentMeasurements {
+function align(page: PageFingerprint, source: ReferenceProfile): AlignmentMeasurements {
   const alignment: number[] = [];
   const covered = new Set<number>();
   let eligibleWeight = 0;
@@ -228,7 +282,7 @@ function align(page: PageFingerprint, refSentences: readonly Set<number>[]): Ali
       alignment.push(-1);
       return;
     }
-    const match = bestReferenceSentence(codes, page.rarity[i] as readonly number[], refSentences);
+    const match = bestReferenceSentence(codes, page.rarity[i] as readonly number[], source);
     eligibleWeight += match.weight;
     rareTotalWeight += match.rareWeight;
     softWeight += match.share * match.weight;
@@ -242,7 +296,7 @@ function align(page: PageFingerprint, refSentences: readonly Set<number>[]): Ali
     }
   });
   const aligned = alignment.filter((j) => j >= 0);
-  const eligibleRef = refSentences.filter((s) => s.size >= MIN_SENTENCE_CONTENT).length;
+  const eligibleRef = source.eligibleSentences;
   return {
     alignment,
     alignedShare: eligibleWeight ? alignedWeight / eligibleWeight : 0,
@@ -265,50 +319,64 @@ interface SentenceMatch {
   rareWeight: number;
 }
 
-/** The reference sentence, or adjacent pair, holding most of one page sentence's content words. */
+/**
+ * The reference sentence, or adjacent pair, holding most of one page sentence's content words. Each page word adds
+ * its weight to the sentences that hold it (and to the pair starting one sentence before, unless that sentence
+ * holds it too), in the page's word order, so each sum is the one a scan of every sentence would make, in the same
+ * order; sentences holding none of the words are never visited.
+ */
 function bestReferenceSentence(
   codes: readonly number[],
   rarity: readonly number[],
-  refSentences: readonly Set<number>[],
+  source: ReferenceProfile,
 ): SentenceMatch {
-  const keys = codes.map((code) => code & CONTENT_KEY_MASK);
-  const weights = codes.map(wordWeight);
+  const { single, pair, rareSingle, rarePair } = source.scratch;
   let weight = 0;
   let rareWeight = 0;
   for (let k = 0; k < codes.length; k++) {
-    weight += weights[k] as number;
+    weight += wordWeight(codes[k] as number);
     rareWeight += rarity[k] as number;
   }
-  const match: SentenceMatch = { index: -1, share: 0, rareShare: 0, weight, rareWeight };
-  for (let j = 0; j < refSentences.length; j++) {
-    const here = refSentences[j] as Set<number>;
-    const next = refSentences[j + 1];
-    let single = 0;
-    let pair = 0;
-    let rareSingle = 0;
-    let rarePair = 0;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k] as number;
-      if (here.has(key)) {
-        single += weights[k] as number;
-        pair += weights[k] as number;
-        rareSingle += rarity[k] as number;
-        rarePair += rarity[k] as number;
-      } else if (next?.has(key)) {
-        pair += weights[k] as number;
-        rarePair += rarity[k] as number;
+  const touched: number[] = [];
+  const mark = (j: number): void => {
+    if (single[j] === 0 && pair[j] === 0) touched.push(j);
+  };
+  for (let k = 0; k < codes.length; k++) {
+    const holders = source.sentencesWith.get((codes[k] as number) & CONTENT_KEY_MASK);
+    if (!holders) continue;
+    const w = wordWeight(codes[k] as number);
+    const r = rarity[k] as number;
+    for (let h = 0; h < holders.length; h++) {
+      const j = holders[h] as number;
+      mark(j);
+      single[j]! += w;
+      pair[j]! += w;
+      rareSingle[j]! += r;
+      rarePair[j]! += r;
+      if (j > 0 && holders[h - 1] !== j - 1) {
+        mark(j - 1);
+        pair[j - 1]! += w;
+        rarePair[j - 1]! += r;
       }
     }
-    const share = Math.max(single / weight, (ADJACENT_PAIR_DISCOUNT * pair) / weight);
+  }
+  touched.sort((a, b) => a - b);
+  const match: SentenceMatch = { index: -1, share: 0, rareShare: 0, weight, rareWeight };
+  for (const j of touched) {
+    const share = Math.max((single[j] as number) / weight, (ADJACENT_PAIR_DISCOUNT * (pair[j] as number)) / weight);
     if (share > match.share) {
       match.share = share;
       match.index = j;
     }
     match.rareShare = Math.max(
       match.rareShare,
-      rareSingle / rareWeight,
-      (ADJACENT_PAIR_DISCOUNT * rarePair) / rareWeight,
+      (rareSingle[j] as number) / rareWeight,
+      (ADJACENT_PAIR_DISCOUNT * (rarePair[j] as number)) / rareWeight,
     );
+    single[j] = 0;
+    pair[j] = 0;
+    rareSingle[j] = 0;
+    rarePair[j] = 0;
   }
   return match;
 }
@@ -320,19 +388,6 @@ function wordWeight(code: number): number {
 
 function lengthRatio(a: number, b: number): number {
   return a && b ? Math.min(a, b) / Math.max(a, b) : 0;
-}
-
-function keySet(codes: ArrayLike<number>): Set<number> {
-  const keys = new Set<number>();
-  for (let i = 0; i < codes.length; i++) keys.add((codes[i] as number) & CONTENT_KEY_MASK);
-  return keys;
-}
-
-/** One number for an unordered pair of content-word keys (15 bits each). */
-function pairKey(a: number, b: number): number {
-  const x = a & CONTENT_KEY_MASK;
-  const y = b & CONTENT_KEY_MASK;
-  return x < y ? x * 0x8000 + y : y * 0x8000 + x;
 }
 
 /** Length of the longest non-decreasing subsequence (patience sorting, O(n log n)). */

@@ -111,7 +111,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   }
   const scored = scoreCandidates(pageFingerprint(analysis), analysis, index);
   const { match, isRepost } = pickMatch(scored, REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY]);
-  const style = aiStyle(page.text);
+  const style = aiStyle(page.text, analysis);
   const styleFields = { aiStyle: style.score, aiStyleReasons: style.reasons };
   if (!match) {
     const nearest = best(scored, (s) => Math.max(s.probability, s.copied));
@@ -161,27 +161,27 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
 /** Every candidate the index offers, measured against the page. A reference that cannot be decoded (a damaged
  * entry in a pack whose checksum matched: a hostile builder) is left out, never thrown into the page's verdict. */
 function scoreCandidates(fingerprint: PageFingerprint, analysis: TextAnalysis, index: CorpusIndex): Scored[] {
+  const candidates = index.candidates(fingerprint.shingles, analysis.sentenceCodes).map((c) => c.index);
+  const shared = index.sharedShingles(candidates, fingerprint.shingles);
   const scored: Scored[] = [];
-  for (const { index: i } of index.candidates(fingerprint.shingles, analysis.sentenceCodes)) {
+  candidates.forEach((i, n) => {
     let meta: ReferenceMeta;
     let comparison: Comparison;
-    let shared: Set<number>;
     try {
       meta = index.meta(i);
-      shared = index.sharedShingles(i, fingerprint.shingles);
-      comparison = compareWith(fingerprint, index.comparedReference(i), shared.size);
+      comparison = compareWith(fingerprint, index.comparedReference(i), (shared[n] as Set<number>).size);
     } catch (error) {
-      if (error instanceof PackError) continue;
+      if (error instanceof PackError) return;
       throw error;
     }
     scored.push({
       meta,
-      shared,
+      shared: shared[n] as Set<number>,
       comparison,
       probability: rewriteProbability(comparison),
       copied: Math.max(comparison.copied, comparison.copiedOfSource),
     });
-  }
+  });
   return scored;
 }
 

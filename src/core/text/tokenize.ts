@@ -25,10 +25,16 @@ export function tokenize(text: string): Tokens {
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
     const start = match.index;
-    tokens.words.push(normalizeText(raw).replace(/'/g, ''));
+    // ASCII needs no compatibility form, has no curly quotes or odd dashes: lower case alone is its normal form.
+    tokens.words.push((isAscii(raw) ? raw.toLowerCase() : normalizeText(raw)).replace(/'/g, ''));
     tokens.starts.push(start);
     tokens.ends.push(start + raw.length);
     tokens.capitalized.push(/^\p{Lu}/u.test(raw));
   }
   return tokens;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
