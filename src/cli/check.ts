@@ -44,7 +44,7 @@ export async function checkAll(
   for (const item of items) {
     try {
       const result = judgePage(await loadPage(item.input, item.url), index, options);
-      write(json ? JSON.stringify(verdictJson(item.id, result)) : verdictText(item.id, result));
+      write(json ? JSON.stringify(verdictJson(item.id, result)) : verdictText(item.id, result, index.size));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       failures++;

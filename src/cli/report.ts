@@ -14,11 +14,21 @@ export function verdictJson(id: string, result: Verdict | NoVerdict): Record<str
   };
 }
 
-/** A short report for people. */
-export function verdictText(label: string, result: Verdict | NoVerdict): string {
+/** A short report for people. `searched` is how many references the corpus holds. */
+export function verdictText(label: string, result: Verdict | NoVerdict, searched: number): string {
   if (result.verdict === null) return `${label}: no verdict: ${result.reason}`;
   const lines: string[] = [];
   const { source } = result;
+  if (result.match === 'none') {
+    lines.push(
+      `${label}: NO KNOWN SOURCE — matches nothing in the ${searched} reference${searched === 1 ? '' : 's'} searched`,
+    );
+    lines.push(
+      '  (the JSON verdict is "original" with "match": "none": nothing known, which is not proof of an original)',
+    );
+    lines.push(aiStyleLine(result));
+    return lines.join('\n');
+  }
   const head = `${label}: ${result.verdict.toUpperCase()}`;
   if (source) {
     const date = source.publishedAt ? ` (${source.publishedAt.slice(0, 10)})` : '';
@@ -33,9 +43,7 @@ export function verdictText(label: string, result: Verdict | NoVerdict): string 
   );
   if (source)
     lines.push(`  credits the source: ${result.attributed ? `yes — ${clip(result.attribution ?? '', 120)}` : 'no'}`);
-  const level = result.aiStyle >= 0.5 ? 'high' : 'low';
-  const reasons = result.aiStyleReasons.length ? ` — ${result.aiStyleReasons.join('; ')}` : '';
-  lines.push(`  AI style: ${result.aiStyle.toFixed(2)} (${level})${reasons}`);
+  lines.push(aiStyleLine(result));
   const copied = result.evidence.passages.filter((p) => p.kind === 'copied');
   const reworded = result.evidence.passages.filter((p) => p.kind === 'reworded');
   if (source) {
@@ -46,6 +54,12 @@ export function verdictText(label: string, result: Verdict | NoVerdict): string 
     if (example) lines.push(`  e.g. "${clip(example.text, 160)}"`);
   }
   return lines.join('\n');
+}
+
+function aiStyleLine(result: Verdict): string {
+  const level = result.aiStyle >= 0.5 ? 'high' : 'low';
+  const reasons = result.aiStyleReasons.length ? ` — ${result.aiStyleReasons.join('; ')}` : '';
+  return `  AI style: ${result.aiStyle.toFixed(2)} (${level})${reasons}`;
 }
 
 function pct(share: number): string {

@@ -54,6 +54,7 @@ export {
 export {
   judge,
   type JudgeOptions,
+  type MatchKind,
   rewriteProbability,
   type NoVerdict,
   type PageInput,

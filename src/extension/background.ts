@@ -1,8 +1,8 @@
 import { judge, PackError } from '../core';
 import browser, { type Runtime } from './browser';
-import { corpusIndex, importPack, listPacks, removePack } from './corpus';
+import { corpus, importPack, listPacks, removePack } from './corpus';
 import type { BackgroundRequest, PageReport } from './messages';
-import { BADGE, badgeTitle, toReport } from './report';
+import { BADGE, badgeTitle, shownOf, toReport } from './report';
 import { readSettings } from './settings';
 
 /**
@@ -36,7 +36,7 @@ async function forget(tabId: number): Promise<void> {
 }
 
 async function showBadge(tabId: number, report: PageReport): Promise<void> {
-  const style = BADGE[report.status === 'judged' ? report.verdict : 'nothing'];
+  const style = BADGE[shownOf(report)];
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: style.text }),
     browser.action.setBadgeBackgroundColor({ tabId, color: style.color }),
@@ -51,13 +51,13 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
       return null;
     case 'judge-article': {
       const tabId = sender.tab?.id;
-      const [index, settings] = await Promise.all([corpusIndex(), readSettings()]);
+      const [{ index, searched }, settings] = await Promise.all([corpus(), readSettings()]);
       const verdict = judge(
         { text: message.text, url: message.url, title: message.title, links: message.links },
         index,
         { sensitivity: settings.sensitivity },
       );
-      const report = { ...toReport(message.url, verdict), timings: message.timings };
+      const report = { ...toReport(message.url, verdict, searched), timings: message.timings };
       if (tabId !== undefined) {
         await remember(tabId, report);
         await showBadge(tabId, report);
@@ -93,4 +93,4 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 // Parse the bundled pack as soon as the worker starts, so the first page does not wait for it.
-void corpusIndex();
+void corpus();

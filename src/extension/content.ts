@@ -53,7 +53,8 @@ async function run(): Promise<void> {
     timings,
   };
   report = (await browser.runtime.sendMessage(message)) as PageReport;
-  if (report?.status !== 'judged') return;
+  // The in-page badge speaks only when there is something to say: a repost or a rewrite.
+  if (report?.status !== 'judged' || (report.verdict !== 'repost' && report.verdict !== 'rewrite')) return;
   const settings = await readSettings();
   if (settings.inPageBadge) showInPageBadge(document, report);
 }

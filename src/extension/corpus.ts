@@ -1,7 +1,7 @@
 import { CorpusIndex, decodeBase64, openPack, PackError, type Sha256 } from '../core';
 import bundledPack from '../../reference-corpus/corpus.pack?inline';
 import browser from './browser';
-import type { ImportedPackInfo } from './messages';
+import type { ImportedPackInfo, SearchedCorpus } from './messages';
 
 /**
  * The corpus the background holds: the bundled pack (inlined in the worker) plus the packs the user imported in the
@@ -14,13 +14,19 @@ interface StoredPack extends ImportedPackInfo {
 }
 
 const PACKS_KEY = 'packs';
-let index: Promise<CorpusIndex> | undefined;
+let index: Promise<Corpus> | undefined;
+
+/** The corpus, and what it holds, corpus by corpus (shown beside every verdict). */
+export interface Corpus {
+  index: CorpusIndex;
+  searched: SearchedCorpus[];
+}
 
 /** SHA-256 from WebCrypto, which every extension context has. */
 export const webSha256: Sha256 = async (data) =>
   new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
 
-export function corpusIndex(): Promise<CorpusIndex> {
+export function corpus(): Promise<Corpus> {
   index ??= build();
   return index;
 }
@@ -31,18 +37,23 @@ function bytesOfDataUrl(url: string): Uint8Array {
   return bytes;
 }
 
-async function build(): Promise<CorpusIndex> {
-  const corpus = new CorpusIndex();
-  corpus.addSegment(await openPack(bytesOfDataUrl(bundledPack), webSha256), undefined, 'bundled');
+async function build(): Promise<Corpus> {
+  const index = new CorpusIndex();
+  const bundled = await openPack(bytesOfDataUrl(bundledPack), webSha256);
+  index.addSegment(bundled, undefined, 'bundled');
+  const searched: SearchedCorpus[] = [{ name: 'bundled', references: bundled.count }];
   for (const pack of await storedPacks()) {
     try {
       const bytes = decodeBase64(pack.data);
-      if (bytes) corpus.addSegment(await openPack(bytes, webSha256), undefined, pack.id);
+      if (!bytes) continue;
+      const store = await openPack(bytes, webSha256);
+      index.addSegment(store, undefined, pack.id);
+      searched.push({ name: `imported “${pack.name}”`, references: store.count });
     } catch {
       // A pack was validated when imported; one that no longer opens (an older format) is skipped, not fatal.
     }
   }
-  return corpus;
+  return { index, searched };
 }
 
 async function storedPacks(): Promise<StoredPack[]> {

@@ -63,5 +63,5 @@ function describe(report: PageReport & { status: 'judged' }): string {
   if (report.verdict === 'repost') return `${Math.round(report.copied * 100)}% copied from ${name}`;
   if (report.verdict === 'rewrite')
     return `reworded from ${name}${report.attributed ? ' (credited)' : ' (not credited)'}`;
-  return source ? `the known article, on its own site` : 'matches no known article';
+  return source ? `the known article, on its own site` : 'no known source';
 }

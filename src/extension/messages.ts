@@ -30,10 +30,17 @@ export type PageReport =
         sharedFacts: number;
         status: 'judged';
         url: string;
+        /** The corpora the page was judged against, with their reference counts. */
+        searched: SearchedCorpus[];
         passages: Array<Pick<Passage, 'kind' | 'text'>>;
         timings?: Timings;
       })
   | { status: 'nothing'; url: string; reason: string; timings?: Timings };
+
+export interface SearchedCorpus {
+  name: string;
+  references: number;
+}
 
 export interface ImportedPackInfo {
   id: string;

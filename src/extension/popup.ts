@@ -1,6 +1,6 @@
 import browser from './browser';
 import type { PageReport } from './messages';
-import { BADGE } from './report';
+import { BADGE, searchedText, shownOf } from './report';
 
 /**
  * The popup: the verdict in words, the matched source, the copied share, the credit, the AI-style signals, and a
@@ -42,12 +42,14 @@ function render(tabId: number, report: PageReport | null): void {
     app.append(el('h1', 'Nothing to judge'), el('p', report.reason, 'muted'));
     return;
   }
-  const style = BADGE[report.verdict];
+  const shown = shownOf(report);
+  const style = BADGE[shown];
   const title = el('h1');
   title.style.setProperty('--verdict', style.color);
   title.append(el('span', undefined, 'dot'), el('span', style.label));
-  title.dataset.verdict = report.verdict;
+  title.dataset.verdict = shown;
   app.append(title, el('p', sentence(report)));
+  app.append(el('p', `${searchedText(report)}.`, 'muted searched'));
 
   if (report.source) {
     app.append(el('h2', 'Source'));
@@ -132,9 +134,9 @@ function sentence(report: PageReport & { status: 'judged' }): string {
     case 'rewrite':
       return `This page re-words an article by ${name}${report.attributed ? ', and credits it' : ', without crediting it'}.`;
     case 'original':
-      return report.source
+      return report.match === 'self'
         ? `This is the known article itself, on its publisher's site.`
-        : 'This article matches nothing in the reference corpus.';
+        : 'This article matches no article Firsthand knows. That is not the same as original: its source may simply not be in the corpora below.';
   }
 }
 

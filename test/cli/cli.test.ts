@@ -187,6 +187,8 @@ describe('firsthand check', () => {
     expect(lines[2].attributed).toBe(false);
     expect(lines[2].aiStyle).toBeGreaterThanOrEqual(0.5);
     expect(lines[3].source).toBeNull();
+    // What each "original" rests on: the page is the known article, or it matches nothing known.
+    expect(lines.slice(0, 4).map((l) => l.match)).toEqual(['self', 'source', 'source', 'none']);
     expect(lines[4].error).toMatch(/no such file/);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/nope\.html: no such file/);
@@ -199,6 +201,15 @@ describe('firsthand check', () => {
       /REPOST — source: The Harlow Courier, "Harlow Council Approves \$48 Million Floodwall/,
     );
     expect(result.stdout).toMatch(/copied 9\d% of the page/);
+  });
+
+  test('human-readable report of a page matching nothing says "no known source", not "original"', () => {
+    const result = run(['check', '--corpus', 'pack.pack', 'ledger.html']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ledger\.html: NO KNOWN SOURCE — matches nothing in the 1 reference searched$/m);
+    expect(result.stdout).not.toMatch(/ORIGINAL/);
+    const own = run(['check', '--corpus', 'pack.pack', 'courier.html']);
+    expect(own.stdout).toMatch(/^courier\.html: ORIGINAL — source: The Harlow Courier/m);
   });
 
   test('reads standard input', () => {

@@ -71,13 +71,6 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
 
   test.each([
     [
-      'original',
-      'www.nytimes.com',
-      '/2025/02/27/us/politics/trump-mexico-cartels.html',
-      '000_cfc388608af51050.txt',
-      /Firsthand: Original — the known article, on its own site/,
-    ],
-    [
       'repost',
       'smartagain.com',
       '/trump-officials-split/',
@@ -103,6 +96,22 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
       { timeout: 30_000 },
     );
     expect(await text.jsonValue()).toMatch(expected);
+    await page.close();
+  });
+
+  test('the original on its own site gets no in-page badge (the badge speaks only of reposts and rewrites)', async () => {
+    // Firefox's toolbar cannot be read over BiDi; the in-page badge is what can be seen, and here it must not be.
+    // The same browser showed the badge on the repost and the rewrite above, so its absence is the rule, not a
+    // content script that did not run.
+    const address = url('www.nytimes.com', '/2025/02/27/us/politics/trump-mexico-cartels.html');
+    server.page(
+      address,
+      articlePage({ site: 'www.nytimes.com', title: SEED_TITLE, text: seedText('000_cfc388608af51050.txt') }),
+    );
+    const page = await browser.newPage();
+    await page.goto(address);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await page.evaluate(() => document.querySelector('firsthand-badge') === null)).toBe(true);
     await page.close();
   });
 });

@@ -45,9 +45,17 @@ export interface JudgeOptions {
 
 export type { Passage };
 
+/**
+ * What an "original" rests on, and what the other verdicts rest on: "self", the page is a known reference (its own
+ * address or its own site); "none", it matches nothing known, which says nothing about where it comes from (the
+ * corpus may simply not hold its source); "source", a repost or rewrite of the reference named.
+ */
+export type MatchKind = 'self' | 'none' | 'source';
+
 export interface Verdict {
   verdict: VerdictKind;
-  /** The reference the verdict is about; null for an original that matches nothing known. */
+  match: MatchKind;
+  /** The reference the verdict is about; null when the page matches nothing known. */
   source: ReferenceMeta | null;
   /** 0..1: how sure the engine is of this verdict. */
   confidence: number;
@@ -117,6 +125,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     const nearest = best(scored, (s) => Math.max(s.probability, s.copied));
     return {
       verdict: 'original',
+      match: 'none',
       source: null,
       confidence: 1 - (nearest ? Math.max(nearest.probability, nearest.copied) : 0),
       copied: 0,
@@ -146,6 +155,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   const kind: VerdictKind = isSameSite(page.url, source.url) ? 'original' : isRepost ? 'repost' : 'rewrite';
   return {
     verdict: kind,
+    match: kind === 'original' ? 'self' : 'source',
     source,
     confidence: round(kind === 'repost' ? repostConfidence(match.copied) : Math.max(match.probability, match.copied)),
     copied: round(match.comparison.copied),
