@@ -1,4 +1,6 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { chmodSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 
 /**
@@ -8,7 +10,17 @@ import webExtension from 'vite-plugin-web-extension';
  *   vite build --mode firefox   the extension for Firefox into dist/firefox/
  * vite-plugin-web-extension is named in this file only (its README points new projects to WXT).
  */
+/** The CLI is a program: `npx firsthand`, `npm link` and a global install run the file itself, so it needs its
+ * execute bit (the shebang comes from src/cli/firsthand.ts). */
+const executableCli: Plugin = {
+  name: 'firsthand-executable-cli',
+  writeBundle(options) {
+    chmodSync(resolve(options.dir ?? 'dist/cli', 'firsthand.js'), 0o755);
+  },
+};
+
 const cli: UserConfig = {
+  plugins: [executableCli],
   build: {
     ssr: true,
     target: 'node20',

@@ -14,6 +14,8 @@ export interface CheckItem {
   id: string;
   input: string;
   url?: string;
+  /** Why this input cannot be checked (a bad manifest line): reported in its place, the others go on. */
+  error?: string;
 }
 
 /** The inputs of a `check` manifest ({"id","file","url"} a line, files relative to the manifest). */
@@ -21,10 +23,16 @@ export async function checkItemsFromManifest(manifest: string): Promise<CheckIte
   const base = dirname(resolve(manifest));
   const rows = await readJsonLines(manifest);
   return rows.map((row) => {
-    const file = field(row, 'file', manifest, true);
-    const url = field(row, 'url', manifest, false);
-    const input = /^https?:\/\//i.test(file) ? file : resolve(base, file);
-    return { id: field(row, 'id', manifest, false) || file, input, ...(url ? { url } : {}) };
+    try {
+      if ('error' in row) throw new CliError(row.error);
+      const file = field(row, 'file', manifest, true);
+      const url = field(row, 'url', manifest, false);
+      const input = /^https?:\/\//i.test(file) ? file : resolve(base, file);
+      return { id: field(row, 'id', manifest, false) || file, input, ...(url ? { url } : {}) };
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      return { id: `line ${row.line}`, input: '', error: error.message };
+    }
   });
 }
 
@@ -43,6 +51,7 @@ export async function checkAll(
   let failures = 0;
   for (const item of items) {
     try {
+      if (item.error) throw new CliError(item.error);
       const result = judgePage(await loadPage(item.input, item.url), index, options);
       write(json ? JSON.stringify(verdictJson(item.id, result)) : verdictText(item.id, result, index.size));
     } catch (error) {

@@ -13,15 +13,19 @@ export async function corpus(
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'build': {
-      const args = parseArgs(rest, ['manifest', 'out'], []);
+      const args = parseArgs(rest, ['manifest', 'out', 'strict'], ['strict']);
       const manifest = stringFlag(args, 'manifest');
       const target = stringFlag(args, 'out');
       if (!manifest || !target) throw new CliError('corpus build needs --manifest REFS.jsonl and --out PACK', 2);
       noPositional(args.positional);
-      const { references, bytes } = await buildCorpus(manifest, target);
-      err(
-        `firsthand: wrote ${target}: ${references} references, ${bytes} bytes (${Math.round(bytes / references)} bytes each)`,
-      );
+      const { references, bytes, skipped } = await buildCorpus(manifest, target, {
+        strict: args.flags.has('strict'),
+        warn: err,
+      });
+      const each = `${bytes} bytes (${Math.round(bytes / references)} bytes each)`;
+      const more = skipped.length > 3 ? `; and ${skipped.length - 3} more` : '';
+      const skips = skipped.length ? `, ${skipped.length} skipped: ${skipped.slice(0, 3).join('; ')}${more}` : '';
+      err(`firsthand: wrote ${target}: ${references} references written, ${each}${skips}`);
       return 0;
     }
     case 'info': {

@@ -13,8 +13,9 @@ usage:
       judge one page (.html or .txt file, http(s) address, or - for standard input)
   firsthand check [--corpus PACK] [--sensitivity S] --manifest CHECKS.jsonl [--json]
       judge every page of a manifest ({"id","file","url"} a line), in order
-  firsthand corpus build --manifest REFS.jsonl --out PACK
-      build a corpus pack ({"id","file","url","publisher","title","publishedAt"} a line), its index in PACK.idx
+  firsthand corpus build --manifest REFS.jsonl --out PACK [--strict]
+      build a corpus pack ({"id","file","url","publisher","title","publishedAt"} a line), its index in PACK.idx;
+      a line that cannot be built is skipped with its reason (--strict: fail instead)
   firsthand corpus info PACK [--json]
       count, publishers, date range, size and format of a pack
   firsthand corpus index PACK
@@ -25,7 +26,10 @@ usage:
 Without --corpus, check uses the bundled corpus (reference-corpus/corpus.pack).
 --sensitivity strict|balanced|sensitive: how much evidence a rewrite verdict needs (default balanced; strict flags
 fewer pages wrongly and finds fewer rewrites; README "Accuracy" has the figures).
---json prints one JSON object per input: {"id","verdict","source","confidence","copied","attributed","aiStyle",...}`;
+--json prints one JSON object per input: {"id","verdict","match","source","confidence","copied","attributed",...}
+
+exit status: 0 done; 1 an input or pack could not be used (check: at least one input failed; corpus build: no
+reference written, or any skip with --strict); 2 a usage error; 70 an internal error (please report it).`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;

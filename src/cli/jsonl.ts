@@ -2,31 +2,38 @@ import { readFile } from 'node:fs/promises';
 import { CliError } from './cli-error';
 import { describeFsError } from './load-page';
 
-/** The objects of a JSON-lines file, each with its line number; blank lines are skipped. */
-export async function readJsonLines(path: string): Promise<Array<{ line: number; value: Record<string, unknown> }>> {
+/** One line of a JSON-lines file: its object, or why it is not one. */
+export type JsonLine = { line: number; value: Record<string, unknown> } | { line: number; error: string };
+
+/** The lines of a JSON-lines file, each parsed on its own, so that one bad line never hides the others; blank lines
+ * are skipped. Only an unreadable file is an error. */
+export async function readJsonLines(path: string): Promise<JsonLine[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new CliError(`cannot read manifest ${path}: ${describeFsError(error)}`);
   }
-  const rows: Array<{ line: number; value: Record<string, unknown> }> = [];
+  const rows: JsonLine[] = [];
   text.split('\n').forEach((raw, i) => {
     if (!raw.trim()) return;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
-      throw new CliError(`${path} line ${i + 1}: not a JSON object`);
+      value = undefined;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new CliError(`${path} line ${i + 1}: not a JSON object`);
+      rows.push({ line: i + 1, error: `${path} line ${i + 1}: not a JSON object` });
+    } else {
+      rows.push({ line: i + 1, value: value as Record<string, unknown> });
     }
-    rows.push({ line: i + 1, value: value as Record<string, unknown> });
   });
   return rows;
 }
 
+/** A string field of a manifest line; throws CliError naming the line when it is missing (and required) or not a
+ * string. */
 export function field(
   row: { line: number; value: Record<string, unknown> },
   name: string,

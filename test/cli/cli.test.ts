@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -47,11 +47,23 @@ beforeAll(() => {
   if (built.code !== 0) throw new Error(`corpus build failed: ${built.stderr}`);
 });
 
+describe('the CLI installs like a CLI', () => {
+  test('the built file is executable and runs by itself (its shebang), as npx, npm link and a global install run it', () => {
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+    const direct = spawnSync(CLI, ['help'], { encoding: 'utf8' });
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toMatch(/^firsthand — where does this article come from\?/);
+    const viaNpx = spawnSync('npx', ['--no-install', 'firsthand', 'help'], { encoding: 'utf8', cwd: resolve('.') });
+    expect(viaNpx.status).toBe(0);
+    expect(viaNpx.stdout).toMatch(/^firsthand — where does this article come from\?/);
+  });
+});
+
 describe('firsthand corpus build', () => {
   test('builds a pack, reading missing metadata from the page', () => {
     const result = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'built.pack']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/1 references, \d+ bytes/);
+    expect(result.stderr).toMatch(/1 references written, \d+ bytes/);
     const pack = readPack(readFileSync(join(dir, 'built.pack')));
     expect(existsSync(join(dir, 'built.pack.idx'))).toBe(true);
     expect(pack.metaOf(0)).toMatchObject({
@@ -63,20 +75,50 @@ describe('firsthand corpus build', () => {
     expect(pack.metaOf(0).publishedAt).toMatch(/^2026-05-12/);
   });
 
-  test('a bad manifest line is named and the old pack is left as it was', () => {
-    const before = readFileSync(join(dir, 'pack.pack'), 'utf8');
+  test('a bad line never sinks the build: it is skipped with its reason, and the summary names it', () => {
+    writeFileSync(
+      join(dir, 'mixed.jsonl'),
+      [
+        '{"id":"a","file":"courier.html"}',
+        '{"id":"b","file":"gone.html"}',
+        'not json',
+        '{"id":"a","file":"ledger.html"}',
+        '{"id":"c","file":"front.html"}',
+        '{"id":"d","file":"ledger.html","url":"javascript:alert(1)"}',
+        '{"id":"e","file":"ledger.html"}',
+      ].join('\n'),
+    );
+    const result = run(['corpus', 'build', '--manifest', 'mixed.jsonl', '--out', 'mixed.pack']);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      expect.stringMatching(/^firsthand: skipped mixed\.jsonl line 2: cannot read .*gone\.html: no such file$/),
+      'firsthand: skipped mixed.jsonl line 3: not a JSON object',
+      'firsthand: skipped mixed.jsonl line 4: id "a" is used twice',
+      expect.stringMatching(/^firsthand: skipped mixed\.jsonl line 5: .*front\.html: not an article page/),
+      'firsthand: skipped mixed.jsonl line 6 (d): "url" must be an http(s) address',
+    ]);
+    expect(lines[5]).toMatch(
+      /^firsthand: wrote mixed\.pack: 2 references written, \d+ bytes .*, 5 skipped: .*gone\.html.*; and 2 more$/,
+    );
+    expect(readPack(readFileSync(join(dir, 'mixed.pack'))).count).toBe(2);
+  });
+
+  test('--strict fails on any skip, and a build that fails leaves the old pack as it was', () => {
+    const before = readFileSync(join(dir, 'pack.pack'));
     writeFileSync(join(dir, 'kept.pack'), before);
     writeFileSync(join(dir, 'bad.jsonl'), '{"id":"a","file":"courier.html"}\n{"id":"b","file":"gone.html"}\n');
-    expectCleanError(
-      run(['corpus', 'build', '--manifest', 'bad.jsonl', '--out', 'kept.pack']),
-      /bad\.jsonl line 2: cannot read .*gone\.html: no such file/,
-    );
+    const strict = run(['corpus', 'build', '--strict', '--manifest', 'bad.jsonl', '--out', 'kept.pack']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/1 of 2 references could not be built; nothing written \(--strict\)/);
     writeFileSync(join(dir, 'bad2.jsonl'), 'not json\n');
-    expectCleanError(
-      run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'kept.pack']),
-      /line 1: not a JSON object/,
-    );
-    expect(readFileSync(join(dir, 'kept.pack'), 'utf8')).toBe(before);
+    const none = run(['corpus', 'build', '--manifest', 'bad2.jsonl', '--out', 'kept.pack']);
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim().split('\n')).toEqual([
+      'firsthand: skipped bad2.jsonl line 1: not a JSON object',
+      'firsthand: no reference could be built from bad2.jsonl (1 skipped); nothing written',
+    ]);
+    expect(readFileSync(join(dir, 'kept.pack')).equals(before)).toBe(true);
   });
 });
 
