@@ -4,6 +4,7 @@ import { corpus, importPack, listPacks, removePack } from './corpus';
 import type { BackgroundRequest, PageReport } from './messages';
 import { BADGE, badgeTitle, shownOf, toReport } from './report';
 import { readSettings } from './settings';
+import { listingsFor, parseDomainList, type DomainList } from './context-lists';
 
 /**
  * The background: holds the corpus (parsed once), judges the articles content scripts send, keeps each tab's
@@ -11,6 +12,17 @@ import { readSettings } from './settings';
  * authoritative. It makes no network request.
  */
 const reports = new Map<number, PageReport>();
+let lists: Promise<DomainList[]> | undefined;
+
+/** The context lists shipped in lists/ (read once per worker life, from the extension's own files). */
+function contextLists(): Promise<DomainList[]> {
+  lists ??= (async () => {
+    const read = async (path: string): Promise<Response> => fetch(browser.runtime.getURL(`lists/${path}`));
+    const index = (await (await read('index.json')).json()) as Array<{ file: string }>;
+    return Promise.all(index.map(async ({ file }) => parseDomainList(file, await (await read(file)).text())));
+  })().catch(() => []);
+  return lists;
+}
 const session = (browser.storage as { session?: typeof browser.storage.local }).session;
 
 async function remember(tabId: number, report: PageReport): Promise<void> {
@@ -51,13 +63,16 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
       return null;
     case 'judge-article': {
       const tabId = sender.tab?.id;
-      const [{ index, searched }, settings] = await Promise.all([corpus(), readSettings()]);
+      const [{ index, searched }, settings, known] = await Promise.all([corpus(), readSettings(), contextLists()]);
       const verdict = judge(
         { text: message.text, url: message.url, title: message.title, links: message.links },
         index,
         { sensitivity: settings.sensitivity },
       );
-      const report = { ...toReport(message.url, verdict, searched), timings: message.timings };
+      const report: PageReport = {
+        ...toReport(message.url, verdict, searched, listingsFor(message.url, known)),
+        timings: message.timings,
+      };
       if (tabId !== undefined) {
         await remember(tabId, report);
         await showBadge(tabId, report);
@@ -94,3 +109,4 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 // Parse the bundled pack as soon as the worker starts, so the first page does not wait for it.
 void corpus();
+void contextLists();

@@ -1,4 +1,5 @@
 import type { Passage, Verdict } from '../core';
+import type { Listing } from './context-lists';
 import { DEFAULT_SENSITIVITY, isSensitivity, type Sensitivity } from '../core';
 
 /**
@@ -32,6 +33,8 @@ export type PageReport =
         url: string;
         /** The corpora the page was judged against, with their reference counts. */
         searched: SearchedCorpus[];
+        /** Context lists naming the page's site (said beside the verdict, never part of it). */
+        listed: Listing[];
         passages: Array<Pick<Passage, 'kind' | 'text'>>;
         timings?: Timings;
       })

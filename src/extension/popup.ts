@@ -50,6 +50,14 @@ function render(tabId: number, report: PageReport | null): void {
   title.dataset.verdict = shown;
   app.append(title, el('p', sentence(report)));
   app.append(el('p', `${searchedText(report)}.`, 'muted searched'));
+  for (const listing of report.listed) {
+    const note = el('p', undefined, 'listing');
+    note.append(
+      el('strong', 'Context: '),
+      `this site (${listing.domain}) is on “${listing.list}”, a list of ${listing.kind}s. A listing is context, never a verdict.`,
+    );
+    app.append(note);
+  }
 
   if (report.source) {
     app.append(el('h2', 'Source'));

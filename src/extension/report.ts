@@ -1,8 +1,14 @@
 import type { NoVerdict, Verdict, VerdictKind } from '../core';
+import type { Listing } from './context-lists';
 import type { PageReport, SearchedCorpus } from './messages';
 
 /** A verdict reduced to what the UI shows (no offsets into the page, no internal measurements). */
-export function toReport(url: string, result: Verdict | NoVerdict, searched: SearchedCorpus[]): PageReport {
+export function toReport(
+  url: string,
+  result: Verdict | NoVerdict,
+  searched: SearchedCorpus[],
+  listed: Listing[] = [],
+): PageReport {
   if (result.verdict === null) return { status: 'nothing', url, reason: result.reason };
   const { evidence: _evidence, ...verdict } = result;
   return {
@@ -10,6 +16,7 @@ export function toReport(url: string, result: Verdict | NoVerdict, searched: Sea
     status: 'judged',
     url,
     searched,
+    listed,
     alignedSentences: result.evidence.alignedSentences,
     comparedSentences: result.evidence.comparedSentences,
     sharedFacts: result.evidence.measurements?.sharedFacts ?? 0,

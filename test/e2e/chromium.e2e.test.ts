@@ -27,6 +27,8 @@ const FARM = 'https://smartagain.com/trump-officials-split-over-how-hard-to-go-o
 const REWRITE = 'https://world-affairs-digest.example/white-house-divided-mexico';
 const SECTION = 'https://www.nytimes.com/section/politics';
 const SUMMARY = 'https://briefing-digest.example/cartel-policy-summary';
+/** A host on the shipped AI Content Blocklist (public/lists/ai-content.txt). */
+const LISTED = 'https://accountinginsights.org/trump-officials-split/';
 const HARLOW_FARM = 'https://buzzdaily.example/harlow-floodwall/';
 const SEED_TITLE = 'Trump Officials Split Over How Hard to Go on Mexican Cartels';
 /** Hosts Chromium itself calls in the background (seen on this machine): never the extension. */
@@ -85,6 +87,10 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     server.page(SECTION, sectionFrontPage());
     server.page(ORIGINAL.url, publisherPage());
     server.page(HARLOW_FARM, farmPage());
+    server.page(
+      LISTED,
+      articlePage({ site: 'Accounting Insights', title: SEED_TITLE, text: seedText('002_b8be2ff6e6a970f7.txt') }),
+    );
     ext = await launch(server.port);
   }, 60_000);
 
@@ -177,6 +183,26 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     await popup.screenshot({ path: join(SHOTS, 'unknown-popup.png'), fullPage: true });
     await popup.close();
     await page.close();
+  });
+
+  test('a site on a shipped context list is named beside the verdict, which the listing does not change', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(LISTED);
+    const toolbar = await waitForBadge(ext, LISTED);
+    expect(toolbar.text).toBe('COPY');
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.id}/src/extension/popup.html?tab=${toolbar.tabId}`);
+    await expect.poll(() => popup.locator('h1').getAttribute('data-verdict')).toBe('repost');
+    expect(await popup.locator('.listing').innerText()).toBe(
+      'Context: this site (accountinginsights.org) is on “AI Content Blocklist”, a list of AI-generated content sites. A listing is context, never a verdict.',
+    );
+    const unlisted = await ext.context.newPage();
+    await unlisted.goto(FARM);
+    const farm = await waitForBadge(ext, FARM);
+    await popup.goto(`chrome-extension://${ext.id}/src/extension/popup.html?tab=${farm.tabId}`);
+    await expect.poll(() => popup.locator('h1').getAttribute('data-verdict')).toBe('repost');
+    expect(await popup.locator('.listing').count()).toBe(0);
+    await Promise.all([popup.close(), page.close(), unlisted.close()]);
   });
 
   test('a non-article page gets no verdict and no badge', async () => {
@@ -327,7 +353,9 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     await page.goto(FARM);
     expect((await waitForBadge(ext, FARM)).text).toBe('COPY');
     await page.close();
-    const served = new Set([NYT, FARM, REWRITE, SECTION, ORIGINAL.url, HARLOW_FARM].map((u) => new URL(u).host));
+    const served = new Set(
+      [NYT, FARM, REWRITE, SECTION, ORIGINAL.url, HARLOW_FARM, LISTED].map((u) => new URL(u).host),
+    );
     const offenders = server.requests.filter((r) => {
       const origin = String(r.headers.origin ?? '');
       const referer = String(r.headers.referer ?? '');
