@@ -119,7 +119,7 @@ describe('layers', () => {
     expect(wrong).toEqual([]);
   });
 
-  test('webextension-polyfill and vite-plugin-web-extension, both winding down, are each imported by one file', () => {
+  test('webextension-polyfill and vite-plugin-web-extension (both winding down) and idb are each behind one file', () => {
     const importing = (name: string): string[] => [
       ...new Set(
         [...imports.values()]
@@ -130,6 +130,7 @@ describe('layers', () => {
     ];
     expect(importing('webextension-polyfill')).toEqual(['src/extension/browser.ts']);
     expect(importing('vite-plugin-web-extension')).toEqual([]);
+    expect(importing('idb')).toEqual(['src/extension/pack-store.ts']);
     expect(importsOf('vite.config.ts').map((i) => i.specifier)).toContain('vite-plugin-web-extension');
   });
 });

@@ -1,6 +1,6 @@
-import { judge, PackError } from '../core';
+import { judge } from '../core';
 import browser, { type Runtime } from './browser';
-import { corpus, importPack, listPacks, removePack } from './corpus';
+import { corpus, corpusChanged } from './corpus';
 import type { BackgroundRequest, PageReport } from './messages';
 import { BADGE, badgeTitle, shownOf, toReport } from './report';
 import { readSettings } from './settings';
@@ -81,18 +81,8 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
     }
     case 'get-report':
       return recall(message.tabId);
-    case 'list-packs':
-      return listPacks();
-    case 'import-pack':
-      try {
-        const info = await importPack(message.name, message.data);
-        return { ok: true, info };
-      } catch (error) {
-        if (error instanceof PackError) return { ok: false, error: error.message };
-        throw error;
-      }
-    case 'remove-pack':
-      await removePack(message.id);
+    case 'packs-changed':
+      corpusChanged();
       return { ok: true };
   }
 }

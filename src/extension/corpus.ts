@@ -1,19 +1,28 @@
-import { CorpusIndex, decodeBase64, openPack, PackError, type Sha256 } from '../core';
+import {
+  buildSegmentIndex,
+  CorpusIndex,
+  decodeBase64,
+  encodeSegmentIndex,
+  openPack,
+  PackEncoder,
+  packDigest,
+  PackError,
+  readPack,
+  readSegmentIndex,
+  sealPack,
+  type ReferenceStore,
+  type Sha256,
+} from '../core';
 import bundledPack from '../../reference-corpus/corpus.pack?inline';
 import browser from './browser';
 import type { ImportedPackInfo, SearchedCorpus } from './messages';
+import { allPacks, deletePack, putPack, type PackRecord } from './pack-store';
 
 /**
- * The corpus the background holds: the bundled pack (inlined in the worker) plus the packs the user imported in the
- * options page (kept in storage.local as base64, so they survive a restart), each a segment of one CorpusIndex.
- * Built once per worker life and changed by adding or removing one segment, never rebuilt per page.
+ * The corpus the background holds: the bundled pack (inlined in the worker) plus the packs the reader imported
+ * (kept in IndexedDB with their indexes), each a segment of one CorpusIndex. Built once per worker life, from views
+ * of stored bytes (no index is rebuilt at a worker start), and changed only when a pack is imported or removed.
  */
-interface StoredPack extends ImportedPackInfo {
-  /** The pack file, base64. */
-  data: string;
-}
-
-const PACKS_KEY = 'packs';
 let index: Promise<Corpus> | undefined;
 
 /** The corpus, and what it holds, corpus by corpus (shown beside every verdict). */
@@ -31,6 +40,11 @@ export function corpus(): Promise<Corpus> {
   return index;
 }
 
+/** Forget the corpus: the next verdict builds it again from what is stored (after an import or a removal). */
+export function corpusChanged(): void {
+  index = undefined;
+}
+
 function bytesOfDataUrl(url: string): Uint8Array {
   const bytes = decodeBase64(url.slice(url.indexOf(',') + 1));
   if (!bytes) throw new Error('the bundled pack is not inlined as base64');
@@ -38,57 +52,83 @@ function bytesOfDataUrl(url: string): Uint8Array {
 }
 
 async function build(): Promise<Corpus> {
-  const index = new CorpusIndex();
+  await migrateStorageLocalPacks();
+  const corpus = new CorpusIndex();
   const bundled = await openPack(bytesOfDataUrl(bundledPack), webSha256);
-  index.addSegment(bundled, undefined, 'bundled');
+  corpus.addSegment(bundled, undefined, 'bundled');
   const searched: SearchedCorpus[] = [{ name: 'bundled', references: bundled.count }];
-  for (const pack of await storedPacks()) {
+  for (const record of await allPacks()) {
     try {
-      const bytes = decodeBase64(pack.data);
-      if (!bytes) continue;
-      const store = await openPack(bytes, webSha256);
-      index.addSegment(store, undefined, pack.id);
-      searched.push({ name: `imported “${pack.name}”`, references: store.count });
+      // Checked whole (digest, every entry) when imported; stored by us since: viewed, not re-checked.
+      const store = readPack(record.pack);
+      corpus.addSegment(store, readSegmentIndex(record.index, store.count), record.id);
+      searched.push({ name: `imported “${record.name}”`, references: store.count });
     } catch {
-      // A pack was validated when imported; one that no longer opens (an older format) is skipped, not fatal.
+      // A record that no longer opens (an older format) is skipped, never fatal to the verdict.
     }
   }
-  return { index, searched };
+  return { index: corpus, searched };
 }
 
-async function storedPacks(): Promise<StoredPack[]> {
-  const stored = await browser.storage.local.get(PACKS_KEY);
-  const packs = stored[PACKS_KEY];
-  return Array.isArray(packs) ? (packs as StoredPack[]).filter((p) => typeof p?.data === 'string') : [];
+function infoOf({ pack, index: _index, ...info }: PackRecord): ImportedPackInfo {
+  return { ...info, bytes: pack.length };
 }
 
 export async function listPacks(): Promise<ImportedPackInfo[]> {
-  return (await storedPacks()).map(({ data: _data, ...info }) => info);
+  return (await allPacks()).map(infoOf);
 }
 
-/** Validates a pack file (base64) whole and stores it; throws PackError (with a message for the user) and changes
- * nothing when it is bad. */
-export async function importPack(name: string, data: string): Promise<ImportedPackInfo> {
-  const bytes = decodeBase64(data);
-  if (!bytes) throw new PackError('the file could not be read');
-  const store = await openPack(bytes, webSha256);
-  store.validateAll();
-  if (store.count === 0) throw new PackError('the pack holds no references');
-  const packs = await storedPacks();
-  const info: ImportedPackInfo = {
+/**
+ * Checks a pack file whole (its digest, every entry, http(s) links, field sizes), builds its index and stores both,
+ * in one IndexedDB write; throws PackError with a message for the reader, and stores nothing, when it is bad. A
+ * version-1 file is converted to version 2 first. Runs where the file is (the options page), so that a large pack
+ * is never copied through a message.
+ */
+export async function importPackFile(name: string, bytes: Uint8Array): Promise<ImportedPackInfo> {
+  const opened = await openPack(bytes, webSha256);
+  opened.validateAll();
+  if (opened.count === 0) throw new PackError('the pack holds no references');
+  const stored = await asVersion2(opened, bytes);
+  const store = readPack(stored);
+  const record: PackRecord = {
     id: `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     name,
-    references: store.count,
-    bytes: bytes.length,
     importedAt: new Date().toISOString(),
+    references: store.count,
+    pack: stored,
+    index: encodeSegmentIndex(buildSegmentIndex(store), store.count, packDigest(stored)),
   };
-  await browser.storage.local.set({ [PACKS_KEY]: [...packs, { ...info, data }] });
-  index = undefined;
-  return info;
+  await putPack(record);
+  return infoOf(record);
+}
+
+/** The bytes to keep: the file itself when it is version 2, else the same references written as version 2. */
+async function asVersion2(store: ReferenceStore, bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x7b /* { */) return bytes;
+  const encoder = new PackEncoder();
+  for (let i = 0; i < store.count; i++) encoder.add(store.reference(i));
+  return sealPack(encoder.finish(), webSha256);
 }
 
 export async function removePack(id: string): Promise<void> {
-  const packs = await storedPacks();
-  await browser.storage.local.set({ [PACKS_KEY]: packs.filter((p) => p.id !== id) });
-  index = undefined;
+  await deletePack(id);
+}
+
+/** Packs imported before they moved to IndexedDB sat in storage.local as JSON text: move them once. */
+async function migrateStorageLocalPacks(): Promise<void> {
+  const stored = await browser.storage.local.get('packs');
+  const packs = stored.packs;
+  if (!Array.isArray(packs)) return;
+  for (const old of packs as Array<{ name?: unknown; text?: unknown }>) {
+    if (typeof old?.text !== 'string') continue;
+    try {
+      await importPackFile(
+        typeof old.name === 'string' ? old.name : 'imported pack',
+        new TextEncoder().encode(old.text),
+      );
+    } catch {
+      // A pack that no longer opens is dropped with the old key.
+    }
+  }
+  await browser.storage.local.remove('packs');
 }

@@ -57,9 +57,8 @@ export type BackgroundRequest =
   | ArticleMessage
   | { type: 'page-start'; url: string }
   | { type: 'get-report'; tabId: number }
-  | { type: 'import-pack'; name: string; /** The pack file, base64. */ data: string }
-  | { type: 'remove-pack'; id: string }
-  | { type: 'list-packs' };
+  /** The options page imported or removed a pack (in IndexedDB): the background rebuilds its corpus. */
+  | { type: 'packs-changed' };
 
 export type ContentRequest = { type: 'highlight'; on: boolean } | { type: 'ping' };
 

@@ -1,10 +1,11 @@
 import browser from './browser';
 import type { ImportedPackInfo } from './messages';
 import { readSettings, updateSettings } from './settings';
-import { encodeBase64, isSensitivity } from '../core';
+import { isSensitivity, PackError } from '../core';
+import { importPackFile, listPacks, removePack } from './corpus';
 
-/** Options: the in-page badge switch, the rewrite sensitivity, and importing and removing corpus packs (validated by
- * the background). */
+/** Options: the in-page badge switch, the rewrite sensitivity, and importing and removing corpus packs. A pack is
+ * checked and indexed here, where the file is, and stored in IndexedDB; the background is told to pick it up. */
 const sensitivities = [...document.querySelectorAll<HTMLInputElement>('input[name="sensitivity"]')];
 const checkbox = document.getElementById('in-page-badge') as HTMLInputElement;
 const fileInput = document.getElementById('pack-file') as HTMLInputElement;
@@ -12,7 +13,7 @@ const status = document.getElementById('pack-status') as HTMLElement;
 const list = document.getElementById('packs') as HTMLUListElement;
 
 async function renderPacks(): Promise<void> {
-  const packs = (await browser.runtime.sendMessage({ type: 'list-packs' })) as ImportedPackInfo[];
+  const packs: ImportedPackInfo[] = await listPacks();
   list.replaceChildren();
   for (const pack of packs) {
     const item = document.createElement('li');
@@ -22,7 +23,8 @@ async function renderPacks(): Promise<void> {
     remove.textContent = 'Remove';
     remove.setAttribute('aria-label', `Remove ${pack.name}`);
     remove.addEventListener('click', async () => {
-      await browser.runtime.sendMessage({ type: 'remove-pack', id: pack.id });
+      await removePack(pack.id);
+      await browser.runtime.sendMessage({ type: 'packs-changed' });
       status.textContent = `Removed ${pack.name}.`;
       await renderPacks();
     });
@@ -44,14 +46,15 @@ for (const radio of sensitivities) {
 fileInput.addEventListener('change', async () => {
   const file = fileInput.files?.[0];
   if (!file) return;
-  const answer = (await browser.runtime.sendMessage({
-    type: 'import-pack',
-    name: file.name,
-    data: encodeBase64(new Uint8Array(await file.arrayBuffer())),
-  })) as { ok: true; info: ImportedPackInfo } | { ok: false; error: string };
-  status.textContent = answer.ok
-    ? `Imported ${answer.info.name}: ${answer.info.references} references.`
-    : `Not imported: ${answer.error}`;
+  status.textContent = `Checking ${file.name}…`;
+  try {
+    const info = await importPackFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    await browser.runtime.sendMessage({ type: 'packs-changed' });
+    status.textContent = `Imported ${info.name}: ${info.references} references.`;
+  } catch (error) {
+    if (!(error instanceof PackError)) throw error;
+    status.textContent = `Not imported: ${error.message}`;
+  }
   fileInput.value = '';
   await renderPacks();
 });
