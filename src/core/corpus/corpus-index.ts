@@ -71,7 +71,7 @@ export class CorpusIndex {
     return this.live;
   }
 
-  /** Every reference number, removed ones included: the range `meta` and `measure` take. */
+  /** Every reference number, removed ones included: the range `meta` and `comparedReference` take. */
   get span(): number {
     return this.segments.reduce((n, s) => n + s.store.count, 0) + this.delta.references.length;
   }
@@ -79,7 +79,7 @@ export class CorpusIndex {
   /** Adds a pack as one segment, with its prebuilt index (or one built now). */
   addSegment(store: ReferenceStore, index: SegmentIndex = buildSegmentIndex(store), name?: string): SegmentHandle {
     const segment: Segment = { name: name ?? `segment-${++this.segmentNames}`, store, index, removed: null };
-    // The growable segment stays last, so reference numbers of earlier segments never move when it grows.
+    // References are numbered segment after segment, the growable one last.
     this.segments.push(segment);
     this.live += store.count;
     return segment;
@@ -124,14 +124,13 @@ export class CorpusIndex {
       if (segment.removed[local]) return;
       segment.removed[local] = 1;
     } else {
-      const ref = this.delta.references[local];
-      if (!ref) return;
-      // Delta references are few: rebuild its maps without this one.
+      if (!this.delta.references[local]) return;
+      // References added one at a time are few (DELTA_LIMIT at most): index them again without this one.
       const rest = this.delta.references.filter((_, i) => i !== local);
       this.live -= this.delta.references.length;
       this.delta = new Delta();
       for (const kept of rest) this.add(kept);
-      this.live++;
+      return;
     }
     this.live--;
   }

@@ -64,7 +64,10 @@ export function buildSegmentIndex(store: ReferenceStore): SegmentIndex {
   }
   const rareWords = new PostingsBuilder(CONTENT_KEY_BITS);
   for (let r = 0; r < store.count; r++) {
-    for (const key of rarestWords(wordKeys.subarray(wordStarts[r], wordStarts[r + 1]), wordFrequency)) {
+    for (const key of rarestWords(
+      wordKeys.subarray(wordStarts[r], wordStarts[r + 1]),
+      (k) => wordFrequency[k] as number,
+    )) {
       rareWords.add(key, r);
     }
   }
@@ -75,11 +78,8 @@ export function buildSegmentIndex(store: ReferenceStore): SegmentIndex {
  * A reference's RARE_WORDS_PER_REFERENCE rarest word keys, rarest first and ties by key: frequency and key packed
  * in one number, so the sort is the engine's numeric one.
  */
-export function rarestWords(keys: ArrayLike<number>, frequency: (key: number) => number): Float64Array;
-export function rarestWords(keys: ArrayLike<number>, frequency: Uint32Array): Float64Array;
-export function rarestWords(keys: ArrayLike<number>, frequency: Uint32Array | ((key: number) => number)): Float64Array {
-  const of = typeof frequency === 'function' ? frequency : (key: number) => frequency[key] as number;
-  const ranked = Float64Array.from(keys, (key) => of(key) * KEY_SPACE + key).sort();
+export function rarestWords(keys: ArrayLike<number>, frequency: (key: number) => number): Float64Array {
+  const ranked = Float64Array.from(keys, (key) => frequency(key) * KEY_SPACE + key).sort();
   const top = ranked.subarray(0, RARE_WORDS_PER_REFERENCE);
   for (let i = 0; i < top.length; i++) top[i] = (top[i] as number) % KEY_SPACE;
   return top;
