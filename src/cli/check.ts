@@ -3,7 +3,7 @@ import { judge, type CorpusIndex, type JudgeOptions, type NoVerdict, type Verdic
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
 import { loadPage, type LoadedPage } from './load-page';
-import { verdictJson, verdictText } from './report';
+import { CSV_COLUMNS, verdictCsv, verdictJson, verdictText } from './report';
 
 /** The verdict on a loaded page, exactly as `check` computes it. */
 export function judgePage(page: LoadedPage, index: CorpusIndex, options: JudgeOptions = {}): Verdict | NoVerdict {
@@ -40,25 +40,31 @@ export async function checkItemsFromManifest(manifest: string): Promise<CheckIte
  * Judges each input in order, writing one line (JSON) or one report (text) per input as soon as it is judged. An
  * input that cannot be read gets its error in its place and on stderr; the others go on. Returns how many failed.
  */
+export type OutputFormat = 'text' | 'json' | 'csv';
+
 export async function checkAll(
   items: readonly CheckItem[],
   index: CorpusIndex,
-  json: boolean,
+  format: OutputFormat,
   write: (text: string) => void,
   warn: (text: string) => void,
   options: JudgeOptions = {},
 ): Promise<number> {
   let failures = 0;
+  if (format === 'csv') write(CSV_COLUMNS.join(','));
   for (const item of items) {
     try {
       if (item.error) throw new CliError(item.error);
       const result = judgePage(await loadPage(item.input, item.url), index, options);
-      write(json ? JSON.stringify(verdictJson(item.id, result)) : verdictText(item.id, result, index.size));
+      if (format === 'json') write(JSON.stringify(verdictJson(item.id, result)));
+      else if (format === 'csv') write(verdictCsv(item.id, result));
+      else write(verdictText(item.id, result, index.size));
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       failures++;
       warn(`firsthand: ${error.message}`);
-      if (json) write(JSON.stringify({ id: item.id, verdict: null, error: error.message }));
+      if (format === 'json') write(JSON.stringify({ id: item.id, verdict: null, error: error.message }));
+      if (format === 'csv') write(verdictCsv(item.id, { error: error.message }));
     }
   }
   return failures;

@@ -1,57 +1,96 @@
-import { dirname, resolve } from 'node:path';
-import { checkReferenceMeta, fingerprintText, PackError, type Reference, type ReferenceMeta } from '../core';
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  canonicalUrl,
+  checkReferenceMeta,
+  fingerprintText,
+  PackError,
+  type Reference,
+  type ReferenceMeta,
+  type ReferenceStore,
+} from '../core';
 import { CliError } from './cli-error';
-import { writePackFile } from './corpus-file';
+import { readPackFile, writePackFile } from './corpus-file';
+import { describeFsError, loadPage, type LoadedPage } from './load-page';
 import { field, readJsonLines } from './jsonl';
-import { loadPage, type LoadedPage } from './load-page';
 
 /**
- * `firsthand corpus build`: one reference per manifest line ({"id","file","url","publisher","title","publishedAt"},
- * paths relative to the manifest). Metadata the line leaves out is read from the page. A line that cannot become a
- * reference (a missing file, a page that is not an article, a bad field, a repeated id) is skipped with one line on
- * stderr and the build goes on; with `strict`, any skip fails the build instead. The pack is written to a temporary
- * file and renamed, so a failed build leaves an existing pack untouched; its index is written beside it.
+ * `firsthand corpus build`: references from any mix of manifests (one reference a line:
+ * {"id","file","url","publisher","title","publishedAt"}, paths relative to the manifest) and folders of saved
+ * pages (.html, .htm, .txt, recursively; the id is the path inside the folder). Metadata a line leaves out is read
+ * from the page. One bad input never sinks the build: an item that cannot become a reference (a missing file, a page
+ * that is not an article, a bad field, a repeated id) is skipped with one line on stderr; with `strict`, any skip
+ * fails the build instead. With `update`, the pack's own references are kept and only new ones added (a reference is
+ * not new when its id, its canonical address or its fingerprint is already there), so running the same build again
+ * changes nothing. The pack is written to a temporary file and renamed, so a failed build leaves an existing pack
+ * untouched; its index is written beside it.
  */
-export async function buildCorpus(
-  manifest: string,
-  out: string,
-  options: { strict?: boolean; warn?: (line: string) => void } = {},
-): Promise<{ references: number; bytes: number; skipped: string[] }> {
+export interface BuildOptions {
+  manifests?: readonly string[];
+  dirs?: readonly string[];
+  strict?: boolean;
+  update?: boolean;
+  warn?: (line: string) => void;
+}
+
+export interface BuildResult {
+  /** References in the pack written. */
+  references: number;
+  bytes: number;
+  /** Inputs left out, each with its reason. */
+  skipped: string[];
+  /** References the pack already held (`update`), and inputs that were already among them. */
+  kept: number;
+  alreadyThere: number;
+}
+
+/** One input of a build: where it came from (for messages), the file, the metadata given with it. */
+type BuildItem = { where: string; file: string; given: ReferenceMeta } | { where: string; error: string };
+
+const PAGE_FILE = /\.(?:html?|txt)$/i;
+
+export async function buildCorpus(out: string, options: BuildOptions): Promise<BuildResult> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const rows = await readJsonLines(manifest);
-  if (rows.length === 0) throw new CliError(`${manifest} lists no references`);
-  const base = dirname(resolve(manifest));
-  const seen = new Set<string>();
+  const items: BuildItem[] = [];
+  for (const manifest of options.manifests ?? []) items.push(...(await itemsOfManifest(manifest)));
+  for (const dir of options.dirs ?? []) items.push(...(await itemsOfDir(dir)));
+  if (items.length === 0) throw new CliError('corpus build found nothing to build: give --manifest or --dir');
+
+  const known = new KnownReferences();
   const references: Reference[] = [];
-  const skipped: string[] = [];
-  for (const row of rows) {
-    try {
-      if ('error' in row) throw new CliError(row.error);
-      const id = field(row, 'id', manifest, true);
-      if (seen.has(id)) throw new CliError(`${manifest} line ${row.line}: id ${JSON.stringify(id)} is used twice`);
-      const file = field(row, 'file', manifest, true);
-      const url = field(row, 'url', manifest, false);
-      let page;
-      try {
-        page = await loadPage(resolve(base, file), url || undefined);
-      } catch (error) {
-        if (error instanceof CliError) throw new CliError(`${manifest} line ${row.line}: ${error.message}`);
-        throw error;
+  if (options.update) {
+    const existing = await existingPack(out);
+    if (existing) {
+      for (let i = 0; i < existing.count; i++) {
+        const ref = existing.reference(i);
+        known.add(ref);
+        references.push(ref);
       }
-      const ref = referenceFromPage(page, {
-        id,
-        url,
-        publisher: field(row, 'publisher', manifest, false),
-        title: field(row, 'title', manifest, false),
-        publishedAt: field(row, 'publishedAt', manifest, false),
-      });
+    }
+  }
+  const kept = references.length;
+  const skipped: string[] = [];
+  const idsThisRun = new Set<string>();
+  let alreadyThere = 0;
+  for (const item of items) {
+    try {
+      if ('error' in item) throw new CliError(item.error);
+      if (idsThisRun.has(item.given.id))
+        throw new CliError(`${item.where}: id ${JSON.stringify(item.given.id)} is used twice`);
+      idsThisRun.add(item.given.id);
+      const ref = referenceFromPage(await loadItem(item), item.given);
       try {
-        checkReferenceMeta(ref, `${manifest} line ${row.line}`);
+        checkReferenceMeta(ref, item.where);
       } catch (error) {
         if (error instanceof PackError) throw new CliError(error.message);
         throw error;
       }
-      seen.add(id);
+      if (known.has(ref)) {
+        alreadyThere++;
+        continue;
+      }
+      known.add(ref);
       references.push(ref);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
@@ -60,16 +99,107 @@ export async function buildCorpus(
     }
   }
   if (options.strict && skipped.length > 0) {
-    throw new CliError(`${skipped.length} of ${rows.length} references could not be built; nothing written (--strict)`);
+    throw new CliError(
+      `${skipped.length} of ${items.length} references could not be built; nothing written (--strict)`,
+    );
   }
   if (references.length === 0) {
-    throw new CliError(`no reference could be built from ${manifest} (${skipped.length} skipped); nothing written`);
+    const from = [...(options.manifests ?? []), ...(options.dirs ?? [])].join(', ');
+    throw new CliError(`no reference could be built from ${from} (${skipped.length} skipped); nothing written`);
   }
   const { bytes } = await writePackFile(out, references);
-  return { references: references.length, bytes, skipped };
+  return { references: references.length, bytes, skipped, kept, alreadyThere };
 }
 
-/** A reference from a loaded page: metadata given in the manifest wins over what the page says of itself. */
+/** References already in a corpus, by id, canonical address and fingerprint: what "the same reference" means. */
+export class KnownReferences {
+  private readonly ids = new Set<string>();
+  private readonly urls = new Set<string>();
+  private readonly fingerprints = new Set<string>();
+
+  has(ref: Reference): boolean {
+    return (
+      this.ids.has(ref.id) ||
+      (ref.url !== '' && this.urls.has(canonicalUrl(ref.url))) ||
+      this.fingerprints.has(fingerprintKey(ref))
+    );
+  }
+
+  add(ref: Reference): void {
+    this.ids.add(ref.id);
+    if (ref.url) this.urls.add(canonicalUrl(ref.url));
+    this.fingerprints.add(fingerprintKey(ref));
+  }
+}
+
+/** Two references with the same words, simhash and winnowed shingles are the same text. */
+function fingerprintKey(ref: Reference): string {
+  const shingles = Uint32Array.from(new Set(ref.shingles)).sort();
+  const digest = createHash('sha256').update(new Uint8Array(shingles.buffer)).digest('base64');
+  return `${ref.words}:${ref.simhash.hi}:${ref.simhash.lo}:${digest}`;
+}
+
+async function existingPack(path: string): Promise<ReferenceStore | null> {
+  try {
+    return (await readPackFile(path)).store;
+  } catch (error) {
+    // No pack yet: --update on a first run builds it. A damaged pack is an error (it would be overwritten).
+    if (error instanceof CliError && /no such file/.test(error.message)) return null;
+    throw error;
+  }
+}
+
+async function itemsOfManifest(manifest: string): Promise<BuildItem[]> {
+  const base = dirname(resolve(manifest));
+  return (await readJsonLines(manifest)).map((row): BuildItem => {
+    const where = `${manifest} line ${row.line}`;
+    if ('error' in row) return { where, error: row.error };
+    try {
+      return {
+        where,
+        file: resolve(base, field(row, 'file', manifest, true)),
+        given: {
+          id: field(row, 'id', manifest, true),
+          url: field(row, 'url', manifest, false),
+          publisher: field(row, 'publisher', manifest, false),
+          title: field(row, 'title', manifest, false),
+          publishedAt: field(row, 'publishedAt', manifest, false),
+        },
+      };
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      return { where, error: error.message };
+    }
+  });
+}
+
+async function itemsOfDir(dir: string): Promise<BuildItem[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && PAGE_FILE.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+  } catch (error) {
+    throw new CliError(`cannot read folder ${dir}: ${describeFsError(error)}`);
+  }
+  return names.map((file) => {
+    const id = relative(dir, file).split(sep).join('/');
+    return { where: file, file, given: { id, url: '', publisher: '', title: '', publishedAt: '' } };
+  });
+}
+
+async function loadItem(item: { where: string; file: string; given: ReferenceMeta }): Promise<LoadedPage> {
+  try {
+    return await loadPage(item.file, item.given.url || undefined);
+  } catch (error) {
+    // Messages about a folder's file already name it; a manifest line is named as such.
+    if (error instanceof CliError && item.where !== item.file) throw new CliError(`${item.where}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A reference from a loaded page: metadata given with it wins over what the page says of itself. */
 export function referenceFromPage(page: LoadedPage, given: ReferenceMeta): Reference {
   const url = given.url || page.url;
   return {

@@ -1,7 +1,7 @@
-import type { ReferenceStore } from '../core';
-import { parseArgs, stringFlag } from './args';
+import type { Reference, ReferenceStore } from '../core';
+import { listFlag, parseArgs, stringFlag } from './args';
 import { CliError } from './cli-error';
-import { buildCorpus } from './corpus-build';
+import { buildCorpus, KnownReferences, type BuildResult } from './corpus-build';
 import { readPackFile, writeIndexFile, writePackFile } from './corpus-file';
 
 /** `firsthand corpus SUB …`: build, info, index, convert. Each returns the exit status. */
@@ -13,19 +13,52 @@ export async function corpus(
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'build': {
-      const args = parseArgs(rest, ['manifest', 'out', 'strict'], ['strict']);
-      const manifest = stringFlag(args, 'manifest');
+      const args = parseArgs(
+        rest,
+        ['manifest', 'dir', 'out', 'strict', 'update'],
+        ['strict', 'update'],
+        ['manifest', 'dir'],
+      );
       const target = stringFlag(args, 'out');
-      if (!manifest || !target) throw new CliError('corpus build needs --manifest REFS.jsonl and --out PACK', 2);
+      const manifests = listFlag(args, 'manifest');
+      const dirs = listFlag(args, 'dir');
+      if (!target || manifests.length + dirs.length === 0) {
+        throw new CliError('corpus build needs --out PACK and at least one --manifest REFS.jsonl or --dir DIR', 2);
+      }
       noPositional(args.positional);
-      const { references, bytes, skipped } = await buildCorpus(manifest, target, {
+      const result = await buildCorpus(target, {
+        manifests,
+        dirs,
         strict: args.flags.has('strict'),
+        update: args.flags.has('update'),
         warn: err,
       });
-      const each = `${bytes} bytes (${Math.round(bytes / references)} bytes each)`;
-      const more = skipped.length > 3 ? `; and ${skipped.length - 3} more` : '';
-      const skips = skipped.length ? `, ${skipped.length} skipped: ${skipped.slice(0, 3).join('; ')}${more}` : '';
-      err(`firsthand: wrote ${target}: ${references} references written, ${each}${skips}`);
+      err(`firsthand: wrote ${target}: ${summary(result)}`);
+      return 0;
+    }
+    case 'merge': {
+      const args = parseArgs(rest, ['out'], []);
+      const target = stringFlag(args, 'out');
+      if (!target || args.positional.length === 0)
+        throw new CliError('usage: firsthand corpus merge --out PACK A B…', 2);
+      const known = new KnownReferences();
+      const merged: Reference[] = [];
+      let repeated = 0;
+      for (const path of args.positional) {
+        const { store } = await readPackFile(path);
+        for (const ref of references(store)) {
+          if (known.has(ref)) {
+            repeated++;
+            continue;
+          }
+          known.add(ref);
+          merged.push(ref);
+        }
+      }
+      const { bytes, count } = await writePackFile(target, merged);
+      err(
+        `firsthand: wrote ${target}: ${count} references from ${args.positional.length} packs, ${bytes} bytes (${repeated} already in an earlier pack, left out)`,
+      );
       return 0;
     }
     case 'info': {
@@ -73,12 +106,28 @@ export async function corpus(
       return 0;
     }
     default:
-      throw new CliError(`unknown command "corpus ${sub ?? ''}" (corpus build, info, index or convert)`, 2);
+      throw new CliError(`unknown command "corpus ${sub ?? ''}" (corpus build, merge, info, index or convert)`, 2);
   }
 }
 
 function* references(store: ReferenceStore) {
   for (let i = 0; i < store.count; i++) yield store.reference(i);
+}
+
+/** "310 references written, 1,234,567 bytes (…), 1 skipped: refs/sd-2.html: not an article page …" */
+function summary(result: BuildResult): string {
+  const added = result.references - result.kept;
+  const each = `${result.bytes} bytes (${Math.round(result.bytes / result.references)} bytes each)`;
+  const update = result.kept
+    ? ` (${result.kept} kept, ${added} new, ${result.alreadyThere} already there)`
+    : result.alreadyThere
+      ? ` (${result.alreadyThere} repeats left out)`
+      : '';
+  const more = result.skipped.length > 3 ? `; and ${result.skipped.length - 3} more` : '';
+  const skips = result.skipped.length
+    ? `, ${result.skipped.length} skipped: ${result.skipped.slice(0, 3).join('; ')}${more}`
+    : '';
+  return `${result.references} references written${update}, ${each}${skips}`;
 }
 
 function noPositional(positional: readonly string[]): void {

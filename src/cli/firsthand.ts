@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseArgs, stringFlag } from './args';
+import { listFlag, parseArgs, stringFlag } from './args';
 import { checkAll, checkItemsFromManifest, type CheckItem } from './check';
 import { CliError } from './cli-error';
 import { corpus } from './corpus-commands';
@@ -9,13 +9,17 @@ import { DEFAULT_SENSITIVITY, isSensitivity, SENSITIVITIES } from '../core';
 const USAGE = `firsthand — where does this article come from?
 
 usage:
-  firsthand check [--corpus PACK] [--url URL] [--sensitivity S] [--json] FILE|URL|-
-      judge one page (.html or .txt file, http(s) address, or - for standard input)
-  firsthand check [--corpus PACK] [--sensitivity S] --manifest CHECKS.jsonl [--json]
-      judge every page of a manifest ({"id","file","url"} a line), in order
-  firsthand corpus build --manifest REFS.jsonl --out PACK [--strict]
-      build a corpus pack ({"id","file","url","publisher","title","publishedAt"} a line), its index in PACK.idx;
-      a line that cannot be built is skipped with its reason (--strict: fail instead)
+  firsthand check [--corpus PACK] [--sensitivity S] [--json|--csv] [--url URL] FILE|URL|- …
+      judge pages (.html or .txt files, http(s) addresses, - for standard input), in order; --url says where one
+      saved page lives
+  firsthand check [--corpus PACK] [--sensitivity S] [--json|--csv] --manifest CHECKS.jsonl …
+      judge every page of manifests ({"id","file","url"} a line), in order (files and manifests can be mixed)
+  firsthand corpus build --out PACK [--manifest REFS.jsonl …] [--dir DIR …] [--update] [--strict]
+      build a corpus pack and its index (PACK.idx) from manifests ({"id","file","url","publisher","title",
+      "publishedAt"} a line) and folders of saved .html/.txt pages; an input that cannot be built is skipped with its
+      reason (--strict: fail instead); --update keeps PACK's references and adds only new ones
+  firsthand corpus merge --out PACK A B …
+      one pack of several (a reference already in an earlier pack is left out)
   firsthand corpus info PACK [--json]
       count, publishers, date range, size and format of a pack
   firsthand corpus index PACK
@@ -49,27 +53,34 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function check(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['corpus', 'url', 'json', 'manifest', 'sensitivity'], ['json']);
-  const manifest = stringFlag(args, 'manifest');
+  const args = parseArgs(
+    argv,
+    ['corpus', 'url', 'json', 'csv', 'manifest', 'sensitivity'],
+    ['json', 'csv'],
+    ['manifest'],
+  );
   const sensitivity = stringFlag(args, 'sensitivity') ?? DEFAULT_SENSITIVITY;
   if (!isSensitivity(sensitivity))
     throw new CliError(`--sensitivity must be one of ${SENSITIVITIES.join(', ')} (got "${sensitivity}")`, 2);
+  if (args.flags.has('json') && args.flags.has('csv')) throw new CliError('give --json or --csv, not both', 2);
   const url = stringFlag(args, 'url');
-  let items: CheckItem[];
-  if (manifest) {
-    if (args.positional.length) throw new CliError('give either --manifest or one FILE|URL|-, not both', 2);
-    items = await checkItemsFromManifest(manifest);
-  } else {
-    if (args.positional.length !== 1)
-      throw new CliError('check needs one FILE, URL or - (or --manifest CHECKS.jsonl)', 2);
-    const input = args.positional[0] as string;
-    items = [{ id: input === '-' ? 'stdin' : input, input, ...(url ? { url } : {}) }];
-  }
+  const manifests = listFlag(args, 'manifest');
+  if (args.positional.length === 0 && manifests.length === 0)
+    throw new CliError('check needs FILE, URL or - (or --manifest CHECKS.jsonl)', 2);
+  if (url && args.positional.length !== 1)
+    throw new CliError('--url says where one saved page lives: give one FILE', 2);
+  if (args.positional.filter((p) => p === '-').length > 1) throw new CliError('standard input (-) can be read once', 2);
+  const items: CheckItem[] = args.positional.map((input) => ({
+    id: input === '-' ? 'stdin' : input,
+    input,
+    ...(url ? { url } : {}),
+  }));
+  for (const manifest of manifests) items.push(...(await checkItemsFromManifest(manifest)));
   const { index } = await loadCorpus(stringFlag(args, 'corpus'));
   const failures = await checkAll(
     items,
     index,
-    args.flags.has('json'),
+    args.flags.has('json') ? 'json' : args.flags.has('csv') ? 'csv' : 'text',
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`${text}\n`),
     { sensitivity },

@@ -69,3 +69,69 @@ function pct(share: number): string {
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** The columns of `check --csv`, one row a page (README "The CLI" documents them). */
+export const CSV_COLUMNS = [
+  'id',
+  'verdict',
+  'match',
+  'source_id',
+  'source_publisher',
+  'source_title',
+  'source_url',
+  'source_published',
+  'confidence',
+  'copied',
+  'copied_of_source',
+  'attributed',
+  'ai_style',
+  'reason',
+  'error',
+] as const;
+
+/** One CSV row (RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled). */
+export function verdictCsv(id: string, result: Verdict | NoVerdict | { error: string }): string {
+  const row: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null> = {
+    id,
+    verdict: null,
+    match: null,
+    source_id: null,
+    source_publisher: null,
+    source_title: null,
+    source_url: null,
+    source_published: null,
+    confidence: null,
+    copied: null,
+    copied_of_source: null,
+    attributed: null,
+    ai_style: null,
+    reason: null,
+    error: null,
+  };
+  if ('error' in result) row.error = result.error;
+  else if (result.verdict === null) row.reason = result.reason;
+  else {
+    Object.assign(row, {
+      verdict: result.verdict,
+      match: result.match,
+      source_id: result.source?.id ?? null,
+      source_publisher: result.source?.publisher ?? null,
+      source_title: result.source?.title ?? null,
+      source_url: result.source?.url ?? null,
+      source_published: result.source?.publishedAt ?? null,
+      confidence: result.confidence,
+      copied: result.copied,
+      copied_of_source: result.copiedOfSource,
+      attributed: result.attributed,
+      ai_style: Math.round(result.aiStyle * 1000) / 1000,
+      reason: result.reason,
+    });
+  }
+  return CSV_COLUMNS.map((column) => csvField(row[column])).join(',');
+}
+
+function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

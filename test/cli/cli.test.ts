@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -119,6 +120,69 @@ describe('firsthand corpus build', () => {
       'firsthand: no reference could be built from bad2.jsonl (1 skipped); nothing written',
     ]);
     expect(readFileSync(join(dir, 'kept.pack')).equals(before)).toBe(true);
+  });
+});
+
+describe('firsthand corpus build from folders, --update and merge', () => {
+  const site = (): string => {
+    const root = mkdtempSync(join(tmpdir(), 'firsthand-site-'));
+    mkdirSync(join(root, 'news', '2026'), { recursive: true });
+    writeFileSync(join(root, 'news', '2026', 'courier.html'), publisherPage());
+    writeFileSync(join(root, 'ledger.html'), independentPage());
+    writeFileSync(join(root, 'front.html'), sectionFrontPage());
+    writeFileSync(join(root, 'notes.md'), 'not a page');
+    return root;
+  };
+
+  test('--dir reads saved pages recursively (ids are their paths), mixes with --manifest, skips what is not an article', () => {
+    const root = site();
+    writeFileSync(
+      join(dir, 'rewrite-ref.jsonl'),
+      `${JSON.stringify({ id: 'rw', file: 'rewrite.txt', url: 'https://newsfeed.example/harlow' })}\n`,
+    );
+    const result = run(['corpus', 'build', '--dir', root, '--manifest', 'rewrite-ref.jsonl', '--out', 'site.pack']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/skipped .*front\.html: not an article page/);
+    expect(result.stderr).toMatch(/wrote site\.pack: 3 references written, \d+ bytes .*, 1 skipped: /);
+    const pack = readPack(readFileSync(join(dir, 'site.pack')));
+    expect(Array.from({ length: pack.count }, (_, i) => pack.metaOf(i).id).sort()).toEqual([
+      'ledger.html',
+      'news/2026/courier.html',
+      'rw',
+    ]);
+    const courier = Array.from({ length: pack.count }, (_, i) => pack.metaOf(i)).find(
+      (m) => m.id === 'news/2026/courier.html',
+    );
+    expect(courier).toMatchObject({ url: ORIGINAL.url, publisher: ORIGINAL.publisher, title: ORIGINAL.title }); // read from the page
+  });
+
+  test('--update keeps the pack and adds only new references; the same run again changes nothing', () => {
+    const root = site();
+    rmSync(join(root, 'ledger.html'));
+    expect(run(['corpus', 'build', '--dir', root, '--out', 'grow.pack']).code).toBe(0);
+    const first = readFileSync(join(dir, 'grow.pack'));
+    expect(readPack(first).count).toBe(1);
+    writeFileSync(join(root, 'ledger.html'), independentPage());
+    // The Courier again under another name: same canonical address and fingerprint, not added twice.
+    writeFileSync(join(root, 'copy-of-courier.html'), publisherPage());
+    const grown = run(['corpus', 'build', '--update', '--dir', root, '--out', 'grow.pack']);
+    expect(grown.stderr).toMatch(/wrote grow\.pack: 2 references written \(1 kept, 1 new, 2 already there\)/);
+    const second = readFileSync(join(dir, 'grow.pack'));
+    expect(readPack(second).count).toBe(2);
+    expect(run(['corpus', 'build', '--update', '--dir', root, '--out', 'grow.pack']).code).toBe(0);
+    expect(readFileSync(join(dir, 'grow.pack')).equals(second)).toBe(true);
+  });
+
+  test('merge makes one pack of several, each reference once', () => {
+    const root = site();
+    expect(run(['corpus', 'build', '--dir', root, '--out', 'a.pack']).code).toBe(0);
+    const merged = run(['corpus', 'merge', '--out', 'merged.pack', 'a.pack', 'pack.pack']);
+    expect(merged.code).toBe(0);
+    // pack.pack holds the Courier too, at the same address: left out.
+    expect(merged.stderr).toMatch(
+      /wrote merged\.pack: 2 references from 2 packs, \d+ bytes \(1 already in an earlier pack, left out\)/,
+    );
+    expect(readPack(readFileSync(join(dir, 'merged.pack'))).count).toBe(2);
   });
 });
 
@@ -254,6 +318,46 @@ describe('firsthand check', () => {
     expect(own.stdout).toMatch(/^courier\.html: ORIGINAL — source: The Harlow Courier/m);
   });
 
+  test('many inputs, in order; --csv gives one row a page, the same values as --json', () => {
+    const inputs = ['farm.html', 'rewrite.txt', 'ledger.html', 'nope.html'];
+    const csv = run(['check', '--corpus', 'pack.pack', '--csv', ...inputs]);
+    expect(csv.code).toBe(1); // nope.html cannot be read; the others are judged
+    const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0] ?? {})).toEqual([
+      'id',
+      'verdict',
+      'match',
+      'source_id',
+      'source_publisher',
+      'source_title',
+      'source_url',
+      'source_published',
+      'confidence',
+      'copied',
+      'copied_of_source',
+      'attributed',
+      'ai_style',
+      'reason',
+      'error',
+    ]);
+    const json = run(['check', '--corpus', 'pack.pack', '--json', ...inputs])
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((r) => r.id)).toEqual(inputs);
+    rows.forEach((row, i) => {
+      const v = json[i];
+      expect(row.verdict).toBe(v.verdict ?? '');
+      expect(row.match).toBe(v.match ?? '');
+      expect(row.source_title).toBe(v.source?.title ?? '');
+      expect(row.reason).toBe(v.reason ?? '');
+      expect(row.error).toBe(v.error ?? '');
+      if (v.verdict) expect(Number(row.copied)).toBe(v.copied);
+    });
+    expect(rows.map((r) => r.verdict)).toEqual(['repost', 'rewrite', 'original', '']);
+    expect(rows[3]?.error).toMatch(/no such file/);
+  });
+
   test('reads standard input', () => {
     const result = run(['check', '--corpus', 'pack.pack', '--json', '-'], REWRITE_TEXT);
     expect(JSON.parse(result.stdout).verdict).toBe('rewrite');
@@ -263,7 +367,13 @@ describe('firsthand check', () => {
     ['a missing file', ['check', 'nothing.html'], /cannot read nothing\.html: no such file/],
     ['a folder', ['check', '.'], /it is a folder/],
     ['an unknown option', ['check', '--fast', 'farm.html'], /unknown option --fast/],
-    ['no input', ['check'], /check needs one FILE/],
+    ['no input', ['check'], /check needs FILE, URL or -/],
+    ['--json with --csv', ['check', '--json', '--csv', 'farm.html'], /give --json or --csv, not both/],
+    [
+      '--url with two files',
+      ['check', '--url', 'https://x.example/', 'farm.html', 'ledger.html'],
+      /--url says where one saved page lives/,
+    ],
     [
       'an unreadable pack',
       ['check', '--corpus', 'none.json', 'farm.html'],
