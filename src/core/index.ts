@@ -18,6 +18,7 @@ export { fingerprintText, type Reference, type ReferenceMeta } from './fingerpri
 export { decodeBase64, encodeBase64 } from './corpus/base64';
 export { CorpusIndex, type Candidate, type SegmentHandle } from './corpus/corpus-index';
 export {
+  checkedVersion2,
   checkReferenceMeta,
   encodePack,
   FIELD_LIMITS,

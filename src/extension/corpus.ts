@@ -1,16 +1,14 @@
 import {
   buildSegmentIndex,
+  checkedVersion2,
   CorpusIndex,
   decodeBase64,
   encodeSegmentIndex,
   openPack,
-  PackEncoder,
   packDigest,
   PackError,
   readPack,
   readSegmentIndex,
-  sealPack,
-  type ReferenceStore,
   type Sha256,
 } from '../core';
 import bundledPack from '../../reference-corpus/corpus.pack?inline';
@@ -85,11 +83,10 @@ export async function listPacks(): Promise<ImportedPackInfo[]> {
  * is never copied through a message.
  */
 export async function importPackFile(name: string, bytes: Uint8Array): Promise<ImportedPackInfo> {
-  const opened = await openPack(bytes, webSha256);
-  opened.validateAll();
-  if (opened.count === 0) throw new PackError('the pack holds no references');
-  const stored = await asVersion2(opened, bytes);
+  const stored = await checkedVersion2(bytes, webSha256);
   const store = readPack(stored);
+  store.validateAll();
+  if (store.count === 0) throw new PackError('the pack holds no references');
   const record: PackRecord = {
     id: `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     name,
@@ -100,14 +97,6 @@ export async function importPackFile(name: string, bytes: Uint8Array): Promise<I
   };
   await putPack(record);
   return infoOf(record);
-}
-
-/** The bytes to keep: the file itself when it is version 2, else the same references written as version 2. */
-async function asVersion2(store: ReferenceStore, bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x7b /* { */) return bytes;
-  const encoder = new PackEncoder();
-  for (let i = 0; i < store.count; i++) encoder.add(store.reference(i));
-  return sealPack(encoder.finish(), webSha256);
 }
 
 export async function removePack(id: string): Promise<void> {

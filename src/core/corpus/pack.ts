@@ -221,17 +221,23 @@ export function isBinaryPack(bytes: Uint8Array): boolean {
  * to show a user, and never anything else, whatever the bytes.
  */
 export async function openPack(bytes: Uint8Array, sha256: Sha256): Promise<ReferenceStore> {
+  return readPack(await checkedVersion2(bytes, sha256));
+}
+
+/** A pack file's bytes as version 2: a version-2 file checked against its digest, a version-1 (JSON) file decoded
+ * and written as version 2 (digest filled in). Throws PackError, like `openPack`. */
+export async function checkedVersion2(bytes: Uint8Array, sha256: Sha256): Promise<Uint8Array> {
   if (!isBinaryPack(bytes)) {
     if (bytes[0] !== 0x7b /* { */) throw new PackError('not a corpus pack (neither version 2 nor version 1)');
     const encoder = new PackEncoder();
     for (const ref of decodePackV1(new TextDecoder().decode(bytes))) encoder.add(ref);
-    return readPack(await sealPack(encoder.finish(), sha256));
+    return sealPack(encoder.finish(), sha256);
   }
   checkHeader(bytes);
   const expected = packDigest(bytes);
   const actual = hex(await sha256(bytes.subarray(HEADER_BYTES, HEADER_BYTES + bodyLength(bytes))));
   if (actual !== expected) throw new PackError('corpus pack is damaged: its checksum does not match its contents');
-  return readPack(bytes);
+  return bytes;
 }
 
 function bodyLength(bytes: Uint8Array): number {
