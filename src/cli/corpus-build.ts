@@ -5,13 +5,15 @@ import {
   canonicalUrl,
   checkReferenceMeta,
   fingerprintText,
+  EMPTY_PACK_INFO,
   PackError,
+  type PackInfo,
   type Reference,
   type ReferenceMeta,
-  type ReferenceStore,
 } from '../core';
 import { CliError } from './cli-error';
-import { readPackFile, writePackFile } from './corpus-file';
+import { readPackFile, writePackFile, type OpenedPack } from './corpus-file';
+import type { SigningKey } from './pack-signing';
 import { describeFsError, loadPage, type LoadedPage } from './load-page';
 import { field, readJsonLines } from './jsonl';
 
@@ -31,6 +33,11 @@ export interface BuildOptions {
   dirs?: readonly string[];
   strict?: boolean;
   update?: boolean;
+  /** What the pack says about itself; fields not given are kept from the pack updated, or left empty. `created`
+   * is the time of the build (or SOURCE_DATE_EPOCH), kept when an update adds nothing. */
+  info?: Partial<PackInfo>;
+  /** Sign the pack with this key. */
+  key?: SigningKey;
   warn?: (line: string) => void;
 }
 
@@ -59,14 +66,12 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
 
   const known = new KnownReferences();
   const references: Reference[] = [];
-  if (options.update) {
-    const existing = await existingPack(out);
-    if (existing) {
-      for (let i = 0; i < existing.count; i++) {
-        const ref = existing.reference(i);
-        known.add(ref);
-        references.push(ref);
-      }
+  const existing = options.update ? await existingPack(out) : null;
+  if (existing) {
+    for (let i = 0; i < existing.store.count; i++) {
+      const ref = existing.store.reference(i);
+      known.add(ref);
+      references.push(ref);
     }
   }
   const kept = references.length;
@@ -107,8 +112,29 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
     const from = [...(options.manifests ?? []), ...(options.dirs ?? [])].join(', ');
     throw new CliError(`no reference could be built from ${from} (${skipped.length} skipped); nothing written`);
   }
-  const { bytes } = await writePackFile(out, references);
+  const info = packInfo(options.info ?? {}, existing?.info ?? EMPTY_PACK_INFO, references.length > kept);
+  const { bytes } = await writePackFile(out, references, { info, ...(options.key ? { key: options.key } : {}) });
   return { references: references.length, bytes, skipped, kept, alreadyThere };
+}
+
+/** The pack's information: given fields, else the updated pack's; a new date unless nothing changed. */
+function packInfo(given: Partial<PackInfo>, before: PackInfo, added: boolean): PackInfo {
+  const info: PackInfo = { ...before };
+  for (const field of Object.keys(given) as Array<keyof PackInfo>) {
+    const value = given[field];
+    if (value !== undefined) info[field] = value;
+  }
+  const changed = added || (Object.keys(info) as Array<keyof PackInfo>).some((f) => info[f] !== before[f]);
+  if (given.created === undefined && (changed || before.created === '')) info.created = buildTime();
+  return info;
+}
+
+/** Now, or SOURCE_DATE_EPOCH (seconds) for reproducible builds. */
+export function buildTime(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return (Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date())
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** References already in a corpus, by id, canonical address and fingerprint: what "the same reference" means. */
@@ -139,9 +165,9 @@ function fingerprintKey(ref: Reference): string {
   return `${ref.words}:${ref.simhash.hi}:${ref.simhash.lo}:${digest}`;
 }
 
-async function existingPack(path: string): Promise<ReferenceStore | null> {
+async function existingPack(path: string): Promise<OpenedPack | null> {
   try {
-    return (await readPackFile(path)).store;
+    return await readPackFile(path);
   } catch (error) {
     // No pack yet: --update on a first run builds it. A damaged pack is an error (it would be overwritten).
     if (error instanceof CliError && /no such file/.test(error.message)) return null;

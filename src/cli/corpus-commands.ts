@@ -1,8 +1,34 @@
-import type { Reference, ReferenceStore } from '../core';
-import { listFlag, parseArgs, stringFlag } from './args';
+import { readFile } from 'node:fs/promises';
+import { checkPackInfo, EMPTY_PACK_INFO, PackError, type PackInfo, type Reference, type ReferenceStore } from '../core';
+import { listFlag, parseArgs, stringFlag, type ParsedArgs } from './args';
 import { CliError } from './cli-error';
-import { buildCorpus, KnownReferences, type BuildResult } from './corpus-build';
-import { readPackFile, writeIndexFile, writePackFile } from './corpus-file';
+import { buildCorpus, buildTime, KnownReferences, type BuildResult } from './corpus-build';
+import { readPackFile, writeIndexFile, writePackBytes, writePackFile } from './corpus-file';
+import { readSigningKey, signPack, writeSigningKey, type SigningKey } from './pack-signing';
+
+/** Flags that set what a pack says about itself, and the key that signs it (build and merge). */
+const INFO_FLAGS = ['name', 'publisher', 'homepage', 'expires'] as const;
+const PUBLISH_FLAGS = [...INFO_FLAGS, 'sign'];
+
+function givenInfo(args: ParsedArgs): Partial<PackInfo> {
+  const info: Partial<PackInfo> = {};
+  for (const field of INFO_FLAGS) {
+    const value = stringFlag(args, field);
+    if (value !== undefined) info[field] = value;
+  }
+  try {
+    checkPackInfo({ ...EMPTY_PACK_INFO, ...info });
+  } catch (error) {
+    if (error instanceof PackError) throw new CliError(error.message.replace('pack information: ', '--'), 2);
+    throw error;
+  }
+  return info;
+}
+
+async function signingKey(args: ParsedArgs): Promise<SigningKey | undefined> {
+  const path = stringFlag(args, 'sign');
+  return path === undefined ? undefined : readSigningKey(path);
+}
 
 /** `firsthand corpus SUB …`: build, info, index, convert. Each returns the exit status. */
 export async function corpus(
@@ -15,7 +41,7 @@ export async function corpus(
     case 'build': {
       const args = parseArgs(
         rest,
-        ['manifest', 'dir', 'out', 'strict', 'update'],
+        ['manifest', 'dir', 'out', 'strict', 'update', ...PUBLISH_FLAGS],
         ['strict', 'update'],
         ['manifest', 'dir'],
       );
@@ -26,21 +52,27 @@ export async function corpus(
         throw new CliError('corpus build needs --out PACK and at least one --manifest REFS.jsonl or --dir DIR', 2);
       }
       noPositional(args.positional);
+      const info = givenInfo(args);
+      const key = await signingKey(args);
       const result = await buildCorpus(target, {
         manifests,
         dirs,
         strict: args.flags.has('strict'),
         update: args.flags.has('update'),
+        info,
+        ...(key ? { key } : {}),
         warn: err,
       });
       err(`firsthand: wrote ${target}: ${summary(result)}`);
       return 0;
     }
     case 'merge': {
-      const args = parseArgs(rest, ['out'], []);
+      const args = parseArgs(rest, ['out', ...PUBLISH_FLAGS], []);
       const target = stringFlag(args, 'out');
       if (!target || args.positional.length === 0)
         throw new CliError('usage: firsthand corpus merge --out PACK A B…', 2);
+      const info = { ...EMPTY_PACK_INFO, ...givenInfo(args), created: buildTime() };
+      const key = await signingKey(args);
       const known = new KnownReferences();
       const merged: Reference[] = [];
       let repeated = 0;
@@ -55,7 +87,7 @@ export async function corpus(
           merged.push(ref);
         }
       }
-      const { bytes, count } = await writePackFile(target, merged);
+      const { bytes, count } = await writePackFile(target, merged, { info, ...(key ? { key } : {}) });
       err(
         `firsthand: wrote ${target}: ${count} references from ${args.positional.length} packs, ${bytes} bytes (${repeated} already in an earlier pack, left out)`,
       );
@@ -72,6 +104,8 @@ export async function corpus(
         bytes: pack.bytes,
         digest: pack.digest || null,
         ...info,
+        pack: pack.info,
+        signedBy: pack.signedBy,
       };
       if (args.flags.has('json')) {
         out(JSON.stringify(summary));
@@ -81,7 +115,36 @@ export async function corpus(
         );
         out(`  published ${info.from ?? '?'} to ${info.to ?? '?'}${info.undated ? ` (${info.undated} undated)` : ''}`);
         out(`  publishers: ${info.publishers.map((p) => `${p.name || '(none)'} (${p.references})`).join(', ')}`);
+        const about = pack.info;
+        if (about.name || about.publisher) out(`  pack: ${about.name || '(no name)'} by ${about.publisher || '?'}`);
+        if (about.created) out(`  made ${about.created}; refresh every ${about.expires || '1 day'}`);
+        if (about.homepage) out(`  home page: ${about.homepage}`);
+        out(pack.signedBy ? `  signed by key ${pack.signedBy} (signature verified)` : '  not signed');
       }
+      return 0;
+    }
+    case 'keygen': {
+      const args = parseArgs(rest, ['out'], []);
+      const target = stringFlag(args, 'out');
+      if (!target) throw new CliError('usage: firsthand corpus keygen --out KEY', 2);
+      noPositional(args.positional);
+      const pair = await writeSigningKey(target);
+      err(`firsthand: wrote ${target} (private: keep it to yourself) and ${target}.pub`);
+      out(`public key: ${pair.publicKey}`);
+      return 0;
+    }
+    case 'sign': {
+      const args = parseArgs(rest, ['key', 'out'], []);
+      const path = onePath(args.positional, 'corpus sign --key KEY PACK [--out SIGNED]');
+      const keyPath = stringFlag(args, 'key');
+      if (!keyPath) throw new CliError('corpus sign needs --key KEY (make one with: firsthand corpus keygen)', 2);
+      const key = await readSigningKey(keyPath);
+      const pack = await readPackFile(path);
+      if (pack.version !== 2)
+        throw new CliError(`${path} is a version-1 pack: convert it first (firsthand corpus convert ${path} --out NEW)`);
+      const target = stringFlag(args, 'out') ?? path;
+      await writePackBytes(target, signPack(await readFile(path), key));
+      err(`firsthand: signed ${target} with key ${Buffer.from(key.publicKey).toString('base64')}`);
       return 0;
     }
     case 'index': {
@@ -106,7 +169,10 @@ export async function corpus(
       return 0;
     }
     default:
-      throw new CliError(`unknown command "corpus ${sub ?? ''}" (corpus build, merge, info, index or convert)`, 2);
+      throw new CliError(
+        `unknown command "corpus ${sub ?? ''}" (corpus build, merge, info, index, convert, keygen or sign)`,
+        2,
+      );
   }
 }
 

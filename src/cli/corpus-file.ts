@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import {
   buildSegmentIndex,
   CorpusIndex,
+  EMPTY_PACK_INFO,
   encodeSegmentIndex,
   indexedPackDigest,
   isBinaryPack,
@@ -14,14 +15,18 @@ import {
   packDigest,
   PackError,
   readPack,
+  readPackInfo,
   readSegmentIndex,
   sealPack,
+  verifyPackSignature,
+  type PackInfo,
   type Reference,
   type ReferenceStore,
   type SegmentIndex,
 } from '../core';
 import { CliError } from './cli-error';
 import { describeFsError } from './load-page';
+import { nodeVerify, signPack, type SigningKey } from './pack-signing';
 
 /**
  * Pack files on disk: `PACK` (the references, version 2) and `PACK.idx` beside it (the candidate index, built ahead
@@ -56,6 +61,10 @@ export interface OpenedPack {
   digest: string;
   version: 1 | 2;
   bytes: number;
+  /** What the pack says about itself (every field '' when it says nothing). */
+  info: PackInfo;
+  /** The key that signed it (base64 of the raw Ed25519 key; the signature is verified), or null when unsigned. */
+  signedBy: string | null;
 }
 
 /** Reads and checks a pack file of either version; errors are CliErrors naming the file. */
@@ -69,7 +78,19 @@ export async function readPackFile(path: string): Promise<OpenedPack> {
   try {
     const version = isBinaryPack(bytes) ? 2 : 1;
     const store = await openPack(bytes, sha256);
-    return { path, store, digest: version === 2 ? packDigest(bytes) : '', version, bytes: bytes.length };
+    if (version === 1) {
+      return { path, store, digest: '', version, bytes: bytes.length, info: { ...EMPTY_PACK_INFO }, signedBy: null };
+    }
+    const key = await verifyPackSignature(bytes, nodeVerify);
+    return {
+      path,
+      store,
+      digest: packDigest(bytes),
+      version,
+      bytes: bytes.length,
+      info: readPackInfo(bytes),
+      signedBy: key ? Buffer.from(key).toString('base64') : null,
+    };
   } catch (error) {
     if (error instanceof PackError) throw new CliError(`${path}: ${error.message}`);
     throw error;
@@ -143,20 +164,48 @@ export async function writeIndexFile(
   return bytes.length;
 }
 
+export interface PackWriteOptions {
+  /** What the pack says about itself (its INFO section). */
+  info?: PackInfo;
+  /** Sign it with this key. */
+  key?: SigningKey;
+}
+
 /** Writes references as a version-2 pack and its index beside it; returns the pack's size in bytes. */
 export async function writePackFile(
   path: string,
   references: Iterable<Reference>,
+  options: PackWriteOptions = {},
 ): Promise<{ bytes: number; count: number }> {
   const encoder = new PackEncoder();
+  let bytes: Uint8Array;
   try {
     for (const ref of references) encoder.add(ref);
+    bytes = await sealPack(encoder.finish(options.info), sha256);
+    if (options.key) bytes = signPack(bytes, options.key);
   } catch (error) {
     if (error instanceof PackError) throw new CliError(error.message);
     throw error;
   }
-  const bytes = await sealPack(encoder.finish(), sha256);
   await writeAtomically(path, bytes);
-  await writeIndexFile({ path, store: readPack(bytes), digest: packDigest(bytes), version: 2, bytes: bytes.length });
+  await writeIndexFile(openedInMemory(path, bytes));
   return { bytes: bytes.length, count: encoder.count };
+}
+
+/** Writes a pack's bytes as they are (a pack just signed), and its index beside it. */
+export async function writePackBytes(path: string, bytes: Uint8Array): Promise<void> {
+  await writeAtomically(path, bytes);
+  await writeIndexFile(openedInMemory(path, bytes));
+}
+
+function openedInMemory(path: string, bytes: Uint8Array): OpenedPack {
+  return {
+    path,
+    store: readPack(bytes),
+    digest: packDigest(bytes),
+    version: 2,
+    bytes: bytes.length,
+    info: readPackInfo(bytes),
+    signedBy: null,
+  };
 }

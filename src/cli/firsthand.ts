@@ -14,18 +14,25 @@ usage:
       saved page lives
   firsthand check [--corpus PACK] [--sensitivity S] [--json|--csv] --manifest CHECKS.jsonl …
       judge every page of manifests ({"id","file","url"} a line), in order (files and manifests can be mixed)
-  firsthand corpus build --out PACK [--manifest REFS.jsonl …] [--dir DIR …] [--update] [--strict]
+  firsthand corpus build --out PACK [--manifest REFS.jsonl …] [--dir DIR …] [--update] [--strict] [PUBLISH]
       build a corpus pack and its index (PACK.idx) from manifests ({"id","file","url","publisher","title",
       "publishedAt"} a line) and folders of saved .html/.txt pages; an input that cannot be built is skipped with its
       reason (--strict: fail instead); --update keeps PACK's references and adds only new ones
-  firsthand corpus merge --out PACK A B …
+  firsthand corpus merge --out PACK [PUBLISH] A B …
       one pack of several (a reference already in an earlier pack is left out)
+  firsthand corpus keygen --out KEY
+      make an Ed25519 signing key: KEY (private, mode 600) and KEY.pub; prints the public key
+  firsthand corpus sign --key KEY PACK [--out SIGNED]
+      sign a pack (subscribers pin the key they first see and refuse updates signed by another)
   firsthand corpus info PACK [--json]
       count, publishers, date range, size and format of a pack
   firsthand corpus index PACK
       (re)write PACK.idx, the index a pack opens with in milliseconds
   firsthand corpus convert PACK --out NEW
       rewrite a pack (a version-1 JSON pack, say) as version 2
+
+PUBLISH, for packs others subscribe to: --name NAME --publisher WHO --homepage URL --expires "1 day" (how often
+subscribers look for a new copy: 1 hour to 30 days) --sign KEY.
 
 Without --corpus, check uses the bundled corpus (reference-corpus/corpus.pack).
 --sensitivity strict|balanced|sensitive: how much evidence a rewrite verdict needs (default balanced; strict flags

@@ -27,12 +27,27 @@ export {
   PackEncoder,
   packDigest,
   PackError,
+  packSignature,
+  packSignedMessage,
   PACK_VERSION,
   readPack,
+  readPackInfo,
   ReferenceStore,
   sealPack,
+  unsignedPack,
+  verifyPackSignature,
+  withSignature,
+  type Ed25519Verify,
   type Sha256,
 } from './corpus/pack';
+export {
+  checkPackInfo,
+  DEFAULT_EXPIRES_SECONDS,
+  EMPTY_PACK_INFO,
+  expiresSeconds,
+  INFO_LIMITS,
+  type PackInfo,
+} from './corpus/pack-info';
 export {
   buildSegmentIndex,
   encodeSegmentIndex,

@@ -433,3 +433,72 @@ describe.skipIf(!hasShared())('the five seeds, through the CLI and the bundled c
     }
   });
 });
+
+describe('publishing a pack: information, keygen, sign', () => {
+  test('a pack built with --name, --publisher, --expires and --sign says so, and its signature is verified', () => {
+    const key = join(dir, 'newsroom.key');
+    const made = run(['corpus', 'keygen', '--out', key]);
+    expect(made.code).toBe(0);
+    const publicKey = made.stdout.match(/^public key: (\S+)$/m)?.[1];
+    expect(publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(statSync(key).mode & 0o077).toBe(0);
+    expect(readFileSync(`${key}.pub`, 'utf8').trim()).toBe(publicKey);
+    expectCleanError(run(['corpus', 'keygen', '--out', key]), /exists: a signing key is never overwritten/);
+
+    const built = run([
+      'corpus',
+      'build',
+      '--manifest',
+      'refs.jsonl',
+      '--out',
+      'published.pack',
+      '--name',
+      'Courier archive',
+      '--publisher',
+      'Harlow Courier',
+      '--expires',
+      '12 hours',
+      '--sign',
+      key,
+    ]);
+    expect(built.code, built.stderr).toBe(0);
+    const info = JSON.parse(run(['corpus', 'info', '--json', 'published.pack']).stdout);
+    expect(info.pack).toMatchObject({ name: 'Courier archive', publisher: 'Harlow Courier', expires: '12 hours' });
+    expect(Date.parse(info.pack.created)).toBeGreaterThan(Date.parse('2026-01-01'));
+    expect(info.signedBy).toBe(publicKey);
+    expect(run(['corpus', 'info', 'published.pack']).stdout).toMatch(/signed by key \S+ \(signature verified\)/);
+
+    // Checking with a signed pack works like any pack.
+    const checked = JSON.parse(
+      run(['check', '--corpus', 'published.pack', '--json', '--url', 'https://buzzdaily.example/x', 'farm.html'])
+        .stdout,
+    );
+    expect(checked.verdict).toBe('repost');
+  });
+
+  test('corpus sign signs an existing pack; a pack altered after signing is refused with one line', () => {
+    const key = join(dir, 'second.key');
+    expect(run(['corpus', 'keygen', '--out', key]).code).toBe(0);
+    expect(run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'tosign.pack']).code).toBe(0);
+    expect(run(['corpus', 'info', 'tosign.pack']).stdout).toMatch(/not signed/);
+    const signed = run(['corpus', 'sign', '--key', key, 'tosign.pack']);
+    expect(signed.code, signed.stderr).toBe(0);
+    const bytes = readFileSync(join(dir, 'tosign.pack'));
+    expect(JSON.parse(run(['corpus', 'info', '--json', 'tosign.pack']).stdout).signedBy).toBe(
+      readFileSync(`${key}.pub`, 'utf8').trim(),
+    );
+    // Flip a bit of the signature: the digest still matches the body, the signature does not.
+    const forged = Uint8Array.from(bytes);
+    forged[forged.length - 1]! ^= 1;
+    writeFileSync(join(dir, 'forged.pack'), forged);
+    expectCleanError(run(['corpus', 'info', 'forged.pack']), /its signature does not match its contents/);
+    expectCleanError(
+      run(['corpus', 'sign', '--key', join(dir, 'refs.jsonl'), 'tosign.pack']),
+      /is not a private key \(make one with: firsthand corpus keygen/,
+    );
+    expectCleanError(
+      run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'x.pack', '--expires', 'soon']),
+      /"expires" must read like "12 hours" or "4 days"/,
+    );
+  });
+});

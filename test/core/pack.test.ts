@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign, verify, createPublicKey } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -15,6 +15,11 @@ import {
   readPack,
   readSegmentIndex,
   sealPack,
+  packSignedMessage,
+  readPackInfo,
+  verifyPackSignature,
+  withSignature,
+  type Ed25519Verify,
   type Reference,
 } from '../../src/core';
 import { INDEPENDENT_PARAGRAPHS, ORIGINAL, ORIGINAL_PARAGRAPHS, REWRITE_TEXT } from '../fixtures/story';
@@ -232,5 +237,68 @@ describe('the index beside a pack', () => {
     const damaged = saved.slice();
     new DataView(damaged.buffer).setUint32(64 + 16 + 4, 0xfffffff, true); // a bucket offset far past the end
     expect(() => readSegmentIndex(damaged, store.count)).toThrow(/corpus index is malformed/);
+  });
+});
+
+describe('pack information and signatures', () => {
+  const info = {
+    name: 'Courier archive',
+    publisher: 'Harlow Courier',
+    homepage: '',
+    created: '2026-11-30T08:00:00Z',
+    expires: '2 days',
+  };
+  const keys = generateKeyPairSync('ed25519');
+  const raw = (key = keys.publicKey): Uint8Array =>
+    new Uint8Array(Buffer.from(key.export({ format: 'jwk' }).x as string, 'base64url'));
+  const nodeVerify: Ed25519Verify = (publicKey, signature, message) =>
+    verify(
+      null,
+      message,
+      createPublicKey({
+        key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
+        format: 'jwk',
+      }),
+      signature,
+    );
+  const signed = async (): Promise<Uint8Array> => {
+    const bytes = await encodePack([ref], sha256, info);
+    return withSignature(bytes, raw(), new Uint8Array(sign(null, packSignedMessage(bytes), keys.privateKey)));
+  };
+
+  test('INFO is read back, covered by the digest, and absent from a pack without it', async () => {
+    const bytes = await encodePack([ref], sha256, info);
+    expect(readPackInfo(bytes)).toEqual(info);
+    expect(readPackInfo(await encodePack([ref], sha256)).name).toBe('');
+    expect(await reopened(bytes)).toEqual([asStored(ref)]);
+    // The INFO section sits in the body: changing its text breaks the digest.
+    const at = Buffer.from(bytes).indexOf('Courier archive');
+    const altered = Uint8Array.from(bytes);
+    altered[at] = 'K'.charCodeAt(0);
+    await expect(openPack(altered, sha256)).rejects.toThrow(/checksum does not match/);
+  });
+
+  test('hostile information is refused when written', async () => {
+    await expect(encodePack([ref], sha256, { ...info, homepage: 'javascript:alert(1)' })).rejects.toThrow(PackError);
+    await expect(encodePack([ref], sha256, { ...info, name: 'x'.repeat(500) })).rejects.toThrow(/at most 120/);
+  });
+
+  test('a signed pack opens, names its key, and any change to it or its signature is refused', async () => {
+    const bytes = await signed();
+    expect(await reopened(bytes)).toEqual([asStored(ref)]);
+    expect(await verifyPackSignature(bytes, nodeVerify)).toEqual(raw());
+    expect(await verifyPackSignature(await encodePack([ref], sha256), nodeVerify)).toBeNull();
+    const badSignature = Uint8Array.from(bytes);
+    badSignature[bytes.length - 5]! ^= 0x10;
+    await expect(verifyPackSignature(badSignature, nodeVerify)).rejects.toThrow(/signature does not match/);
+    // Another key's signature moved onto this pack: refused (the key inside no longer matches the signature).
+    const other = generateKeyPairSync('ed25519');
+    const swapped = withSignature(bytes, raw(other.publicKey), bytes.slice(bytes.length - 64));
+    await expect(verifyPackSignature(swapped, nodeVerify)).rejects.toThrow(/signature does not match/);
+    // A trailer that is not a signature is bytes after the end.
+    const junk = new Uint8Array(bytes.length);
+    junk.set(bytes);
+    junk[bytes.length - 100] = 0;
+    expect(() => readPack(junk)).toThrow(/bytes after its end/);
   });
 });

@@ -3,6 +3,7 @@ import type { Hash64 } from '../fingerprint/hash';
 import { SHINGLE_SIZE, WINNOW_WINDOW } from '../fingerprint/params';
 import { BitReader, BitWriter, ByteReader, ByteWriter, readSortedSet, writeSortedSet } from './bits';
 import { PackError } from './pack-error';
+import { decodePackInfo, EMPTY_PACK_INFO, encodePackInfo, type PackInfo } from './pack-info';
 import { decodePackV1 } from './pack-v1';
 
 /**
@@ -20,6 +21,9 @@ import { decodePackV1 } from './pack-v1';
  *     CODE  per reference: varint sentence count, varint code count of each sentence, then each sentence's content
  *           codes as a sorted set, Rice-coded (a reference's sentences are compared as sets: the order of codes
  *           within a sentence is never read)
+ *     INFO  optional: the pack's name, publisher, home page, date and refresh interval (UTF-8 JSON, see pack-info)
+ *   signature (optional, 100 bytes after the body): "FHSG", an Ed25519 public key (32 bytes), and its signature
+ *              (64 bytes) of SIGNED_PREFIX followed by the header, which holds the body's digest
  *
  * NOTE: PACK_VERSION must change together with anything that changes a stored value: the hash (`hash.ts`), the
  * normaliser, tokeniser and stemmer, the stop words, the parameters in `params.ts`, and this layout.
@@ -28,8 +32,12 @@ export const PACK_VERSION = 2;
 const MAGIC = [0x46, 0x48, 0x50, 0x4b]; // "FHPK"
 const HEADER_BYTES = 64;
 const DIGEST_AT = 32;
-const SECTIONS = ['REFS', 'PUBS', 'META', 'SHIN', 'CODE'] as const;
-type SectionName = (typeof SECTIONS)[number];
+/** The body's sections: five always, in this order, then INFO when the pack says something about itself. */
+type SectionName = 'REFS' | 'PUBS' | 'META' | 'SHIN' | 'CODE' | 'INFO';
+const SIGNATURE_MAGIC = [0x46, 0x48, 0x53, 0x47]; // "FHSG"
+const SIGNATURE_BYTES = 4 + 32 + 64;
+/** What a pack's signature signs, before the header: names the purpose, so the key signs nothing else by accident. */
+const SIGNED_PREFIX = 'Firsthand corpus pack signature, version 1\n';
 const SHINGLE_UNIVERSE = 2 ** 32;
 const CODE_UNIVERSE = 2 ** 16;
 
@@ -134,8 +142,8 @@ export class PackEncoder {
     out.raw(bytes);
   }
 
-  /** The pack's bytes, with its digest field zero (see `sealPack`). */
-  finish(): Uint8Array {
+  /** The pack's bytes, with its digest field zero (see `sealPack`); `info` is written as its INFO section. */
+  finish(info?: PackInfo): Uint8Array {
     const pubs = new ByteWriter();
     pubs.varint(this.publishers.size);
     for (const name of this.publishers.keys()) this.string(pubs, name);
@@ -150,18 +158,21 @@ export class PackEncoder {
     ]) {
       for (const value of list) refs.u32(value);
     }
-    const sections: Record<SectionName, Uint8Array> = {
+    const sections: Partial<Record<SectionName, Uint8Array>> = {
       REFS: refs.finish(),
       PUBS: pubs.finish(),
       META: this.meta.finish(),
       SHIN: this.shin.finish(),
       CODE: this.code.finish(),
     };
+    if (info) sections.INFO = encodePackInfo(info);
+    const names = Object.keys(sections) as SectionName[];
     const body = new ByteWriter();
-    for (const name of SECTIONS) {
+    for (const name of names) {
+      const data = sections[name] as Uint8Array;
       for (let i = 0; i < 4; i++) body.u8(name.charCodeAt(i));
-      body.u32(sections[name].length);
-      body.raw(sections[name]);
+      body.u32(data.length);
+      body.raw(data);
       body.align(4);
     }
     const head = new ByteWriter();
@@ -172,7 +183,7 @@ export class PackEncoder {
     head.u8(WINNOW_WINDOW);
     head.u32(this.count);
     head.u32(body.length);
-    head.u32(SECTIONS.length);
+    head.u32(names.length);
     head.align(HEADER_BYTES);
     const out = new Uint8Array(HEADER_BYTES + body.length);
     out.set(head.finish().subarray(0, HEADER_BYTES));
@@ -189,10 +200,14 @@ function sortedUnique(values: ArrayLike<number>): Uint32Array {
 }
 
 /** The references as a version-2 pack, its digest filled in. */
-export async function encodePack(references: Iterable<Reference>, sha256: Sha256): Promise<Uint8Array> {
+export async function encodePack(
+  references: Iterable<Reference>,
+  sha256: Sha256,
+  info?: PackInfo,
+): Promise<Uint8Array> {
   const encoder = new PackEncoder();
   for (const ref of references) encoder.add(ref);
-  return sealPack(encoder.finish(), sha256);
+  return sealPack(encoder.finish(info), sha256);
 }
 
 /** Fills in a pack's digest (the SHA-256 of its body). */
@@ -256,9 +271,70 @@ function checkHeader(bytes: Uint8Array): void {
   if (view.getUint8(6) !== SHINGLE_SIZE || view.getUint8(7) !== WINNOW_WINDOW) {
     throw new PackError('corpus pack was built with different fingerprint parameters; rebuild it');
   }
-  if (HEADER_BYTES + view.getUint32(12, true) !== bytes.length) {
-    throw new PackError('corpus pack is truncated or has bytes after its end');
+  const end = HEADER_BYTES + view.getUint32(12, true);
+  const signed = end + SIGNATURE_BYTES === bytes.length && SIGNATURE_MAGIC.every((byte, i) => bytes[end + i] === byte);
+  if (end !== bytes.length && !signed) throw new PackError('corpus pack is truncated or has bytes after its end');
+}
+
+/** The pack without its signature: header and body. */
+export function unsignedPack(bytes: Uint8Array): Uint8Array {
+  checkHeader(bytes);
+  return bytes.subarray(0, HEADER_BYTES + bodyLength(bytes));
+}
+
+/** The bytes a pack's signature signs: SIGNED_PREFIX, then the header (whose digest covers the body). */
+export function packSignedMessage(bytes: Uint8Array): Uint8Array {
+  checkHeader(bytes);
+  const prefix = new TextEncoder().encode(SIGNED_PREFIX);
+  const message = new Uint8Array(prefix.length + HEADER_BYTES);
+  message.set(prefix);
+  message.set(bytes.subarray(0, HEADER_BYTES), prefix.length);
+  return message;
+}
+
+/** A pack's signature as it carries it (not yet verified: see `verifyPackSignature`), or null when unsigned. */
+export function packSignature(bytes: Uint8Array): { publicKey: Uint8Array; signature: Uint8Array } | null {
+  const unsigned = unsignedPack(bytes);
+  if (unsigned.length === bytes.length) return null;
+  const at = unsigned.length + 4;
+  return { publicKey: bytes.slice(at, at + 32), signature: bytes.slice(at + 32, at + 96) };
+}
+
+/** The pack with this signature after its body (any earlier signature replaced). */
+export function withSignature(bytes: Uint8Array, publicKey: Uint8Array, signature: Uint8Array): Uint8Array {
+  if (publicKey.length !== 32 || signature.length !== 64) throw new PackError('not an Ed25519 key and signature');
+  const unsigned = unsignedPack(bytes);
+  const out = new Uint8Array(unsigned.length + SIGNATURE_BYTES);
+  out.set(unsigned);
+  out.set(SIGNATURE_MAGIC, unsigned.length);
+  out.set(publicKey, unsigned.length + 4);
+  out.set(signature, unsigned.length + 36);
+  return out;
+}
+
+/** Ed25519 verification as the platform does it (node:crypto in the CLI, WebCrypto in the browser). */
+export type Ed25519Verify = (
+  publicKey: Uint8Array,
+  signature: Uint8Array,
+  message: Uint8Array,
+) => boolean | Promise<boolean>;
+
+/**
+ * Checks a pack's signature, if it has one: returns the signing key (raw, 32 bytes) when the signature is good,
+ * null when the pack is unsigned, and throws PackError when it is signed but the signature does not verify (an
+ * altered pack, or a signature copied from another pack). Check the digest first (`checkedVersion2`).
+ */
+export async function verifyPackSignature(bytes: Uint8Array, verify: Ed25519Verify): Promise<Uint8Array | null> {
+  const found = packSignature(bytes);
+  if (!found) return null;
+  let good: boolean;
+  try {
+    good = await verify(found.publicKey, found.signature, packSignedMessage(bytes));
+  } catch {
+    good = false;
   }
+  if (!good) throw new PackError('corpus pack: its signature does not match its contents');
+  return found.publicKey;
 }
 
 /**
@@ -272,16 +348,7 @@ export function readPack(input: Uint8Array): ReferenceStore {
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(8, true);
-  const found = new Map<string, Uint8Array>();
-  let at = HEADER_BYTES;
-  for (let s = 0; s < view.getUint32(16, true); s++) {
-    if (at + 8 > bytes.length) throw new PackError('corpus pack: a section header runs past the end');
-    const name = String.fromCharCode(...bytes.subarray(at, at + 4));
-    const length = view.getUint32(at + 4, true);
-    if (at + 8 + length > bytes.length) throw new PackError(`corpus pack: section ${name} runs past the end`);
-    found.set(name, bytes.subarray(at + 8, at + 8 + length));
-    at += 8 + length + ((4 - (length % 4)) % 4);
-  }
+  const found = sectionsOf(bytes);
   const section = (name: SectionName): Uint8Array => {
     const data = found.get(name);
     if (!data) throw new PackError(`corpus pack has no ${name} section`);
@@ -305,6 +372,30 @@ export function readPack(input: Uint8Array): ReferenceStore {
     readPublishers(section('PUBS')),
   );
   return store;
+}
+
+/** The body's sections by name, each bound checked (the header must have been checked). */
+function sectionsOf(bytes: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = HEADER_BYTES + bodyLength(bytes);
+  const found = new Map<string, Uint8Array>();
+  let at = HEADER_BYTES;
+  for (let s = 0; s < view.getUint32(16, true); s++) {
+    if (at + 8 > end) throw new PackError('corpus pack: a section header runs past the end');
+    const name = String.fromCharCode(...bytes.subarray(at, at + 4));
+    const length = view.getUint32(at + 4, true);
+    if (at + 8 + length > end) throw new PackError(`corpus pack: section ${name} runs past the end`);
+    found.set(name, bytes.subarray(at + 8, at + 8 + length));
+    at += 8 + length + ((4 - (length % 4)) % 4);
+  }
+  return found;
+}
+
+/** What a pack says about itself (its INFO section; every field '' when it has none). Throws PackError. */
+export function readPackInfo(bytes: Uint8Array): PackInfo {
+  checkHeader(bytes);
+  const info = sectionsOf(bytes).get('INFO');
+  return info ? decodePackInfo(info) : { ...EMPTY_PACK_INFO };
 }
 
 function readPublishers(bytes: Uint8Array): string[] {
