@@ -141,7 +141,9 @@ export async function corpus(
       const key = await readSigningKey(keyPath);
       const pack = await readPackFile(path);
       if (pack.version !== 2)
-        throw new CliError(`${path} is a version-1 pack: convert it first (firsthand corpus convert ${path} --out NEW)`);
+        throw new CliError(
+          `${path} is a version-1 pack: convert it first (firsthand corpus convert ${path} --out NEW)`,
+        );
       const target = stringFlag(args, 'out') ?? path;
       await writePackBytes(target, signPack(await readFile(path), key));
       err(`firsthand: signed ${target} with key ${Buffer.from(key.publicKey).toString('base64')}`);
