@@ -51,6 +51,8 @@ function extension(browser: 'chrome' | 'firefox'): UserConfig {
         skipManifestValidation: true,
         disableAutoLaunch: true,
         printSummary: false,
+        // Pages the manifest does not name: opened by the extension itself.
+        additionalInputs: ['src/extension/welcome.html'],
       }),
     ],
   };

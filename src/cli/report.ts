@@ -3,7 +3,9 @@ import type { NoVerdict, Verdict } from '../core';
 /** The JSON line `check --json` prints for one input: the verdict, without the page-offset detail of passages. */
 export function verdictJson(id: string, result: Verdict | NoVerdict): Record<string, unknown> {
   if (result.verdict === null) return { id, verdict: null, reason: result.reason, words: result.words };
-  const { evidence, ...rest } = result;
+  // Where the source sits in the corpus is the extension's business (its provenance line); the CLI's JSON keeps its
+  // contract.
+  const { evidence, sourceOrigin: _origin, ...rest } = result;
   return {
     id,
     ...rest,

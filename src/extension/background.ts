@@ -1,26 +1,34 @@
-import { judge } from '../core';
+import { judge, type NoVerdict, type Verdict } from '../core';
 import browser, { type Runtime } from './browser';
-import { corpus, corpusChanged } from './corpus';
-import type { BackgroundRequest, PageReport } from './messages';
+import { corpus, corpusChanged, LEARNED, rebuildSnapshot, SNAPSHOT_SLACK, type Corpus } from './corpus';
+import { keepLearned, replaceDerived, type LearnedPage } from './learned-corpus';
+import { learnDecision, pageIsOriginalOf, trustedList } from './learning';
+import type { ArticleMessage, BackgroundRequest, PageReport, Settings } from './messages';
+import { getLearned, touchLearned } from './pack-store';
 import { BADGE, badgeTitle, shownOf, toReport } from './report';
 import { readSettings } from './settings';
 import { listingsFor, parseDomainList, type DomainList } from './context-lists';
+import { listSubscriptions, refreshDue } from './subscriptions';
 
 /**
- * The background: holds the corpus (parsed once), judges the articles content scripts send, keeps each tab's
- * report, and draws the toolbar badge — the one place a page cannot draw on, so the verdict shown there is
- * authoritative. It makes no network request.
+ * The background: holds the corpus (parsed once), judges the articles content scripts send, learns originals, keeps
+ * each tab's report, draws the toolbar badge (the one place a page cannot draw on, so the verdict shown there is
+ * authoritative), and keeps subscriptions fresh. Its only network requests are subscription downloads, to the
+ * subscribed origins, and none while there is no subscription.
  */
 const reports = new Map<number, PageReport>();
-let lists: Promise<DomainList[]> | undefined;
+let lists: Promise<{ context: DomainList[]; trusted: DomainList }> | undefined;
+const UPDATE_ALARM = 'subscriptions';
 
-/** The context lists shipped in lists/ (read once per worker life, from the extension's own files). */
-function contextLists(): Promise<DomainList[]> {
+/** The lists shipped in lists/ (read once per worker life, from the extension's own files). */
+function bundledLists(): Promise<{ context: DomainList[]; trusted: DomainList }> {
   lists ??= (async () => {
-    const read = async (path: string): Promise<Response> => fetch(browser.runtime.getURL(`lists/${path}`));
-    const index = (await (await read('index.json')).json()) as Array<{ file: string }>;
-    return Promise.all(index.map(async ({ file }) => parseDomainList(file, await (await read(file)).text())));
-  })().catch(() => []);
+    const read = async (path: string): Promise<string> => (await fetch(browser.runtime.getURL(`lists/${path}`))).text();
+    const index = JSON.parse(await read('index.json')) as Array<{ file: string }>;
+    const context = await Promise.all(index.map(async ({ file }) => parseDomainList(file, await read(file))));
+    const trusted = parseDomainList('trusted-publishers.txt', await read('trusted-publishers.txt'));
+    return { context, trusted };
+  })().catch(() => ({ context: [], trusted: parseDomainList('trusted-publishers.txt', '') }));
   return lists;
 }
 const session = (browser.storage as { session?: typeof browser.storage.local }).session;
@@ -56,23 +64,124 @@ async function showBadge(tabId: number, report: PageReport): Promise<void> {
   ]);
 }
 
+function judged(message: ArticleMessage, known: Corpus, settings: Settings): Verdict | NoVerdict {
+  return judge({ text: message.text, url: message.url, title: message.title, links: message.links }, known.index, {
+    sensitivity: settings.sensitivity,
+  });
+}
+
+/** What the popup says of where the source is known from. */
+async function provenanceOf(verdict: Verdict, known: Corpus): Promise<string | null> {
+  if (!verdict.source || !verdict.sourceOrigin) return null;
+  if (verdict.sourceOrigin === LEARNED) {
+    const record = await getLearned(verdict.source.id).catch(() => undefined);
+    return record
+      ? `learned on ${record.learnedAt.slice(0, 10)}, when you read it on ${record.site}`
+      : 'learned as you read';
+  }
+  return known.provenance.get(verdict.sourceOrigin) ?? null;
+}
+
+/**
+ * Judges the article, then applies what learning decides: a page that matches nothing known is learned as an
+ * original when the rules allow; a page on its own site that matches a learned reference it turns out to be the
+ * original of takes its place (the copy seen first); a known learned original read again counts as seen.
+ */
+async function judgeArticle(message: ArticleMessage, sender: Runtime.MessageSender): Promise<PageReport> {
+  const [known, settings, { context, trusted }] = await Promise.all([corpus(), readSettings(), bundledLists()]);
+  let verdict = judged(message, known, settings);
+  let learned: string | null = null;
+  if (verdict.verdict !== null) {
+    const page: LearnedPage = {
+      url: message.canonicalUrl || message.url,
+      title: message.title,
+      siteName: message.siteName,
+      publishedTime: message.publishedTime,
+      text: message.text,
+      links: message.links,
+    };
+    const decision = learnDecision(
+      {
+        url: message.url,
+        canonicalUrl: message.canonicalUrl || message.url,
+        words: verdict.evidence.words,
+        articleMetadata: message.articleMetadata,
+        mainText: message.text.length > 0,
+        incognito: sender.tab?.incognito === true,
+      },
+      settings,
+      trustedList(trusted, settings),
+      context,
+    );
+    if (verdict.match === 'none' && decision.learn) {
+      const { record, dropped } = await keepLearned(page, settings.learnedCap);
+      if (dropped > 0) corpusChanged();
+      else known.index.add(record.reference, LEARNED);
+      learned = 'learned as an original: a copy or rewrite met later will name it';
+    } else if (verdict.match === 'self' && verdict.sourceOrigin === LEARNED && verdict.source) {
+      await touchLearned(verdict.source.id, Date.now());
+    } else if (verdict.match === 'source' && verdict.sourceOrigin === LEARNED && verdict.source && decision.learn) {
+      const source = await getLearned(verdict.source.id);
+      const learnedSource = source && {
+        url: source.url,
+        publishedAt: source.reference.publishedAt,
+        links: source.links,
+      };
+      if (
+        source &&
+        learnedSource &&
+        pageIsOriginalOf({ url: page.url, publishedAt: page.publishedTime }, learnedSource)
+      ) {
+        await replaceDerived(source.url, page);
+        corpusChanged();
+        const rebuilt = await corpus();
+        verdict = judged(message, rebuilt, settings);
+        learned = `learned as the original of ${source.reference.publisher || source.site} “${source.reference.title}”, which was learned first and is now marked as derived from this page`;
+      }
+    }
+    if (known.learnedOutsideSnapshot > SNAPSHOT_SLACK) scheduleSnapshot();
+  }
+  const now = await corpus();
+  const provenance = verdict.verdict !== null ? await provenanceOf(verdict, now) : null;
+  return {
+    ...toReport(message.url, verdict, now.searched, listingsFor(message.url, context), { provenance, learned }),
+    timings: message.timings,
+  };
+}
+
+let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Folds the learned references into a new snapshot soon (after the verdict), once. */
+function scheduleSnapshot(): void {
+  if (snapshotTimer) return;
+  snapshotTimer = setTimeout(() => {
+    rebuildSnapshot()
+      .then(() => corpusChanged())
+      .catch(() => undefined)
+      .finally(() => (snapshotTimer = undefined));
+  }, 2000);
+}
+
+/** The update alarm exists exactly while there is a subscription. */
+async function syncUpdateAlarm(): Promise<void> {
+  const any = (await listSubscriptions()).length > 0;
+  if (!any) {
+    await browser.alarms.clear(UPDATE_ALARM);
+    return;
+  }
+  if (!(await browser.alarms.get(UPDATE_ALARM))) {
+    await browser.alarms.create(UPDATE_ALARM, { delayInMinutes: 1, periodInMinutes: 30 });
+  }
+}
+
 async function handle(message: BackgroundRequest, sender: Runtime.MessageSender): Promise<unknown> {
   switch (message.type) {
     case 'page-start':
       if (sender.tab?.id !== undefined) await forget(sender.tab.id);
       return null;
     case 'judge-article': {
+      const report = await judgeArticle(message, sender);
       const tabId = sender.tab?.id;
-      const [{ index, searched }, settings, known] = await Promise.all([corpus(), readSettings(), contextLists()]);
-      const verdict = judge(
-        { text: message.text, url: message.url, title: message.title, links: message.links },
-        index,
-        { sensitivity: settings.sensitivity },
-      );
-      const report: PageReport = {
-        ...toReport(message.url, verdict, searched, listingsFor(message.url, known)),
-        timings: message.timings,
-      };
       if (tabId !== undefined) {
         await remember(tabId, report);
         await showBadge(tabId, report);
@@ -83,6 +192,7 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
       return recall(message.tabId);
     case 'packs-changed':
       corpusChanged();
+      await syncUpdateAlarm();
       return { ok: true };
   }
 }
@@ -97,6 +207,20 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void session?.remove(`tab:${tabId}`);
 });
 
-// Parse the bundled pack as soon as the worker starts, so the first page does not wait for it.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== UPDATE_ALARM) return;
+  void refreshDue().then((changed) => {
+    if (changed) corpusChanged();
+  });
+});
+
+browser.runtime.onInstalled.addListener((details) => {
+  // The welcome page says what is kept locally and why, with one click to turn learning off.
+  if (details.reason === 'install')
+    void browser.tabs.create({ url: browser.runtime.getURL('src/extension/welcome.html') });
+});
+
+// Parse the corpus as soon as the worker starts, so the first page does not wait for it.
 void corpus();
-void contextLists();
+void bundledLists();
+void syncUpdateAlarm();

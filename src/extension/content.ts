@@ -50,6 +50,10 @@ async function run(): Promise<void> {
     url: location.href,
     title: article.title,
     links: article.links.slice(0, 500),
+    canonicalUrl: article.canonicalUrl,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    articleMetadata: article.articleMetadata,
     timings,
   };
   report = (await browser.runtime.sendMessage(message)) as PageReport;

@@ -5,33 +5,70 @@ import {
   decodeBase64,
   encodeSegmentIndex,
   openPack,
+  PackEncoder,
   packDigest,
   PackError,
   readPack,
   readSegmentIndex,
+  type Ed25519Verify,
+  type ReferenceStore,
   type Sha256,
 } from '../core';
 import bundledPack from '../../reference-corpus/corpus.pack?inline';
 import browser from './browser';
 import type { ImportedPackInfo, SearchedCorpus } from './messages';
-import { allPacks, deletePack, putPack, type PackRecord } from './pack-store';
+import {
+  allPacks,
+  allSubscriptions,
+  deletePack,
+  eachLearned,
+  getLearned,
+  getSnapshot,
+  learnedUrls,
+  putPack,
+  putSnapshot,
+  type PackRecord,
+  type SnapshotRecord,
+} from './pack-store';
 
 /**
- * The corpus the background holds: the bundled pack (inlined in the worker) plus the packs the reader imported
- * (kept in IndexedDB with their indexes), each a segment of one CorpusIndex. Built once per worker life, from views
- * of stored bytes (no index is rebuilt at a worker start), and changed only when a pack is imported or removed.
+ * The corpus the background holds, one CorpusIndex of segments: the bundled pack (inlined in the worker), each
+ * imported or subscribed pack (kept in IndexedDB with its index), and the learned references (a stored snapshot
+ * with its index, plus those learned since, added one by one). Built from views of stored bytes, so no index is
+ * rebuilt at a worker start, and built again only when a pack comes or goes or learned references are erased.
  */
 let index: Promise<Corpus> | undefined;
+
+/** Segment names: where each reference comes from. */
+export const BUNDLED = 'bundled';
+export const LEARNED = 'learned';
 
 /** The corpus, and what it holds, corpus by corpus (shown beside every verdict). */
 export interface Corpus {
   index: CorpusIndex;
   searched: SearchedCorpus[];
+  /** Segment name → what the popup says of a source found there. */
+  provenance: Map<string, string>;
+  /** Learned references added since the snapshot, and snapshot ones since erased: when many, rebuild it. */
+  learnedOutsideSnapshot: number;
 }
 
 /** SHA-256 from WebCrypto, which every extension context has. */
 export const webSha256: Sha256 = async (data) =>
   new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+
+/** Ed25519 from WebCrypto (Chrome 137+, Firefox 129+). */
+export const webVerify: Ed25519Verify = async (publicKey, signature, message) => {
+  const key = await crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, [
+    'verify',
+  ]);
+  return crypto.subtle.verify(
+    { name: 'Ed25519' },
+    key,
+    signature as Uint8Array<ArrayBuffer>,
+    message as Uint8Array<ArrayBuffer>,
+  );
+};
 
 export function corpus(): Promise<Corpus> {
   index ??= build();
@@ -49,51 +86,154 @@ function bytesOfDataUrl(url: string): Uint8Array {
   return bytes;
 }
 
+let bundled: Promise<ReferenceStore> | undefined;
+
+/** The pack shipped with the extension. */
+export function bundledStore(): Promise<ReferenceStore> {
+  bundled ??= openPack(bytesOfDataUrl(bundledPack), webSha256);
+  return bundled;
+}
+
+const day = (iso: string): string => iso.slice(0, 10);
+
 async function build(): Promise<Corpus> {
   await migrateStorageLocalPacks();
   const corpus = new CorpusIndex();
-  const bundled = await openPack(bytesOfDataUrl(bundledPack), webSha256);
-  corpus.addSegment(bundled, undefined, 'bundled');
-  const searched: SearchedCorpus[] = [{ name: 'bundled', references: bundled.count }];
+  const store = await bundledStore();
+  corpus.addSegment(store, undefined, BUNDLED);
+  const searched: SearchedCorpus[] = [{ name: 'bundled', references: store.count }];
+  const provenance = new Map([[BUNDLED, 'bundled with Firsthand']]);
+  const subscriptions = new Map((await allSubscriptions()).map((s) => [s.id, s]));
   for (const record of await allPacks()) {
     try {
-      // Checked whole (digest, every entry) when imported; stored by us since: viewed, not re-checked.
-      const store = readPack(record.pack);
-      corpus.addSegment(store, readSegmentIndex(record.index, store.count), record.id);
-      searched.push({ name: `imported “${record.name}”`, references: store.count });
+      // Checked whole (digest, signature, every entry) when it came; stored by us since: viewed, not re-checked.
+      const pack = readPack(record.pack);
+      corpus.addSegment(pack, readSegmentIndex(record.index, pack.count), record.id);
+      const subscription = subscriptions.get(record.id);
+      if (record.kind === 'subscription') {
+        const name = subscription?.info.name || record.name;
+        searched.push({ name: `subscription “${name}”`, references: pack.count });
+        const updated = subscription ? `, updated ${day(subscription.lastSuccess)}` : '';
+        provenance.set(record.id, `known from your subscription “${name}”${updated}`);
+      } else {
+        searched.push({ name: `imported “${record.name}”`, references: pack.count });
+        provenance.set(record.id, `known from the pack “${record.name}” you imported on ${day(record.importedAt)}`);
+      }
     } catch {
       // A record that no longer opens (an older format) is skipped, never fatal to the verdict.
     }
   }
-  return { index: corpus, searched };
-}
-
-function infoOf({ pack, index: _index, ...info }: PackRecord): ImportedPackInfo {
-  return { ...info, bytes: pack.length };
-}
-
-export async function listPacks(): Promise<ImportedPackInfo[]> {
-  return (await allPacks()).map(infoOf);
+  const learnedOutsideSnapshot = await addLearned(corpus);
+  searched.push({ name: 'learned', references: corpus.size - searched.reduce((n, s) => n + s.references, 0) });
+  return { index: corpus, searched, provenance, learnedOutsideSnapshot };
 }
 
 /**
- * Checks a pack file whole (its digest, every entry, http(s) links, field sizes), builds its index and stores both,
- * in one IndexedDB write; throws PackError with a message for the reader, and stores nothing, when it is bad. A
- * version-1 file is converted to version 2 first. Runs where the file is (the options page), so that a large pack
- * is never copied through a message.
+ * The learned references: the snapshot as a segment (those erased since are removed from it), then each one learned
+ * since it was made, added one by one. Returns how many differ from the snapshot.
  */
-export async function importPackFile(name: string, bytes: Uint8Array): Promise<ImportedPackInfo> {
-  const stored = await checkedVersion2(bytes, webSha256);
-  const store = readPack(stored);
+async function addLearned(corpus: CorpusIndex): Promise<number> {
+  const urls = new Set(await learnedUrls());
+  const snapshot = await getSnapshot().catch(() => undefined);
+  const inSnapshot = new Set<string>();
+  let outside = 0;
+  if (snapshot) {
+    try {
+      const store = readPack(snapshot.pack);
+      const base = corpus.span;
+      corpus.addSegment(store, readSegmentIndex(snapshot.index, store.count), LEARNED);
+      snapshot.urls.forEach((url, i) => {
+        inSnapshot.add(url);
+        if (urls.has(url)) return;
+        corpus.remove(base + i);
+        outside++;
+      });
+    } catch {
+      inSnapshot.clear(); // an unreadable snapshot: every learned reference is added one by one (and it is rebuilt)
+    }
+  }
+  for (const url of urls) {
+    if (inSnapshot.has(url)) continue;
+    const record = await getLearned(url);
+    if (!record) continue;
+    corpus.add(record.reference, LEARNED);
+    outside++;
+  }
+  return outside;
+}
+
+/** Learned references the snapshot lacks (or holds but were erased) before it is rebuilt. */
+export const SNAPSHOT_SLACK = 256;
+
+/**
+ * Rebuilds the learned snapshot: every learned reference in one pack with its index, stored in one write. Reads the
+ * references with a cursor, one at a time, so that a large learned corpus is never all in memory as objects.
+ */
+export async function rebuildSnapshot(): Promise<void> {
+  const encoder = new PackEncoder();
+  const urls: string[] = [];
+  await eachLearned((record) => {
+    try {
+      encoder.add(record.reference);
+      urls.push(record.url);
+    } catch {
+      // A record that would not encode (it cannot: it was checked when learned) is left out of the snapshot.
+    }
+  });
+  const pack = encoder.finish();
+  const store = readPack(pack);
+  const record: SnapshotRecord = {
+    key: 'learned',
+    pack,
+    index: encodeSegmentIndex(buildSegmentIndex(store), store.count, packDigest(pack)),
+    urls,
+    builtAt: new Date().toISOString(),
+  };
+  await putSnapshot(record);
+}
+
+function infoOf({ pack, index: _index, ...info }: PackRecord): ImportedPackInfo {
+  return {
+    id: info.id,
+    kind: info.kind,
+    name: info.name,
+    references: info.references,
+    importedAt: info.importedAt,
+    bytes: pack.length,
+  };
+}
+
+export async function listPacks(): Promise<ImportedPackInfo[]> {
+  return (await allPacks()).filter((p) => p.kind !== 'subscription').map(infoOf);
+}
+
+/** A pack file's bytes checked whole (digest, every entry, http(s) links, field sizes) and indexed: what importing
+ * and subscribing both store. Throws PackError with a message for the reader. */
+export async function checkedPack(
+  bytes: Uint8Array,
+): Promise<{ pack: Uint8Array; store: ReferenceStore; index: Uint8Array }> {
+  const pack = await checkedVersion2(bytes, webSha256);
+  const store = readPack(pack);
   store.validateAll();
   if (store.count === 0) throw new PackError('the pack holds no references');
+  return { pack, store, index: encodeSegmentIndex(buildSegmentIndex(store), store.count, packDigest(pack)) };
+}
+
+/**
+ * Checks a pack file whole, builds its index and stores both, in one IndexedDB write; throws PackError with a
+ * message for the reader, and stores nothing, when it is bad. A version-1 file is converted to version 2 first. Runs
+ * where the file is (the options page), so that a large pack is never copied through a message.
+ */
+export async function importPackFile(name: string, bytes: Uint8Array): Promise<ImportedPackInfo> {
+  const { pack, store, index } = await checkedPack(bytes);
   const record: PackRecord = {
     id: `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    kind: 'imported',
     name,
     importedAt: new Date().toISOString(),
     references: store.count,
-    pack: stored,
-    index: encodeSegmentIndex(buildSegmentIndex(store), store.count, packDigest(stored)),
+    pack,
+    index,
   };
   await putPack(record);
   return infoOf(record);

@@ -12,6 +12,12 @@ export interface ArticleMessage {
   url: string;
   title: string;
   links: string[];
+  /** What the page says of itself (for learning it as an original): its canonical address, site name, date, and
+   * whether it declares itself an article. */
+  canonicalUrl: string;
+  siteName: string;
+  publishedTime: string;
+  articleMetadata: boolean;
   /** How long each step took on the page's main thread, in ms (each step is its own task). */
   timings: Timings;
 }
@@ -35,6 +41,11 @@ export type PageReport =
         searched: SearchedCorpus[];
         /** Context lists naming the page's site (said beside the verdict, never part of it). */
         listed: Listing[];
+        /** Where the source is known from, in words ("known from your subscription “Example News”, updated
+         * 2026-11-30"); null without a source. */
+        provenance: string | null;
+        /** What the reader's own corpus did with this page ("learned as an original"), or null. */
+        learned: string | null;
         passages: Array<Pick<Passage, 'kind' | 'text'>>;
         timings?: Timings;
       })
@@ -47,6 +58,7 @@ export interface SearchedCorpus {
 
 export interface ImportedPackInfo {
   id: string;
+  kind: 'imported' | 'subscription';
   name: string;
   references: number;
   bytes: number;
@@ -57,7 +69,8 @@ export type BackgroundRequest =
   | ArticleMessage
   | { type: 'page-start'; url: string }
   | { type: 'get-report'; tabId: number }
-  /** The options page imported or removed a pack (in IndexedDB): the background rebuilds its corpus. */
+  /** The options page imported or removed a pack, subscribed, or erased learned references (all in IndexedDB): the
+   * background rebuilds its corpus, and sets or clears its update alarm. */
   | { type: 'packs-changed' };
 
 export type ContentRequest = { type: 'highlight'; on: boolean } | { type: 'ping' };
@@ -67,9 +80,56 @@ export interface Settings {
   inPageBadge: boolean;
   /** How much evidence a rewrite verdict needs: strict flags fewer pages wrongly and finds fewer rewrites. */
   sensitivity: Sensitivity;
+  /** Learn originals as the reader reads them on trusted publishers' sites (off: paused). */
+  learning: boolean;
+  /** Learn from every site that is not on a content-farm or AI-site list, not only trusted publishers. */
+  learnEverywhere: boolean;
+  /** Most learned references kept; the least recently seen go first. */
+  learnedCap: number;
+  /** Domains the reader added to the trusted-publisher list, and bundled ones the reader removed. */
+  trustedAdded: string[];
+  trustedRemoved: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { inPageBadge: true, sensitivity: DEFAULT_SENSITIVITY };
+export const LEARNED_CAP_CHOICES = [10_000, 50_000, 100_000] as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  inPageBadge: true,
+  sensitivity: DEFAULT_SENSITIVITY,
+  learning: true,
+  learnEverywhere: false,
+  learnedCap: 50_000,
+  trustedAdded: [],
+  trustedRemoved: [],
+};
+
+const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$/;
+
+/** A domain name as the reader typed it ("https://www.Example.com/x" → "example.com"), or null if it is none. */
+export function domainOf(text: string): string | null {
+  let name = text.trim().toLowerCase();
+  if (!name || name.startsWith('#')) return null;
+  try {
+    if (/^[a-z]+:\/\//.test(name)) name = new URL(name).hostname;
+  } catch {
+    return null;
+  }
+  name = name
+    .replace(/\/.*$/, '')
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
+  return DOMAIN.test(name) ? name : null;
+}
+
+function domains(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const found = new Set<string>();
+  for (const item of value) {
+    const domain = typeof item === 'string' ? domainOf(item) : null;
+    if (domain) found.add(domain);
+  }
+  return [...found].slice(0, 100_000);
+}
 
 /**
  * Settings as stored (storage.local can hold anything: an older version's keys, a hand edit), checked field by field:
@@ -83,5 +143,13 @@ export function parseSettings(stored: unknown): Settings {
       typeof value.sensitivity === 'string' && isSensitivity(value.sensitivity)
         ? value.sensitivity
         : DEFAULT_SETTINGS.sensitivity,
+    learning: typeof value.learning === 'boolean' ? value.learning : DEFAULT_SETTINGS.learning,
+    learnEverywhere:
+      typeof value.learnEverywhere === 'boolean' ? value.learnEverywhere : DEFAULT_SETTINGS.learnEverywhere,
+    learnedCap: (LEARNED_CAP_CHOICES as readonly unknown[]).includes(value.learnedCap)
+      ? (value.learnedCap as number)
+      : DEFAULT_SETTINGS.learnedCap,
+    trustedAdded: domains(value.trustedAdded),
+    trustedRemoved: domains(value.trustedRemoved),
   };
 }

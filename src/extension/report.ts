@@ -8,6 +8,7 @@ export function toReport(
   result: Verdict | NoVerdict,
   searched: SearchedCorpus[],
   listed: Listing[] = [],
+  known: { provenance: string | null; learned: string | null } = { provenance: null, learned: null },
 ): PageReport {
   if (result.verdict === null) return { status: 'nothing', url, reason: result.reason };
   const { evidence: _evidence, ...verdict } = result;
@@ -17,6 +18,7 @@ export function toReport(
     url,
     searched,
     listed,
+    ...known,
     alignedSentences: result.evidence.alignedSentences,
     comparedSentences: result.evidence.comparedSentences,
     sharedFacts: result.evidence.measurements?.sharedFacts ?? 0,

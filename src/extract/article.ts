@@ -16,6 +16,9 @@ export interface ExtractedArticle {
   lang: string;
   /** Absolute addresses of the links inside the article. */
   links: string[];
+  /** The page declares itself an article: og:type "article", an article:published_time, or JSON-LD of an Article
+   * type (NewsArticle, ReportageNewsArticle…). */
+  articleMetadata: boolean;
 }
 
 const BLOCK = new Set([
@@ -97,6 +100,7 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle
     byline: clean(parsed.byline ?? ''),
     lang: clean(parsed.lang ?? ''),
     links,
+    articleMetadata: meta.articleMetadata,
   };
 }
 
@@ -104,7 +108,7 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle
 export function readMetadata(
   doc: Document,
   pageUrl: string,
-): { canonicalUrl: string; siteName: string; publishedTime: string; title: string } {
+): { canonicalUrl: string; siteName: string; publishedTime: string; title: string; articleMetadata: boolean } {
   const attr = (selector: string, name: string): string => clean(doc.querySelector(selector)?.getAttribute(name) ?? '');
   const canonical =
     absolute(attr('link[rel="canonical"]', 'href'), pageUrl) ||
@@ -119,8 +123,18 @@ export function readMetadata(
       attr('meta[name="date"]', 'content') ||
       attr('time[datetime]', 'datetime'),
     title: attr('meta[property="og:title"]', 'content') || clean(doc.querySelector('title')?.textContent ?? ''),
+    articleMetadata:
+      /^article$/i.test(attr('meta[property="og:type"]', 'content')) ||
+      attr('meta[property="article:published_time"]', 'content') !== '' ||
+      Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).some((script) =>
+        ARTICLE_TYPE.test(script.textContent ?? ''),
+      ),
   };
 }
+
+/** A JSON-LD "@type" of schema.org's Article family (read as text: a page's JSON-LD is often not valid JSON). */
+const ARTICLE_TYPE =
+  /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Report|Background)?(?:News)?Article"/;
 
 /** Text of an element with a line break at every block boundary and white space folded inside lines. */
 function blockText(root: Element): string {

@@ -13,6 +13,7 @@ import {
   tabReport,
   waitForBadge,
   toolbarBadge,
+  BROWSER_HOSTS,
   type Extension,
 } from './chromium';
 import { articlePage, seedText } from './seed-pages';
@@ -32,15 +33,6 @@ const LISTED = 'https://accountinginsights.org/trump-officials-split/';
 const HARLOW_FARM = 'https://buzzdaily.example/harlow-floodwall/';
 const SEED_TITLE = 'Trump Officials Split Over How Hard to Go on Mexican Cartels';
 /** Hosts Chromium itself calls in the background (seen on this machine): never the extension. */
-const BROWSER_HOSTS = new Set([
-  'accounts.google.com',
-  'update.googleapis.com',
-  'clients2.google.com',
-  'optimizationguide-pa.googleapis.com',
-  'www.google.com',
-  'content-autofill.googleapis.com',
-  'safebrowsingohttpgateway.googleapis.com',
-]);
 
 const enabled = hasChromium() && hasShared();
 let server: PageServer;
@@ -167,7 +159,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     const toolbar = await waitForBadge(ext, HARLOW_FARM);
     expect(toolbar.text).toBe('?');
     expect(toolbar.title).toBe(
-      'No known source: this article matches nothing in the 1 reference searched: bundled (1)',
+      'No known source: this article matches nothing in the 1 reference searched: bundled (1), learned (0)',
     );
     await page.waitForTimeout(500);
     expect(await page.locator('firsthand-badge').count()).toBe(0);
@@ -178,7 +170,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     const text = await popup.locator('main').innerText();
     expect(text).toContain('No known source');
     expect(text).toContain('That is not the same as original');
-    expect(text).toContain('1 reference searched: bundled (1).');
+    expect(text).toContain('1 reference searched: bundled (1), learned (0).');
     expect(text).not.toMatch(/\bOriginal\b/);
     await popup.screenshot({ path: join(SHOTS, 'unknown-popup.png'), fullPage: true });
     await popup.close();
@@ -286,7 +278,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     await again.reload();
     await expect
       .poll(async () => (await toolbarBadge(ext, HARLOW_FARM)).title)
-      .toBe('No known source: this article matches nothing in the 1 reference searched: bundled (1)');
+      .toBe('No known source: this article matches nothing in the 1 reference searched: bundled (1), learned (0)');
     await options2.close();
     await again.close();
   });

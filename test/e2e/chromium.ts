@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -13,6 +13,18 @@ import type { PageReport } from '../../src/extension/messages';
 declare const chrome: Browser;
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** Hosts Chromium itself calls (updates, accounts, safe browsing), which land on the test server too. */
+export const BROWSER_HOSTS = new Set([
+  'accounts.google.com',
+  'update.googleapis.com',
+  'clients2.google.com',
+  'optimizationguide-pa.googleapis.com',
+  'www.google.com',
+  'content-autofill.googleapis.com',
+  'safebrowsingohttpgateway.googleapis.com',
+]);
+
 export const EXTENSION_DIR = resolve('dist/chrome');
 
 export function hasChromium(): boolean {
@@ -29,6 +41,7 @@ export interface Extension {
 export async function launch(
   port: number,
   userDataDir = mkdtempSync(join(tmpdir(), 'firsthand-chromium-')),
+  extensionDir = EXTENSION_DIR,
 ): Promise<Extension> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -38,8 +51,8 @@ export async function launch(
     viewport: { width: 1100, height: 800 },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
       '--ignore-certificate-errors',
       '--disable-background-networking',
@@ -52,6 +65,20 @@ export async function launch(
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const id = new URL(worker.url()).host;
   return { context, worker, id, userDataDir };
+}
+
+/**
+ * The test build: the Chrome build with `origins` as host permissions. No driver can answer Chromium's permission
+ * prompt, so the subscription tests in Chromium run with the pack's origin granted at install; the release manifest
+ * keeps it optional (and Firefox, whose prompt a pref answers, tests the real request).
+ */
+export function testBuildWithHosts(origins: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'firsthand-chrome-test-build-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = [...origins];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
 
 /**

@@ -18,6 +18,10 @@ export function articlePage(options: {
   text: string;
   canonical?: string;
   extraChrome?: boolean;
+  /** Publication time: said as article metadata (og:type article, article:published_time). */
+  published?: string;
+  /** A closing line crediting another article, with its link. */
+  credit?: { text: string; href: string };
 }): string {
   const { title, text } = options;
   const lines = extractPlainText(text).text.split('\n');
@@ -31,9 +35,11 @@ export function articlePage(options: {
     : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} - ${escape(options.site)}</title>
 ${options.canonical ? `<link rel="canonical" href="${options.canonical}">` : ''}
-<meta property="og:site_name" content="${escape(options.site)}"></head>
+<meta property="og:site_name" content="${escape(options.site)}">
+${options.published ? `<meta property="og:type" content="article"><meta property="article:published_time" content="${options.published}">` : ''}</head>
 <body><header><a href="/">${escape(options.site)}</a><nav><a href="/world">World</a> <a href="/politics">Politics</a> <a href="/opinion">Opinion</a></nav></header>
 <main><article><h1>${escape(title)}</h1>
 ${body}
+${options.credit ? `<p>${escape(options.credit.text)} <a href="${options.credit.href}">${escape(options.credit.href)}</a></p>` : ''}
 </article>${chrome}</main><footer><p>© ${escape(options.site)}</p></footer></body></html>`;
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ export interface PageServer {
   requests: SeenRequest[];
   /** Serve `html` at https://host/path. */
   page(url: string, html: string): void;
+  /** Answer https://host/path with this handler (any status, headers and body: packs, failures, 304s). */
+  route(url: string, handler: (req: IncomingMessage, res: ServerResponse) => void): void;
   close(): Promise<void>;
 }
 
@@ -51,11 +54,17 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 
 export async function startServer(): Promise<PageServer> {
   const pages = new Map<string, string>();
+  const routes = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   const requests: SeenRequest[] = [];
   const server: Server = createServer(selfSignedCertificate(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
     requests.push({ host, path, method: req.method ?? 'GET', headers: req.headers });
+    const route = routes.get(`${host}${path.split('?')[0]}`);
+    if (route) {
+      route(req, res);
+      return;
+    }
     const html = pages.get(`${host}${path.split('?')[0]}`);
     if (html === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -72,6 +81,10 @@ export async function startServer(): Promise<PageServer> {
     page(url, html) {
       const parsed = new URL(url);
       pages.set(`${parsed.hostname}${parsed.pathname}`, html);
+    },
+    route(url, handler) {
+      const parsed = new URL(url);
+      routes.set(`${parsed.hostname}${parsed.pathname}`, handler);
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

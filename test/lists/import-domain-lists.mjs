@@ -73,6 +73,53 @@ export const LISTS = [
   },
 ];
 
+/** Major outlets the reliable-domains list lacks (checked against it by hand on 2026-12-02; the README lists them). */
+export const TRUSTED_ADDITIONS = [
+  'abcnews.go.com',
+  'afp.com',
+  'aktualne.cz',
+  'asahi.com',
+  'bbc.co.uk',
+  'corriere.it',
+  'dw.com',
+  'elmundo.es',
+  'elpais.com',
+  'faz.net',
+  'folha.uol.com.br',
+  'heraldsun.com.au',
+  'hindustantimes.com',
+  'japantimes.co.jp',
+  'kyodonews.net',
+  'lavanguardia.com',
+  'lefigaro.fr',
+  'lemonde.fr',
+  'liberation.fr',
+  'news.com.au',
+  'news.sky.com',
+  'nhk.or.jp',
+  'nypost.com',
+  'nytimes.com',
+  'nzz.ch',
+  'repubblica.it',
+  'spiegel.de',
+  'sueddeutsche.de',
+  'tagesschau.de',
+  'timesofindia.indiatimes.com',
+  'wsj.com',
+  'zeit.de',
+];
+
+/** The trusted publishers the extension learns originals from, by default. */
+export const TRUSTED = {
+  file: 'trusted-publishers.txt',
+  name: 'Trusted publishers (Machine-Made Media reliable news sites, with additions)',
+  kind: 'trusted publisher',
+  source: `Hanley & Durumeric, ICWSM 2024 (hanley_machine_made_media/reliable_domains.txt), plus ${TRUSTED_ADDITIONS.length} major outlets it lacks (listed in test/lists/import-domain-lists.mjs)`,
+  licence: 'Apache-2.0 (LICENSES/machine-made-media-Apache-2.0.txt)',
+  domains: () =>
+    new Set([...domainsOf(read('hanley_machine_made_media', 'reliable_domains.txt')), ...TRUSTED_ADDITIONS]),
+};
+
 const MIT = `MIT License
 
 Copyright (c) danny0838 and the Content Farm Terminator contributors
@@ -95,7 +142,7 @@ OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR
 /** What the importer writes, by path under public/lists/. */
 export function importedFiles() {
   const files = {};
-  for (const list of LISTS) {
+  for (const list of [...LISTS, TRUSTED]) {
     const domains = [...list.domains()].sort();
     files[list.file] =
       [

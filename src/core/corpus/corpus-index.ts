@@ -37,6 +37,9 @@ export interface SegmentHandle {
 interface Segment extends SegmentHandle {
   store: ReferenceStore;
   index: SegmentIndex;
+  /** Where each reference came from, when they came from different places (a fold of one-at-a-time adds); null
+   * when all came with the segment (its name says where). */
+  origins: readonly string[] | null;
   /** References removed one by one (1), skipped by lookups; null while none is. */
   removed: Uint8Array | null;
 }
@@ -44,6 +47,7 @@ interface Segment extends SegmentHandle {
 /** References added one at a time, indexed in maps until DELTA_LIMIT of them are folded into a segment. */
 class Delta {
   references: Reference[] = [];
+  origins: string[] = [];
   shingles = new Map<number, number[]>();
   entities = new Map<number, number[]>();
   rareWords = new Map<number, number[]>();
@@ -78,7 +82,13 @@ export class CorpusIndex {
 
   /** Adds a pack as one segment, with its prebuilt index (or one built now). */
   addSegment(store: ReferenceStore, index: SegmentIndex = buildSegmentIndex(store), name?: string): SegmentHandle {
-    const segment: Segment = { name: name ?? `segment-${++this.segmentNames}`, store, index, removed: null };
+    const segment: Segment = {
+      name: name ?? `segment-${++this.segmentNames}`,
+      store,
+      index,
+      origins: null,
+      removed: null,
+    };
     // References are numbered segment after segment, the growable one last.
     this.segments.push(segment);
     this.live += store.count;
@@ -93,11 +103,12 @@ export class CorpusIndex {
     this.live -= segment.store.count - countSet(segment.removed);
   }
 
-  /** Adds one reference (learned as the reader reads), indexed at once. */
-  add(ref: Reference): void {
+  /** Adds one reference (learned as the reader reads), indexed at once; `origin` says where it came from. */
+  add(ref: Reference, origin = 'added'): void {
     const delta = this.delta;
     const local = delta.references.length;
     delta.references.push(ref);
+    delta.origins.push(origin);
     for (const hash of new Set(ref.shingles)) push(delta.shingles, hash, local);
     for (const code of entityCodes(ref.sentences)) push(delta.entities, code & CONTENT_KEY_MASK, local);
     const words = wordKeys(ref.sentences);
@@ -111,9 +122,18 @@ export class CorpusIndex {
   private foldDelta(): void {
     const encoder = new PackEncoder();
     for (const ref of this.delta.references) encoder.add(ref);
+    const origins = this.delta.origins;
     this.live -= this.delta.references.length;
     this.delta = new Delta();
-    this.addSegment(readPack(encoder.finish()));
+    const segment = this.addSegment(readPack(encoder.finish())) as Segment;
+    segment.origins = origins;
+  }
+
+  /** Where reference `index` came from: the name of its segment, or the origin it was added with. */
+  originOf(index: number): string {
+    const { segment, local } = this.locate(index);
+    if (segment) return segment.origins?.[local] ?? segment.name;
+    return this.delta.origins[local] ?? 'added';
   }
 
   /** Removes reference `index` (as `candidates` numbers it); lookups skip it from now on. */
@@ -126,10 +146,12 @@ export class CorpusIndex {
     } else {
       if (!this.delta.references[local]) return;
       // References added one at a time are few (DELTA_LIMIT at most): index them again without this one.
-      const rest = this.delta.references.filter((_, i) => i !== local);
-      this.live -= this.delta.references.length;
+      const { references, origins } = this.delta;
+      this.live -= references.length;
       this.delta = new Delta();
-      for (const kept of rest) this.add(kept);
+      references.forEach((kept, i) => {
+        if (i !== local) this.add(kept, origins[i]);
+      });
       return;
     }
     this.live--;

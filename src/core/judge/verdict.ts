@@ -57,6 +57,9 @@ export interface Verdict {
   match: MatchKind;
   /** The reference the verdict is about; null when the page matches nothing known. */
   source: ReferenceMeta | null;
+  /** Where the source came from in the corpus: the name of the pack (segment) that holds it, or the origin it was
+   * added with (`CorpusIndex.originOf`); null with no source. */
+  sourceOrigin: string | null;
   /** 0..1: how sure the engine is of this verdict. */
   confidence: number;
   /** Share of the page's article text copied word for word from the source. */
@@ -97,6 +100,8 @@ export function rewriteProbability(c: Comparison): number {
 }
 
 interface Scored {
+  /** The reference's number in the corpus. */
+  index: number;
   meta: ReferenceMeta;
   /** The page's winnowed shingle hashes the reference holds too. */
   shared: Set<number>;
@@ -127,6 +132,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
       verdict: 'original',
       match: 'none',
       source: null,
+      sourceOrigin: null,
       confidence: 1 - (nearest ? Math.max(nearest.probability, nearest.copied) : 0),
       copied: 0,
       copiedOfSource: 0,
@@ -157,6 +163,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     verdict: kind,
     match: kind === 'original' ? 'self' : 'source',
     source,
+    sourceOrigin: index.originOf(match.index),
     confidence: round(kind === 'repost' ? repostConfidence(match.copied) : Math.max(match.probability, match.copied)),
     copied: round(match.comparison.copied),
     copiedOfSource: round(match.comparison.copiedOfSource),
@@ -185,6 +192,7 @@ function scoreCandidates(fingerprint: PageFingerprint, analysis: TextAnalysis, i
       throw error;
     }
     scored.push({
+      index: i,
       meta,
       shared: shared[n] as Set<number>,
       comparison,
