@@ -76,8 +76,8 @@ async function provenanceOf(verdict: Verdict, known: Corpus): Promise<string | n
   if (verdict.sourceOrigin === LEARNED) {
     const record = await getLearned(verdict.source.id).catch(() => undefined);
     return record
-      ? `learned on ${record.learnedAt.slice(0, 10)}, when you read it on ${record.site}`
-      : 'learned as you read';
+      ? `known from your reading: learned on ${record.learnedAt.slice(0, 10)}, when you read it on ${record.site}`
+      : 'known from your reading';
   }
   return known.provenance.get(verdict.sourceOrigin) ?? null;
 }

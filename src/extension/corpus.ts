@@ -102,7 +102,7 @@ async function build(): Promise<Corpus> {
   const store = await bundledStore();
   corpus.addSegment(store, undefined, BUNDLED);
   const searched: SearchedCorpus[] = [{ name: 'bundled', references: store.count }];
-  const provenance = new Map([[BUNDLED, 'bundled with Firsthand']]);
+  const provenance = new Map([[BUNDLED, 'known from the corpus bundled with Firsthand']]);
   const subscriptions = new Map((await allSubscriptions()).map((s) => [s.id, s]));
   for (const record of await allPacks()) {
     try {

@@ -50,6 +50,7 @@ function render(tabId: number, report: PageReport | null): void {
   title.dataset.verdict = shown;
   app.append(title, el('p', sentence(report)));
   app.append(el('p', `${searchedText(report)}.`, 'muted searched'));
+  if (report.learned) app.append(el('p', `This page was ${report.learned}.`, 'learned'));
   for (const listing of report.listed) {
     const note = el('p', undefined, 'listing');
     note.append(
@@ -78,6 +79,7 @@ function render(tabId: number, report: PageReport | null): void {
       row('Link', link);
     }
     app.append(list);
+    if (report.provenance) app.append(el('p', `Source ${report.provenance}.`, 'muted provenance'));
 
     app.append(el('h2', 'Evidence'));
     const evidence = el('dl');

@@ -131,8 +131,15 @@ describe.skipIf(!enabled)('learning originals as the reader reads (Chromium)', {
     const report = await tabReport(ext, copy.tabId);
     expect(report?.status === 'judged' && report.source?.url).toBe(BBC);
     expect(report?.status === 'judged' && report.provenance).toMatch(
-      /^learned on \d{4}-\d{2}-\d{2}, when you read it on bbc\.co\.uk$/,
+      /^known from your reading: learned on \d{4}-\d{2}-\d{2}, when you read it on bbc\.co\.uk$/,
     );
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.id}/src/extension/popup.html?tab=${copy.tabId}`);
+    await expect
+      .poll(() => popup.locator('.provenance').textContent())
+      .toMatch(/^Source known from your reading: learned on \d{4}-\d{2}-\d{2}, when you read it on bbc\.co\.uk\.$/);
+    await popup.screenshot({ path: resolve('test/screenshots/popup-learned-source.png'), fullPage: true });
+    await popup.close();
     await copy.page.close();
 
     const rewrite = await visit(ext, REWRITE);

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasShared } from '../eval/data';
+import { farmPage, ORIGINAL, ORIGINAL_PARAGRAPHS } from '../fixtures/story';
 import { articlePage, seedText } from './seed-pages';
 import { startServer, type PageServer } from './server';
 
@@ -15,6 +17,9 @@ import { startServer, type PageServer } from './server';
 const FIREFOX = '/usr/bin/firefox-esr';
 const EXTENSION_DIR = resolve('dist/firefox');
 const SEED_TITLE = 'Trump Officials Split Over How Hard to Go on Mexican Cartels';
+/** The add-on's internal UUID, fixed by a pref so that its options page has a known address. */
+const UUID = '5d1f0c8e-7a3b-4c2d-9e6f-0a1b2c3d4e5f';
+const CLI = resolve('dist/cli/firsthand.js');
 
 describe('the Firefox build', () => {
   test('passes web-ext lint with no errors', () => {
@@ -59,6 +64,9 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
         'network.dns.forceResolve': '127.0.0.1',
         'network.dns.disableIPv6': true,
         'extensions.autoDisableScopes': 0,
+        // Grants optional permissions without a prompt: the subscription's real permission request is answered.
+        'extensions.webextOptionalPermissionPrompts': false,
+        'extensions.webextensions.uuids': JSON.stringify({ 'firsthand@firsthand.example': UUID }),
       },
     });
     await browser.installExtension(EXTENSION_DIR);
@@ -113,5 +121,129 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await page.evaluate(() => document.querySelector('firsthand-badge') === null)).toBe(true);
     await page.close();
+  });
+
+  /** The in-page badge's words, once the content script has shown it. */
+  async function inPageBadge(page: import('puppeteer-core').Page): Promise<string> {
+    const text = await page.waitForFunction(
+      () =>
+        (document.querySelector('firsthand-badge')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '') ||
+        false,
+      { timeout: 30_000 },
+    );
+    return String(await text.jsonValue());
+  }
+
+  test('an original read on a trusted site is learned, and its copy then names it', async () => {
+    const original = url('www.bbc.co.uk', '/news/uk-england-harlow-floodwall');
+    server.page(
+      original,
+      articlePage({
+        site: 'BBC News',
+        title: ORIGINAL.title,
+        text: ORIGINAL_PARAGRAPHS.join('\n'),
+        canonical: original,
+        published: '2026-05-12T21:40:00Z',
+      }),
+    );
+    const copy = url('buzzdaily.example', '/harlow-floodwall/');
+    server.page(copy, farmPage());
+    const page = await browser.newPage();
+    await page.goto(original);
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // judged and learned (no badge: nothing to say)
+    expect(await page.evaluate(() => document.querySelector('firsthand-badge') === null)).toBe(true);
+    await page.goto(copy);
+    expect(await inPageBadge(page)).toMatch(/^Firsthand: Repost — \d+% copied from BBC News/);
+    await page.close();
+  });
+
+  test('subscribing asks for the pack origin for real (granted by the pref), and the subscribed pack gives verdicts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'firsthand-firefox-subscription-'));
+    writeFileSync(
+      join(dir, 'courier.html'),
+      articlePage({
+        site: 'The Pell Gazette',
+        title: 'Gazette story',
+        text: seedText('000_cfc388608af51050.txt').split('\n').reverse().join('\n'),
+      }),
+    );
+    writeFileSync(
+      join(dir, 'refs.jsonl'),
+      `${JSON.stringify({ id: 'gazette', file: 'courier.html', url: 'https://gazette.example/story', publisher: 'The Pell Gazette' })}\n`,
+    );
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
+    expect(cli('corpus', 'keygen', '--out', 'k').status).toBe(0);
+    const built = cli(
+      'corpus',
+      'build',
+      '--manifest',
+      'refs.jsonl',
+      '--out',
+      'gazette.pack',
+      '--name',
+      'Gazette pack',
+      '--sign',
+      'k',
+    );
+    expect(built.status, built.stderr).toBe(0);
+    const bytes = readFileSync(join(dir, 'gazette.pack'));
+    const address = url('packs.example', '/gazette.pack');
+    server.route(address, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+      res.end(bytes);
+    });
+    const copy = url('copycat.example', '/gazette-story');
+    server.page(
+      copy,
+      articlePage({
+        site: 'Copycat',
+        title: 'Gazette story',
+        text: seedText('000_cfc388608af51050.txt').split('\n').reverse().join('\n'),
+      }),
+    );
+
+    // BiDi may not navigate to moz-extension: pages; the welcome page the add-on opened on install can.
+    // (puppeteer's page.url() is not kept up to date for it: ask the page where it is).
+    let options: import('puppeteer-core').Page | undefined;
+    for (let attempt = 0; attempt < 40 && !options; attempt++) {
+      for (const candidate of await browser.pages()) {
+        const at = await candidate.evaluate(() => location.href).catch(() => '');
+        if (at.startsWith(`moz-extension://${UUID}/`)) options = candidate;
+      }
+      if (!options) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (!options) throw new Error('the welcome page the add-on opens on install is not open');
+    await options.evaluate(() => {
+      location.href = '/src/extension/options.html';
+    });
+    await options.waitForSelector('#pack-address');
+    const granted = (): Promise<boolean> =>
+      options.evaluate(() =>
+        (
+          globalThis as unknown as {
+            browser: { permissions: { contains(p: { origins: string[] }): Promise<boolean> } };
+          }
+        ).browser.permissions.contains({ origins: ['https://packs.example/*'] }),
+      );
+    // Not asserted false here: Firefox counts the content script's https://*/* match as a host permission once the
+    // add-on has settled after install, so the request the click makes may be answered at once.
+    await options.locator('#pack-address').fill(address);
+    await options.locator('#subscribe').click();
+    const status = await options.waitForFunction(
+      () => {
+        const text = document.getElementById('subscribe-status')?.textContent ?? '';
+        return /^(Subscribed|Not subscribed)/.test(text) ? text : false;
+      },
+      { timeout: 30_000 },
+    );
+    expect(await status.jsonValue()).toBe('Subscribed to Gazette pack: 1 references.');
+    expect(server.requests.filter((r) => r.host === 'packs.example').length).toBe(1);
+    expect(await granted()).toBe(true); // asked for on the click, and granted (the pref answers the prompt)
+
+    const page = await browser.newPage();
+    await page.goto(copy);
+    expect(await inPageBadge(page)).toMatch(/^Firsthand: Repost — \d+% copied from The Pell Gazette/);
+    await page.close();
+    await options.close();
   });
 });
