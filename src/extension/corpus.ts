@@ -152,8 +152,17 @@ async function addLearned(corpus: CorpusIndex): Promise<number> {
       inSnapshot.clear(); // an unreadable snapshot: every learned reference is added one by one (and it is rebuilt)
     }
   }
-  for (const url of urls) {
-    if (inSnapshot.has(url)) continue;
+  const missing = [...urls].filter((url) => !inSnapshot.has(url));
+  if (missing.length > SNAPSHOT_SLACK) {
+    // Many since the snapshot (or none yet): one cursor over the store beats a read per reference.
+    await eachLearned((record) => {
+      if (inSnapshot.has(record.url)) return;
+      corpus.add(record.reference, LEARNED);
+      outside++;
+    });
+    return outside;
+  }
+  for (const url of missing) {
     const record = await getLearned(url);
     if (!record) continue;
     corpus.add(record.reference, LEARNED);
