@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasShared } from '../eval/data';
 import { farmPage, ORIGINAL, ORIGINAL_PARAGRAPHS } from '../fixtures/story';
@@ -124,7 +124,7 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
   });
 
   /** The in-page badge's words, once the content script has shown it. */
-  async function inPageBadge(page: import('puppeteer-core').Page): Promise<string> {
+  async function inPageBadge(page: Page): Promise<string> {
     const text = await page.waitForFunction(
       () =>
         (document.querySelector('firsthand-badge')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '') ||
@@ -204,7 +204,7 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
 
     // BiDi may not navigate to moz-extension: pages; the welcome page the add-on opened on install can.
     // (puppeteer's page.url() is not kept up to date for it: ask the page where it is).
-    let options: import('puppeteer-core').Page | undefined;
+    let options: Page | undefined;
     for (let attempt = 0; attempt < 40 && !options; attempt++) {
       for (const candidate of await browser.pages()) {
         const at = await candidate.evaluate(() => location.href).catch(() => '');
