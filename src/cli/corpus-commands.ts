@@ -166,7 +166,7 @@ export async function corpus(
       const target = stringFlag(args, 'out');
       if (!target) throw new CliError('corpus convert needs --out NEW', 2);
       const pack = await readPackFile(path);
-      const { bytes, count } = await writePackFile(target, references(pack.store));
+      const { bytes, count } = await writePackFile(target, references(pack.store), { info: pack.info });
       err(`firsthand: wrote ${target}: ${count} references, ${bytes} bytes (version 2, with its index beside it)`);
       return 0;
     }

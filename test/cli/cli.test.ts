@@ -237,7 +237,10 @@ describe('firsthand corpus info, index and convert', () => {
     ]);
     const converted = run(['corpus', 'convert', 'old.json', '--out', 'new.pack']);
     expect(converted.code).toBe(0);
-    expect(readFileSync(join(dir, 'new.pack')).equals(readFileSync(join(dir, 'pack.pack')))).toBe(true);
+    // The same references as the pack built from the page (that one also carries its build date, in INFO).
+    const convertedPack = readPack(readFileSync(join(dir, 'new.pack')));
+    expect(convertedPack.count).toBe(1);
+    expect(convertedPack.reference(0)).toEqual(ref);
   });
 
   test('an index that is not the pack’s own is never used: the pack is indexed afresh', () => {

@@ -191,9 +191,16 @@ describe.skipIf(!hasChromium())('100,000 references in Chromium', () => {
 
     /** Stops the worker (as Chrome does after 30 s idle), loads the copy, and times the wake and the verdict. */
     const coldVerdict = async (tag: string) => {
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      // Asked again until it holds: an alarm (the subscription's update check) may wake the worker meanwhile.
       await expect
-        .poll(() => [...status.values()].every((s) => s === 'stopped') && status.size > 0, { timeout: 15_000 })
+        .poll(
+          async () => {
+            if ([...status.values()].every((s) => s === 'stopped') && status.size > 0) return true;
+            await cdp.send('ServiceWorker.stopAllWorkers');
+            return false;
+          },
+          { timeout: 30_000, interval: 500 },
+        )
         .toBe(true);
       const page = await ext.context.newPage();
       const started = Date.now();
