@@ -2,6 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { judge, type CorpusIndex, type JudgeOptions, type NoVerdict, type Verdict } from '../core';
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
+import { inOrder, Progress } from './batch';
+import type { Fetcher } from './fetcher';
 import { loadPage, type LoadedPage } from './load-page';
 import { CSV_COLUMNS, verdictCsv, verdictJson, verdictText } from './report';
 
@@ -37,10 +39,24 @@ export async function checkItemsFromManifest(manifest: string): Promise<CheckIte
 }
 
 /**
- * Judges each input in order, writing one line (JSON) or one report (text) per input as soon as it is judged. An
+ * Judges each input, writing one line (JSON, CSV) or one report (text) per input in input order, as soon as it and
+ * those before it are judged (pages are loaded a few at a time: downloads overlap, within the fetcher's limits). An
  * input that cannot be read gets its error in its place and on stderr; the others go on. Returns how many failed.
  */
 export type OutputFormat = 'text' | 'json' | 'csv';
+
+export interface CheckOptions extends JudgeOptions {
+  fetcher?: Fetcher;
+  quiet?: boolean;
+  /** Called with every page judged (for the HTML report). */
+  judged?: (entry: JudgedPage) => void;
+}
+
+export interface JudgedPage {
+  id: string;
+  page: LoadedPage | null;
+  result: Verdict | NoVerdict | { error: string };
+}
 
 export async function checkAll(
   items: readonly CheckItem[],
@@ -48,24 +64,40 @@ export async function checkAll(
   format: OutputFormat,
   write: (text: string) => void,
   warn: (text: string) => void,
-  options: JudgeOptions = {},
+  options: CheckOptions = {},
 ): Promise<number> {
   let failures = 0;
   if (format === 'csv') write(CSV_COLUMNS.join(','));
-  for (const item of items) {
-    try {
-      if (item.error) throw new CliError(item.error);
-      const result = judgePage(await loadPage(item.input, item.url), index, options);
-      if (format === 'json') write(JSON.stringify(verdictJson(item.id, result)));
-      else if (format === 'csv') write(verdictCsv(item.id, result));
-      else write(verdictText(item.id, result, index.size));
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      failures++;
-      warn(`firsthand: ${error.message}`);
-      if (format === 'json') write(JSON.stringify({ id: item.id, verdict: null, error: error.message }));
-      if (format === 'csv') write(verdictCsv(item.id, { error: error.message }));
-    }
-  }
+  const progress = new Progress(items.length, 'check', options.quiet ?? false, warn);
+  await inOrder(
+    items,
+    8,
+    async (item): Promise<JudgedPage> => {
+      try {
+        if (item.error) throw new CliError(item.error);
+        const page = await loadPage(item.input, item.url, options.fetcher);
+        return { id: item.id, page, result: judgePage(page, index, options) };
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        return { id: item.id, page: null, result: { error: error.message } };
+      }
+    },
+    (entry) => {
+      progress.tick();
+      options.judged?.(entry);
+      const { id, result } = entry;
+      if ('error' in result) {
+        failures++;
+        progress.line(`firsthand: ${result.error}`);
+        if (format === 'json') write(JSON.stringify({ id, verdict: null, error: result.error }));
+        if (format === 'csv') write(verdictCsv(id, { error: result.error }));
+        return;
+      }
+      if (format === 'json') write(JSON.stringify(verdictJson(id, result)));
+      else if (format === 'csv') write(verdictCsv(id, result));
+      else write(verdictText(id, result, index.size));
+    },
+  );
+  progress.stop();
   return failures;
 }

@@ -12,7 +12,9 @@ import {
   type ReferenceMeta,
 } from '../core';
 import { CliError } from './cli-error';
+import { inOrder, Progress, sourceItems, type SourceFlags } from './batch';
 import { readPackFile, writePackFile, type OpenedPack } from './corpus-file';
+import { Fetcher } from './fetcher';
 import type { SigningKey } from './pack-signing';
 import { describeFsError, loadPage, type LoadedPage } from './load-page';
 import { field, readJsonLines } from './jsonl';
@@ -31,6 +33,11 @@ import { field, readJsonLines } from './jsonl';
 export interface BuildOptions {
   manifests?: readonly string[];
   dirs?: readonly string[];
+  /** Addresses from --urls, --feed and --sitemap: each page is fetched (politely: see Fetcher). */
+  sources?: SourceFlags;
+  fetcher?: Fetcher;
+  /** No progress bar. */
+  quiet?: boolean;
   strict?: boolean;
   update?: boolean;
   /** What the pack says about itself; fields not given are kept from the pack updated, or left empty. `created`
@@ -52,17 +59,46 @@ export interface BuildResult {
   alreadyThere: number;
 }
 
-/** One input of a build: where it came from (for messages), the file, the metadata given with it. */
-type BuildItem = { where: string; file: string; given: ReferenceMeta } | { where: string; error: string };
+/** One input of a build: where it came from (for messages), the file or address, the metadata given with it
+ * (which wins over the page's), and metadata its source says of it (a feed's title and date: used when the page
+ * says nothing). */
+type BuildItem =
+  | { where: string; file: string; given: ReferenceMeta; fallback?: Partial<ReferenceMeta> }
+  | { where: string; error: string };
 
 const PAGE_FILE = /\.(?:html?|txt)$/i;
 
 export async function buildCorpus(out: string, options: BuildOptions): Promise<BuildResult> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const fetcher = options.fetcher ?? new Fetcher();
   const items: BuildItem[] = [];
+  const skipped: string[] = [];
   for (const manifest of options.manifests ?? []) items.push(...(await itemsOfManifest(manifest)));
   for (const dir of options.dirs ?? []) items.push(...(await itemsOfDir(dir)));
-  if (items.length === 0) throw new CliError('corpus build found nothing to build: give --manifest or --dir');
+  let alreadyThere = 0;
+  if (options.sources) {
+    const found = await sourceItems(options.sources, fetcher, warn);
+    skipped.push(...found.failed);
+    const addresses = new Set<string>();
+    for (const item of found.items) {
+      // An address named twice (a feed and a sitemap both list it) is fetched once.
+      const address = canonicalUrl(item.url);
+      if (addresses.has(address)) {
+        alreadyThere++;
+        continue;
+      }
+      addresses.add(address);
+      items.push({
+        where: item.where,
+        file: item.url,
+        given: { id: item.url, url: item.url, publisher: '', title: '', publishedAt: '' },
+        fallback: { publisher: item.publisher, title: item.title, publishedAt: item.publishedAt },
+      });
+    }
+  }
+  if (items.length === 0) {
+    throw new CliError('corpus build found nothing to build: give --manifest, --dir, --urls, --feed or --sitemap');
+  }
 
   const known = new KnownReferences();
   const references: Reference[] = [];
@@ -75,41 +111,60 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
     }
   }
   const kept = references.length;
-  const skipped: string[] = [];
   const idsThisRun = new Set<string>();
-  let alreadyThere = 0;
-  for (const item of items) {
-    try {
-      if ('error' in item) throw new CliError(item.error);
-      if (idsThisRun.has(item.given.id))
-        throw new CliError(`${item.where}: id ${JSON.stringify(item.given.id)} is used twice`);
-      idsThisRun.add(item.given.id);
-      const ref = referenceFromPage(await loadItem(item), item.given);
+  const progress = new Progress(items.length, 'corpus build', options.quiet ?? false, warn);
+  const skip = (message: string): void => {
+    skipped.push(message);
+    progress.line(`firsthand: skipped ${message}`);
+  };
+  // Pages are loaded a few at a time (downloads overlap; the fetcher keeps to its limits) and taken in input order,
+  // so a build's result does not depend on which server answered first.
+  await inOrder(
+    items,
+    8,
+    async (item): Promise<Reference | CliError> => {
       try {
-        checkReferenceMeta(ref, item.where);
+        if ('error' in item) throw new CliError(item.error);
+        const ref = referenceFromPage(await loadItem(item, fetcher), item.given, item.fallback);
+        try {
+          checkReferenceMeta(ref, item.where);
+        } catch (error) {
+          if (error instanceof PackError) throw new CliError(error.message);
+          throw error;
+        }
+        return ref;
       } catch (error) {
-        if (error instanceof PackError) throw new CliError(error.message);
+        if (error instanceof CliError) return error;
         throw error;
       }
-      if (known.has(ref)) {
+    },
+    (result, item) => {
+      progress.tick();
+      if (result instanceof CliError) return skip(result.message);
+      if (idsThisRun.has(result.id)) return skip(`${item.where}: id ${JSON.stringify(result.id)} is used twice`);
+      idsThisRun.add(result.id);
+      if (known.has(result)) {
         alreadyThere++;
-        continue;
+        return;
       }
-      known.add(ref);
-      references.push(ref);
-    } catch (error) {
-      if (!(error instanceof CliError)) throw error;
-      skipped.push(error.message);
-      warn(`firsthand: skipped ${error.message}`);
-    }
-  }
+      known.add(result);
+      references.push(result);
+    },
+  );
+  progress.stop();
   if (options.strict && skipped.length > 0) {
     throw new CliError(
       `${skipped.length} of ${items.length} references could not be built; nothing written (--strict)`,
     );
   }
   if (references.length === 0) {
-    const from = [...(options.manifests ?? []), ...(options.dirs ?? [])].join(', ');
+    const from = [
+      ...(options.manifests ?? []),
+      ...(options.dirs ?? []),
+      ...(options.sources?.urls ?? []),
+      ...(options.sources?.feeds ?? []),
+      ...(options.sources?.sitemaps ?? []),
+    ].join(', ');
     throw new CliError(`no reference could be built from ${from} (${skipped.length} skipped); nothing written`);
   }
   const info = packInfo(options.info ?? {}, existing?.info ?? EMPTY_PACK_INFO, references.length > kept);
@@ -215,9 +270,12 @@ async function itemsOfDir(dir: string): Promise<BuildItem[]> {
   });
 }
 
-async function loadItem(item: { where: string; file: string; given: ReferenceMeta }): Promise<LoadedPage> {
+async function loadItem(
+  item: { where: string; file: string; given: ReferenceMeta },
+  fetcher: Fetcher,
+): Promise<LoadedPage> {
   try {
-    return await loadPage(item.file, item.given.url || undefined);
+    return await loadPage(item.file, item.given.url || undefined, fetcher);
   } catch (error) {
     // Messages about a folder's file already name it; a manifest line is named as such.
     if (error instanceof CliError && item.where !== item.file) throw new CliError(`${item.where}: ${error.message}`);
@@ -225,15 +283,20 @@ async function loadItem(item: { where: string; file: string; given: ReferenceMet
   }
 }
 
-/** A reference from a loaded page: metadata given with it wins over what the page says of itself. */
-export function referenceFromPage(page: LoadedPage, given: ReferenceMeta): Reference {
+/** A reference from a loaded page: metadata given with it wins over what the page says of itself, which wins over
+ * what its source (a feed, a news sitemap) says. */
+export function referenceFromPage(
+  page: LoadedPage,
+  given: ReferenceMeta,
+  fallback: Partial<ReferenceMeta> = {},
+): Reference {
   const url = given.url || page.url;
   return {
     id: given.id,
     url,
-    publisher: given.publisher || page.siteName || hostOf(url),
-    title: given.title || page.title,
-    publishedAt: given.publishedAt || page.publishedTime,
+    publisher: given.publisher || page.siteName || fallback.publisher || hostOf(url),
+    title: given.title || page.title || fallback.title || '',
+    publishedAt: given.publishedAt || page.publishedTime || fallback.publishedAt || '',
     ...fingerprintText(page.text),
   };
 }

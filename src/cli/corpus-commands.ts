@@ -5,6 +5,7 @@ import { CliError } from './cli-error';
 import { buildCorpus, buildTime, KnownReferences, type BuildResult } from './corpus-build';
 import { readPackFile, writeIndexFile, writePackBytes, writePackFile } from './corpus-file';
 import { readSigningKey, signPack, writeSigningKey, type SigningKey } from './pack-signing';
+import { fetcherOf, FETCH_FLAGS, sourceFlags, SOURCE_FLAGS } from './source-flags';
 
 /** Flags that set what a pack says about itself, and the key that signs it (build and merge). */
 const INFO_FLAGS = ['name', 'publisher', 'homepage', 'expires'] as const;
@@ -41,15 +42,22 @@ export async function corpus(
     case 'build': {
       const args = parseArgs(
         rest,
-        ['manifest', 'dir', 'out', 'strict', 'update', ...PUBLISH_FLAGS],
-        ['strict', 'update'],
-        ['manifest', 'dir'],
+        ['manifest', 'dir', 'out', 'strict', 'update', ...PUBLISH_FLAGS, ...SOURCE_FLAGS, ...FETCH_FLAGS],
+        ['strict', 'update', 'quiet'],
+        ['manifest', 'dir', ...SOURCE_FLAGS],
       );
       const target = stringFlag(args, 'out');
       const manifests = listFlag(args, 'manifest');
       const dirs = listFlag(args, 'dir');
-      if (!target || manifests.length + dirs.length === 0) {
-        throw new CliError('corpus build needs --out PACK and at least one --manifest REFS.jsonl or --dir DIR', 2);
+      const sources = sourceFlags(args);
+      if (
+        !target ||
+        manifests.length + dirs.length + sources.urls.length + sources.feeds.length + sources.sitemaps.length === 0
+      ) {
+        throw new CliError(
+          'corpus build needs --out PACK and at least one --manifest, --dir, --urls, --feed or --sitemap',
+          2,
+        );
       }
       noPositional(args.positional);
       const info = givenInfo(args);
@@ -61,6 +69,9 @@ export async function corpus(
         update: args.flags.has('update'),
         info,
         ...(key ? { key } : {}),
+        sources,
+        fetcher: fetcherOf(args),
+        quiet: args.flags.has('quiet'),
         warn: err,
       });
       err(`firsthand: wrote ${target}: ${summary(result)}`);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { extractArticle, isProbablyArticle, readMetadata } from '../extract/article';
+import { extractArticle, isProbablyArticle, readMetadata, sentenceWords } from '../extract/article';
 import { extractPlainText } from '../extract/plain-text';
 import { CliError } from './cli-error';
 import { parseDocument } from './dom';
+import { Fetcher } from './fetcher';
 
 /** One page read for the engine: its article text and what the page says about itself. */
 export interface LoadedPage {
@@ -19,10 +20,16 @@ export interface LoadedPage {
 
 /** Pages larger than this are refused: no news article needs it, and parsing one would take seconds. */
 const MAX_PAGE_BYTES = 20 * 1024 * 1024;
-const FETCH_TIMEOUT_MS = 20_000;
+/** A page Readability does not find readerable is still judged when its article holds this many words of running
+ * text (sentences): briefs, snippets and "read the full story at…" reposts. */
+export const SHORT_ARTICLE_WORDS = 50;
+const PAGE_TYPES = /html|xml|text\/plain/;
 
-export async function loadPage(input: string, url?: string): Promise<LoadedPage> {
-  if (/^https?:\/\//i.test(input)) return fromUrl(input);
+let defaultFetcher: Fetcher | undefined;
+
+/** Reads a page from a file, standard input (-) or an http(s) address (fetched politely, see Fetcher). */
+export async function loadPage(input: string, url?: string, fetcher?: Fetcher): Promise<LoadedPage> {
+  if (/^https?:\/\//i.test(input)) return fromUrl(input, fetcher ?? (defaultFetcher ??= new Fetcher()));
   const label = input === '-' ? 'standard input' : input;
   let bytes: Buffer;
   try {
@@ -57,9 +64,12 @@ export function fromBytes(bytes: Buffer, label: string, kind: 'html' | 'text', u
     return { label, text: article.text, title: article.title, url, links: [], siteName: '', publishedTime: '' };
   }
   const doc = parseDocument(source);
-  if (!isProbablyArticle(doc)) throw new CliError(`${label}: not an article page (no block of running text to judge)`);
+  const readerable = isProbablyArticle(doc);
   const meta = readMetadata(doc, url);
-  const article = extractArticle(doc, url || meta.canonicalUrl);
+  const article = articleOf(doc, url || meta.canonicalUrl);
+  if (!readerable && (!article || sentenceWords(article.text) < SHORT_ARTICLE_WORDS)) {
+    throw new CliError(`${label}: not an article page (no block of running text to judge)`);
+  }
   if (!article) throw new CliError(`${label}: no article found on the page`);
   return {
     label,
@@ -72,22 +82,19 @@ export function fromBytes(bytes: Buffer, label: string, kind: 'html' | 'text', u
   };
 }
 
-async function fromUrl(address: string): Promise<LoadedPage> {
-  let response: Response;
+/** Readability's article, or null when it finds none or cannot read the document (a fragment without a body). */
+function articleOf(doc: Document, url: string): ReturnType<typeof extractArticle> {
   try {
-    response = await fetch(address, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new CliError(`cannot fetch ${address}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    return extractArticle(doc, url);
+  } catch {
+    return null;
   }
-  if (!response.ok) throw new CliError(`cannot fetch ${address}: HTTP ${response.status}`);
-  const type = response.headers.get('content-type') ?? '';
-  if (type && !/html|text\/plain|xml/.test(type)) throw new CliError(`${address} is not a web page (${type})`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_PAGE_BYTES)
-    throw new CliError(`${address} is ${(length / 1048576).toFixed(1)} MB; pages over 20 MB are not checked`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return fromBytes(bytes, address, type.includes('text/plain') ? 'text' : 'html', response.url || address);
+}
+
+async function fromUrl(address: string, fetcher: Fetcher): Promise<LoadedPage> {
+  const fetched = await fetcher.get(address, PAGE_TYPES, 'web page');
+  const kind = fetched.contentType.includes('text/plain') ? 'text' : 'html';
+  return fromBytes(fetched.body, address, kind, fetched.url);
 }
 
 async function readStdin(): Promise<Buffer> {

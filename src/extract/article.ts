@@ -70,6 +70,22 @@ export function pruneForExtraction(doc: Document): number {
   return doomed.length;
 }
 
+/** Words in the lines of `text` that read as running text: ending as a sentence does, or of 12 words or more (a
+ * list of headlines has none). */
+export function sentenceWords(text: string): number {
+  let words = 0;
+  for (const line of text.split('\n')) {
+    const count = line.split(/\s+/).filter(Boolean).length;
+    if (count >= 12 || /[.!?…"”»)]$/.test(line.trim())) words += count;
+  }
+  return words;
+}
+
+/** Does the page declare itself an article (og:type, article:published_time, JSON-LD), whatever its length? */
+export function declaresArticle(doc: Document): boolean {
+  return readMetadata(doc, '').articleMetadata;
+}
+
 /** Readability's own cheap test: does the page look like it has an article at all? */
 export function isProbablyArticle(doc: Document): boolean {
   return isProbablyReaderable(doc, { minContentLength: 140, minScore: 20 });

@@ -1,0 +1,154 @@
+import type { Passage } from '../core';
+import type { JudgedPage } from './check';
+
+/**
+ * `check --report FILE.html`: one self-contained page (inline styles, no scripts, nothing fetched) with a table of
+ * every page checked (verdict, source, copied share, AI style, credit) and, for each repost or rewrite, the page's
+ * text with its copied and reworded passages marked. Readable on screen, printable, and accessible: a real table with
+ * headers, marks named in words as well as colours, a contents list, sufficient contrast in light and dark mode.
+ */
+const escape = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+const LABEL: Record<string, string> = {
+  repost: 'Repost',
+  rewrite: 'Rewrite',
+  original: 'Original',
+  none: 'No known source',
+};
+
+function verdictOf(entry: JudgedPage): { key: string; label: string } {
+  const { result } = entry;
+  if ('error' in result) return { key: 'error', label: 'Not checked' };
+  if (result.verdict === null) return { key: 'nothing', label: 'Nothing to judge' };
+  if (result.verdict === 'original' && result.match === 'none') return { key: 'none', label: LABEL.none as string };
+  return { key: result.verdict, label: LABEL[result.verdict] as string };
+}
+
+/** The page's text as paragraphs, its passages wrapped in <mark> (offsets are into that text). */
+function markedText(text: string, passages: readonly Passage[]): string {
+  const sorted = [...passages].sort((a, b) => a.start - b.start);
+  let html = '';
+  let at = 0;
+  for (const passage of sorted) {
+    if (passage.start < at) continue;
+    html += escape(text.slice(at, passage.start));
+    const title = passage.kind === 'copied' ? 'copied word for word' : 'reworded from the source';
+    html += `<mark class="${passage.kind}" title="${title}"><span class="sr">[${title}:] </span>${escape(text.slice(passage.start, passage.end))}</mark>`;
+    at = passage.end;
+  }
+  html += escape(text.slice(at));
+  return html
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => `<p>${line}</p>`)
+    .join('\n');
+}
+
+const STYLE = `
+:root { color-scheme: light dark; --fg: #1b1b1b; --bg: #fff; --muted: #555; --line: #ccc;
+  --repost: #b71c1c; --rewrite: #bf360c; --original: #1b5e20; --none: #37474f; --copied: #ffcdd2; --reworded: #ffe0b2; }
+@media (prefers-color-scheme: dark) { :root { --fg: #eee; --bg: #1e1e1e; --muted: #bbb; --line: #444;
+  --repost: #ef9a9a; --rewrite: #ffcc80; --original: #a5d6a7; --none: #b0bec5; --copied: #5c1f1f; --reworded: #5a3c12; } }
+body { font: 15px/1.55 system-ui, -apple-system, 'Segoe UI', sans-serif; color: var(--fg); background: var(--bg);
+  max-width: 1100px; margin: 24px auto; padding: 0 16px; }
+h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 28px 0 6px; } .muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 14px; }
+caption { text-align: left; color: var(--muted); padding-bottom: 4px; }
+th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+th { font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.verdict { font-weight: 700; white-space: nowrap; }
+.v-repost { color: var(--repost); } .v-rewrite { color: var(--rewrite); } .v-original { color: var(--original); }
+.v-none, .v-nothing, .v-error { color: var(--none); }
+mark { color: inherit; padding: 0 1px; } mark.copied { background: var(--copied); border-bottom: 2px solid var(--repost); }
+mark.reworded { background: var(--reworded); border-bottom: 2px dotted var(--rewrite); }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.legend span { margin-right: 16px; } article { border-top: 2px solid var(--line); margin-top: 24px; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; } dt { color: var(--muted); } dd { margin: 0; }
+a { color: inherit; }
+@media print { body { margin: 0; max-width: none; font-size: 11pt; } article { break-before: page; }
+  mark.copied, mark.reworded { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`;
+
+export function htmlReport(
+  entries: readonly JudgedPage[],
+  meta: { corpus: string; references: number; at: Date },
+): string {
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    const { label } = verdictOf(entry);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const summary = [...counts].map(([label, n]) => `${n} ${label.toLowerCase()}`).join(', ');
+  const rows = entries
+    .map((entry, i) => {
+      const { key, label } = verdictOf(entry);
+      const { result } = entry;
+      const judged = !('error' in result) && result.verdict !== null ? result : null;
+      const source = judged?.source;
+      const detail = judged && (judged.verdict === 'repost' || judged.verdict === 'rewrite');
+      const name = entry.page?.url || entry.id;
+      return `<tr>
+<td class="num">${i + 1}</td>
+<td>${detail ? `<a href="#page-${i + 1}">${escape(entry.id)}</a>` : escape(entry.id)}${name !== entry.id ? `<br><span class="muted">${escape(name)}</span>` : ''}</td>
+<td class="verdict v-${key}">${label}</td>
+<td>${source ? `${escape(source.publisher || source.id)}${source.title ? ` — “${escape(source.title)}”` : ''}${source.publishedAt ? ` <span class="muted">(${escape(source.publishedAt.slice(0, 10))})</span>` : ''}` : 'error' in result ? escape(result.error) : judged === null && 'reason' in result ? escape(result.reason) : '—'}</td>
+<td class="num">${judged && source ? pct(judged.copied) : '—'}</td>
+<td class="num">${judged ? judged.aiStyle.toFixed(2) : '—'}</td>
+<td>${judged && source ? (judged.attributed ? 'yes' : 'no') : '—'}</td>
+</tr>`;
+    })
+    .join('\n');
+  const details = entries
+    .map((entry, i) => {
+      const { result } = entry;
+      if ('error' in result || result.verdict === null || !entry.page) return '';
+      if (result.verdict !== 'repost' && result.verdict !== 'rewrite') return '';
+      const source = result.source;
+      const { key, label } = verdictOf(entry);
+      return `<article id="page-${i + 1}" aria-labelledby="page-${i + 1}-title">
+<h2 id="page-${i + 1}-title">${i + 1}. ${escape(entry.page.title || entry.id)} — <span class="v-${key}">${label}</span></h2>
+<dl>
+<dt>Page</dt><dd>${escape(entry.page.url || entry.id)}</dd>
+${source ? `<dt>Source</dt><dd>${escape(source.publisher || source.id)}${source.title ? `, “${escape(source.title)}”` : ''}${source.publishedAt ? ` (${escape(source.publishedAt.slice(0, 10))})` : ''}${source.url ? `<br><a href="${escape(source.url)}">${escape(source.url)}</a>` : ''}</dd>` : ''}
+<dt>Why</dt><dd>${escape(result.reason)}</dd>
+<dt>Copied</dt><dd>${pct(result.copied)} of the page word for word (${pct(result.copiedOfSource)} of the source); ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source</dd>
+<dt>Credit</dt><dd>${result.attributed ? `credits the source: “${escape(result.attribution ?? '')}”` : 'does not credit the source'}</dd>
+<dt>AI style</dt><dd>${result.aiStyle.toFixed(2)}${result.aiStyleReasons.length ? ` — ${escape(result.aiStyleReasons.join('; '))}` : ''}</dd>
+</dl>
+<p class="legend muted"><span><mark class="copied">copied word for word</mark></span><span><mark class="reworded">reworded from the source</mark></span></p>
+${markedText(entry.page.text, result.evidence.passages)}
+</article>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Firsthand report: ${entries.length} page${entries.length === 1 ? '' : 's'}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>Where these articles come from</h1>
+<p class="muted">Firsthand report, ${escape(meta.at.toISOString().slice(0, 16).replace('T', ' '))} UTC · ${entries.length} page${entries.length === 1 ? '' : 's'} checked against ${meta.references.toLocaleString('en')} reference${meta.references === 1 ? '' : 's'} (${escape(meta.corpus)}) · ${escape(summary)}</p>
+<p class="muted">“No known source” means the page matches nothing in the corpus: that is not proof that it is original.</p>
+</header>
+<main>
+<table>
+<caption>Every page checked, in the order given</caption>
+<thead><tr><th scope="col">#</th><th scope="col">Page</th><th scope="col">Verdict</th><th scope="col">Source</th><th scope="col">Copied</th><th scope="col">AI style</th><th scope="col">Credits source</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+${details}
+</main>
+</body>
+</html>
+`;
+}
