@@ -1,4 +1,4 @@
-import { extractArticle, isProbablyArticle, pruneForExtraction } from '../extract/article';
+import { declaresArticle, extractArticle, isProbablyArticle, pruneForExtraction } from '../extract/article';
 import browser from './browser';
 import { showInPageBadge } from './in-page-badge';
 import { clearHighlights, isHighlightSupported, showHighlights } from './highlight';
@@ -7,7 +7,7 @@ import { readSettings } from './settings';
 
 /**
  * The content script: once the page is idle, and only if it looks like an article (Readability's cheap
- * isProbablyReaderable, so other pages cost almost nothing), it extracts the article from a clone of the document,
+ * isProbablyReaderable, or article metadata, so other pages cost almost nothing), it extracts the article from a clone of the document,
  * sends the text to the background to be judged there, and shows the answer. Each step runs in its own task, so no
  * single task holds the page's main thread for long; nothing it does can throw into the page.
  */
@@ -35,7 +35,9 @@ async function run(): Promise<void> {
       timings[step] = Math.round((performance.now() - start) * 10) / 10;
     }
   };
-  if (!timed('gate', () => isProbablyArticle(document))) return;
+  // Readability's cheap test, or the page's own word that it is an article (a brief, a snippet): other pages cost
+  // almost nothing and never reach Readability.
+  if (!timed('gate', () => isProbablyArticle(document) || declaresArticle(document))) return;
   await nextTask();
   const clone = timed('clone', () => document.cloneNode(true) as Document);
   await nextTask();

@@ -6,7 +6,15 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readPack } from '../../src/core';
 import { hasShared, sharedPath } from '../eval/data';
-import { farmPage, independentPage, ORIGINAL, publisherPage, REWRITE_TEXT, sectionFrontPage } from '../fixtures/story';
+import {
+  farmPage,
+  independentPage,
+  ORIGINAL,
+  ORIGINAL_PARAGRAPHS,
+  publisherPage,
+  REWRITE_TEXT,
+  sectionFrontPage,
+} from '../fixtures/story';
 
 const CLI = resolve('dist/cli/firsthand.js');
 const dir = mkdtempSync(join(tmpdir(), 'firsthand-cli-'));
@@ -503,5 +511,26 @@ describe('publishing a pack: information, keygen, sign', () => {
       run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'x.pack', '--expires', 'soon']),
       /"expires" must read like "12 hours" or "4 days"/,
     );
+  });
+});
+
+describe('short articles are judged', () => {
+  test.each([
+    ['a one-paragraph snippet ending "Read the full story at…" (about 60 words)', 1],
+    ['a three-paragraph excerpt', 3],
+  ])('%s', (_, paragraphs) => {
+    const file = `short-${paragraphs}.html`;
+    writeFileSync(
+      join(dir, file),
+      farmPage([...ORIGINAL_PARAGRAPHS.slice(0, paragraphs), 'Read the full story at The Harlow Courier.']),
+    );
+    const checked = run(['check', '--corpus', 'pack.pack', '--json', '--url', 'https://buzzdaily.example/short', file]);
+    expect(checked.code, checked.stderr).toBe(0);
+    const verdict = JSON.parse(checked.stdout);
+    expect(verdict).toMatchObject({ verdict: 'repost', source: { id: 'courier' }, attributed: true });
+  });
+
+  test('a section front of headlines is still not an article', () => {
+    expectCleanError(run(['check', '--corpus', 'pack.pack', 'front.html']), /front\.html: not an article page/);
   });
 });

@@ -42,6 +42,9 @@ const BBC = 'https://www.bbc.co.uk/news/uk-england-harlow-floodwall';
 const FARM = 'https://buzzdaily.example/harlow-floodwall/';
 const REWRITE = 'https://newsfeed.example/harlow-takes-a-step';
 const UNKNOWN = 'https://www.bbc.co.uk/news/short-unrelated';
+/** A brief: one paragraph and a "read the full story" line, too short for Readability's own test, but an article by
+ * its metadata. */
+const BRIEF = 'https://buzzdaily.example/harlow-brief';
 
 let server: PageServer;
 
@@ -94,6 +97,15 @@ describe.skipIf(!enabled)('learning originals as the reader reads (Chromium)', {
     server.page(FARM, farmPage());
     server.page(REWRITE, articlePage({ site: 'NewsFeed', title: 'Harlow Takes a Step', text: REWRITE_TEXT }));
     server.page(UNKNOWN, independentPage().replace(INDEPENDENT.url, UNKNOWN));
+    server.page(
+      BRIEF,
+      articlePage({
+        site: 'BuzzDaily',
+        title: 'Harlow floodwall',
+        text: `${ORIGINAL_PARAGRAPHS[0]}\nRead the full story at BBC News.`,
+        published: '2026-05-13T08:00:00Z',
+      }),
+    );
     ext = await launch(server.port);
   }, 60_000);
 
@@ -141,6 +153,10 @@ describe.skipIf(!enabled)('learning originals as the reader reads (Chromium)', {
     await popup.screenshot({ path: resolve('test/screenshots/popup-learned-source.png'), fullPage: true });
     await popup.close();
     await copy.page.close();
+
+    const brief = await visit(ext, BRIEF);
+    expect(brief.text).toBe('COPY');
+    await brief.page.close();
 
     const rewrite = await visit(ext, REWRITE);
     expect(rewrite.text).toBe('RW');
