@@ -52,7 +52,7 @@ function extension(browser: 'chrome' | 'firefox'): UserConfig {
         disableAutoLaunch: true,
         printSummary: false,
         // Pages the manifest does not name: opened by the extension itself.
-        additionalInputs: ['src/extension/welcome.html'],
+        additionalInputs: ['src/extension/welcome.html', 'src/extension/offscreen.html'],
       }),
     ],
   };

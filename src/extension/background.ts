@@ -3,7 +3,10 @@ import browser, { type Runtime } from './browser';
 import { corpus, corpusChanged, LEARNED, rebuildSnapshot, SNAPSHOT_SLACK, type Corpus } from './corpus';
 import { keepLearned, replaceDerived, type LearnedPage } from './learned-corpus';
 import { learnDecision, pageIsOriginalOf, trustedList } from './learning';
-import type { ArticleMessage, BackgroundRequest, PageReport, Settings } from './messages';
+import { extractFromHtml } from './extract-html';
+import { fetchLinkedPage, LinkError } from './link-check';
+import { extractElsewhere } from './offscreen-client';
+import type { ArticleMessage, BackgroundRequest, LinkReport, PageReport, Settings } from './messages';
 import { getLearned, touchLearned } from './pack-store';
 import { BADGE, badgeTitle, shownOf, toReport } from './report';
 import { readSettings } from './settings';
@@ -13,8 +16,9 @@ import { listSubscriptions, refreshDue } from './subscriptions';
 /**
  * The background: holds the corpus (parsed once), judges the articles content scripts send, learns originals, keeps
  * each tab's report, draws the toolbar badge (the one place a page cannot draw on, so the verdict shown there is
- * authoritative), and keeps subscriptions fresh. Its only network requests are subscription downloads, to the
- * subscribed origins, and none while there is no subscription.
+ * authoritative), keeps subscriptions fresh, and checks links the reader asks about. Its only network requests are
+ * subscription downloads (to the subscribed origins, none while there is no subscription) and the links the reader
+ * asks it to check.
  */
 const reports = new Map<number, PageReport>();
 let lists: Promise<{ context: DomainList[]; trusted: DomainList }> | undefined;
@@ -87,7 +91,10 @@ async function provenanceOf(verdict: Verdict, known: Corpus): Promise<string | n
  * original when the rules allow; a page on its own site that matches a learned reference it turns out to be the
  * original of takes its place (the copy seen first); a known learned original read again counts as seen.
  */
-async function judgeArticle(message: ArticleMessage, sender: Runtime.MessageSender): Promise<PageReport> {
+async function judgeArticle(
+  message: ArticleMessage,
+  reading: { incognito: boolean; learn: boolean },
+): Promise<PageReport> {
   const [known, settings, { context, trusted }] = await Promise.all([corpus(), readSettings(), bundledLists()]);
   let verdict = judged(message, known, settings);
   let learned: string | null = null;
@@ -107,9 +114,9 @@ async function judgeArticle(message: ArticleMessage, sender: Runtime.MessageSend
         words: verdict.evidence.words,
         articleMetadata: message.articleMetadata,
         mainText: message.text.length > 0,
-        incognito: sender.tab?.incognito === true,
+        incognito: reading.incognito,
       },
-      settings,
+      reading.learn ? settings : { ...settings, learning: false },
       trustedList(trusted, settings),
       context,
     );
@@ -180,7 +187,7 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
       if (sender.tab?.id !== undefined) await forget(sender.tab.id);
       return null;
     case 'judge-article': {
-      const report = await judgeArticle(message, sender);
+      const report = await judgeArticle(message, { incognito: sender.tab?.incognito === true, learn: true });
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {
         await remember(tabId, report);
@@ -194,7 +201,112 @@ async function handle(message: BackgroundRequest, sender: Runtime.MessageSender)
       corpusChanged();
       await syncUpdateAlarm();
       return { ok: true };
+    case 'check-link':
+      return checkLink(message.url, false);
+    case 'get-last-link':
+      return ((await session?.get(LAST_LINK))?.[LAST_LINK] as LinkReport | undefined) ?? null;
+    default:
+      return undefined;
   }
+}
+
+const LAST_LINK = 'last-link';
+const CHECK_LINK_MENU = 'check-link';
+
+/** A DOM here (Firefox's background page), or none (Chrome's service worker: the offscreen document has one). */
+const localExtract = typeof DOMParser === 'function' ? extractFromHtml : null;
+
+/**
+ * Checks a linked page without opening it: fetched here (its origin's permission was asked for on the reader's
+ * click), extracted where there is a DOM, judged like a page (never learned: the reader has not read it), kept as
+ * the popup's "last checked link", and told in a notification.
+ */
+async function checkLink(url: string, notify: boolean): Promise<LinkReport> {
+  const at = new Date().toISOString();
+  let result: LinkReport;
+  try {
+    if (!/^https?:\/\//i.test(url)) throw new LinkError('only http(s) links can be checked');
+    const page = await fetchLinkedPage(url);
+    const article = await extractElsewhere(page.html, page.url, localExtract);
+    if (!article) throw new LinkError('no article found on the page');
+    const report = await judgeArticle(
+      {
+        type: 'judge-article',
+        text: article.text,
+        url: page.url,
+        title: article.title,
+        links: article.links.slice(0, 500),
+        canonicalUrl: article.canonicalUrl,
+        siteName: article.siteName,
+        publishedTime: article.publishedTime,
+        articleMetadata: article.articleMetadata,
+        timings: { gate: 0, clone: 0, prune: 0, extract: 0 },
+      },
+      { incognito: false, learn: false },
+    );
+    result = { url, at, outcome: 'judged', report };
+  } catch (error) {
+    result = { url, at, outcome: 'failed', error: (error as Error).message || String(error) };
+  }
+  await session?.set({ [LAST_LINK]: result });
+  if (notify) await notifyLink(result).catch(() => undefined);
+  return result;
+}
+
+async function notifyLink(result: LinkReport): Promise<void> {
+  const message =
+    result.outcome === 'failed'
+      ? `Not checked: ${result.error}`
+      : result.report.status === 'nothing'
+        ? `Nothing to judge: ${result.report.reason}`
+        : badgeTitle(result.report);
+  await browser.notifications.create(`link-${Date.now()}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title: 'Firsthand: checked link',
+    message: `${message}\n${result.url}`,
+  });
+}
+
+browser.contextMenus.onClicked.addListener((info) => {
+  if (info.menuItemId !== CHECK_LINK_MENU || !info.linkUrl) return;
+  const url = info.linkUrl;
+  let pattern: string;
+  try {
+    const { protocol, hostname } = new URL(url);
+    pattern = `${protocol}//${hostname}/*`;
+  } catch {
+    return;
+  }
+  // Asked first, in the click itself: browsers grant permission requests only during a user action.
+  void browser.permissions.request({ origins: [pattern] }).then(
+    async (granted) => {
+      if (granted) return checkLink(url, true);
+      const refused: LinkReport = {
+        url,
+        at: new Date().toISOString(),
+        outcome: 'failed',
+        error: `permission to reach ${new URL(url).hostname} was not given`,
+      };
+      await session?.set({ [LAST_LINK]: refused });
+      await notifyLink(refused).catch(() => undefined);
+      return refused;
+    },
+    () => undefined,
+  );
+});
+
+function createMenu(): void {
+  browser.contextMenus.removeAll().then(
+    () =>
+      browser.contextMenus.create({
+        id: CHECK_LINK_MENU,
+        title: 'Check where this article comes from',
+        contexts: ['link'],
+        targetUrlPatterns: ['http://*/*', 'https://*/*'],
+      }),
+    () => undefined,
+  );
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -215,6 +327,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.runtime.onInstalled.addListener((details) => {
+  createMenu();
   // The welcome page says what is kept locally and why, with one click to turn learning off.
   if (details.reason === 'install')
     void browser.tabs.create({ url: browser.runtime.getURL('src/extension/welcome.html') });

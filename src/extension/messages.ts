@@ -65,8 +65,16 @@ export interface ImportedPackInfo {
   importedAt: string;
 }
 
+/** The last link checked from the context menu or the popup. */
+export type LinkReport =
+  | { url: string; at: string; outcome: 'judged'; report: PageReport }
+  | { url: string; at: string; outcome: 'failed'; error: string };
+
 export type BackgroundRequest =
   | ArticleMessage
+  /** Check a linked page without opening it (the popup's field; the context menu calls the same). */
+  | { type: 'check-link'; url: string }
+  | { type: 'get-last-link' }
   | { type: 'page-start'; url: string }
   | { type: 'get-report'; tabId: number }
   /** The options page imported or removed a pack, subscribed, or erased learned references (all in IndexedDB): the

@@ -1,5 +1,5 @@
 import browser from './browser';
-import type { PageReport } from './messages';
+import type { LinkReport, PageReport } from './messages';
 import { BADGE, searchedText, shownOf } from './report';
 
 /**
@@ -149,6 +149,65 @@ function sentence(report: PageReport & { status: 'judged' }): string {
         : 'This article matches no article Firsthand knows. That is not the same as original: its source may simply not be in the corpora below.';
   }
 }
+
+const lastLink = document.getElementById('last-link') as HTMLElement;
+const linkInput = document.getElementById('link-address') as HTMLInputElement;
+
+function renderLink(result: LinkReport | null): void {
+  lastLink.replaceChildren();
+  if (!result) {
+    lastLink.append(el('p', 'None yet.', 'muted'));
+    return;
+  }
+  lastLink.append(el('p', result.url, 'muted link-url'));
+  if (result.outcome === 'failed') {
+    lastLink.append(el('p', `Not checked: ${result.error}`, 'link-verdict'));
+    return;
+  }
+  const report = result.report;
+  if (report.status === 'nothing') {
+    lastLink.append(el('p', `Nothing to judge: ${report.reason}`, 'link-verdict'));
+    return;
+  }
+  const verdict = el('p', `${BADGE[shownOf(report)].label}: ${sentence(report)}`, 'link-verdict');
+  verdict.dataset.verdict = shownOf(report);
+  lastLink.append(verdict);
+  if (report.source?.url)
+    lastLink.append(el('p', `Source: ${report.source.publisher} — ${report.source.url}`, 'muted'));
+}
+
+document.getElementById('check-link')?.addEventListener('click', () => {
+  let url: URL;
+  try {
+    url = new URL(linkInput.value.trim());
+    if (!/^https?:$/.test(url.protocol)) throw new Error('not http(s)');
+  } catch {
+    renderLink({
+      url: linkInput.value,
+      at: new Date().toISOString(),
+      outcome: 'failed',
+      error: 'that is not an http(s) link',
+    });
+    return;
+  }
+  // Asked first, in the click itself: browsers grant permission requests only during a user action.
+  const granted = browser.permissions.request({ origins: [`${url.protocol}//${url.hostname}/*`] });
+  lastLink.replaceChildren(el('p', `Checking ${url.href}…`, 'muted'));
+  void granted.then(async (ok) => {
+    if (!ok) {
+      renderLink({
+        url: url.href,
+        at: new Date().toISOString(),
+        outcome: 'failed',
+        error: `permission to reach ${url.hostname} was not given`,
+      });
+      return;
+    }
+    renderLink((await browser.runtime.sendMessage({ type: 'check-link', url: url.href })) as LinkReport);
+  });
+});
+
+void browser.runtime.sendMessage({ type: 'get-last-link' }).then((r) => renderLink(r as LinkReport | null));
 
 (async () => {
   const tabId = await targetTab();

@@ -485,3 +485,57 @@ describe.skipIf(!enabled)(
     });
   },
 );
+
+describe.skipIf(!enabled)('checking a link without opening it (Chromium test build)', { timeout: 120_000 }, () => {
+  let ext: Extension;
+  const LINKED = 'https://linked.example/trump-officials-split/';
+  const PDF = 'https://linked.example/report.pdf';
+
+  beforeAll(async () => {
+    server = await startServer();
+    server.page(
+      LINKED,
+      articlePage({
+        site: 'Linked',
+        title: 'Trump Officials Split',
+        text: readFileSync(sharedPath('seeds', '002_b8be2ff6e6a970f7.txt'), 'utf8'),
+      }),
+    );
+    server.route(PDF, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end('%PDF-1.4');
+    });
+    ext = await launch(server.port, undefined, testBuildWithHosts(['https://linked.example/*']));
+  }, 60_000);
+
+  afterAll(async () => {
+    await ext?.context.close();
+    await server?.close();
+  });
+
+  test('the popup checks a link (as the context menu does): fetched, extracted offscreen, judged, kept as the last link', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.id}/src/extension/popup.html?tab=-1`);
+    await popup.getByLabel('Link', { exact: true }).fill(LINKED);
+    await popup.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect
+      .poll(() => popup.locator('#last-link .link-verdict').textContent(), { timeout: 20_000 })
+      .toMatch(/^Repost: This page copies The New York Times word for word/);
+    // The page was fetched by the extension, never opened in a tab.
+    expect(ext.context.pages().some((p) => p.url() === LINKED)).toBe(false);
+    expect(server.requests.filter((r) => r.host === 'linked.example').length).toBe(1);
+
+    await popup.getByLabel('Link', { exact: true }).fill(PDF);
+    await popup.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect
+      .poll(() => popup.locator('#last-link .link-verdict').textContent(), { timeout: 20_000 })
+      .toBe('Not checked: not a web page (application/pdf)');
+
+    // A popup opened later shows the last checked link.
+    const again = await ext.context.newPage();
+    await again.goto(`chrome-extension://${ext.id}/src/extension/popup.html?tab=-1`);
+    await expect.poll(() => again.locator('#last-link .link-url').textContent()).toBe(PDF);
+    await again.close();
+    await popup.close();
+  });
+});

@@ -123,6 +123,33 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
     await page.close();
   });
 
+  let extensionTab: Page | undefined;
+
+  /**
+   * An extension page in a tab: BiDi may not navigate to moz-extension: pages, but the welcome page the add-on opens
+   * on install can (puppeteer's page.url() is not kept up to date for it: ask the page where it is).
+   */
+  async function extensionPage(path: string): Promise<Page> {
+    for (let attempt = 0; attempt < 40 && !extensionTab; attempt++) {
+      for (const candidate of await browser.pages()) {
+        const at = await candidate.evaluate(() => location.href).catch(() => '');
+        if (at.startsWith(`moz-extension://${UUID}/`)) extensionTab = candidate;
+      }
+      if (!extensionTab) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (!extensionTab) throw new Error('the welcome page the add-on opens on install is not open');
+    const tab = extensionTab;
+    await tab.evaluate((to: string) => {
+      location.href = `/src/extension/${to}`;
+    }, path);
+    await tab.waitForFunction(
+      (to: string) => location.href.endsWith(to) && document.readyState === 'complete',
+      {},
+      path,
+    );
+    return tab;
+  }
+
   /** The in-page badge's words, once the content script has shown it. */
   async function inPageBadge(page: Page): Promise<string> {
     const text = await page.waitForFunction(
@@ -202,20 +229,7 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
       }),
     );
 
-    // BiDi may not navigate to moz-extension: pages; the welcome page the add-on opened on install can.
-    // (puppeteer's page.url() is not kept up to date for it: ask the page where it is).
-    let options: Page | undefined;
-    for (let attempt = 0; attempt < 40 && !options; attempt++) {
-      for (const candidate of await browser.pages()) {
-        const at = await candidate.evaluate(() => location.href).catch(() => '');
-        if (at.startsWith(`moz-extension://${UUID}/`)) options = candidate;
-      }
-      if (!options) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    if (!options) throw new Error('the welcome page the add-on opens on install is not open');
-    await options.evaluate(() => {
-      location.href = '/src/extension/options.html';
-    });
+    const options = await extensionPage('options.html');
     await options.waitForSelector('#pack-address');
     const granted = (): Promise<boolean> =>
       options.evaluate(() =>
@@ -244,6 +258,22 @@ describe.skipIf(!enabled)('the extension in Firefox', { timeout: 90_000 }, () =>
     await page.goto(copy);
     expect(await inPageBadge(page)).toMatch(/^Firsthand: Repost — \d+% copied from The Pell Gazette/);
     await page.close();
-    await options.close();
+  });
+
+  test('a link checked from the popup: the real permission request, then fetched, read and judged in the background page', async () => {
+    const linked = url('linked.example', '/trump-officials-split/');
+    server.page(linked, articlePage({ site: 'Linked', title: SEED_TITLE, text: seedText('002_b8be2ff6e6a970f7.txt') }));
+    const popup = await extensionPage('popup.html?tab=-1');
+    await popup.waitForSelector('#link-address');
+    await popup.locator('#link-address').fill(linked);
+    await popup.locator('#check-link').click();
+    const verdict = await popup.waitForFunction(
+      () => {
+        const text = document.querySelector('#last-link .link-verdict')?.textContent ?? '';
+        return text || false;
+      },
+      { timeout: 30_000 },
+    );
+    expect(await verdict.jsonValue()).toMatch(/^Repost: This page copies The New York Times word for word/);
   });
 });
