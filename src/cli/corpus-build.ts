@@ -15,6 +15,7 @@ import { CliError } from './cli-error';
 import { inOrder, Progress, sourceItems, type SourceFlags } from './batch';
 import { readPackFile, writePackFile, type OpenedPack } from './corpus-file';
 import { Fetcher } from './fetcher';
+import { readPrivateText, textPathOf, writePrivateText } from './private-text';
 import type { SigningKey } from './pack-signing';
 import { describeFsError, loadPage, type LoadedPage } from './load-page';
 import { field, readJsonLines } from './jsonl';
@@ -38,6 +39,8 @@ export interface BuildOptions {
   fetcher?: Fetcher;
   /** No progress bar. */
   quiet?: boolean;
+  /** Keep each reference's text in PACK.text.jsonl beside the pack (private; never in the pack). */
+  keepText?: boolean;
   strict?: boolean;
   update?: boolean;
   /** What the pack says about itself; fields not given are kept from the pack updated, or left empty. `created`
@@ -111,6 +114,7 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
     }
   }
   const kept = references.length;
+  const texts = options.keepText ? await readPrivateText(out) : new Map<string, string>();
   const idsThisRun = new Set<string>();
   const progress = new Progress(items.length, 'corpus build', options.quiet ?? false, warn);
   const skip = (message: string): void => {
@@ -122,10 +126,11 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
   await inOrder(
     items,
     8,
-    async (item): Promise<Reference | CliError> => {
+    async (item): Promise<(Reference & { text: string }) | CliError> => {
       try {
         if ('error' in item) throw new CliError(item.error);
-        const ref = referenceFromPage(await loadItem(item, fetcher), item.given, item.fallback);
+        const page = await loadItem(item, fetcher);
+        const ref = { ...referenceFromPage(page, item.given, item.fallback), text: page.text };
         try {
           checkReferenceMeta(ref, item.where);
         } catch (error) {
@@ -147,8 +152,10 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
         alreadyThere++;
         return;
       }
-      known.add(result);
-      references.push(result);
+      const { text, ...ref } = result;
+      known.add(ref);
+      references.push(ref);
+      if (options.keepText) texts.set(ref.id, text);
     },
   );
   progress.stop();
@@ -169,6 +176,14 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
   }
   const info = packInfo(options.info ?? {}, existing?.info ?? EMPTY_PACK_INFO, references.length > kept);
   const { bytes } = await writePackFile(out, references, { info, ...(options.key ? { key: options.key } : {}) });
+  if (options.keepText) {
+    const ids = new Set(references.map((r) => r.id));
+    for (const id of texts.keys()) if (!ids.has(id)) texts.delete(id);
+    await writePrivateText(out, texts);
+    warn(
+      `firsthand: kept the text of ${texts.size} references in ${textPathOf(out)} (private: never publish it; ${out} itself holds no text)`,
+    );
+  }
   return { references: references.length, bytes, skipped, kept, alreadyThere };
 }
 

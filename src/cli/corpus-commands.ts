@@ -42,8 +42,8 @@ export async function corpus(
     case 'build': {
       const args = parseArgs(
         rest,
-        ['manifest', 'dir', 'out', 'strict', 'update', ...PUBLISH_FLAGS, ...SOURCE_FLAGS, ...FETCH_FLAGS],
-        ['strict', 'update', 'quiet'],
+        ['manifest', 'dir', 'out', 'strict', 'update', 'keep-text', ...PUBLISH_FLAGS, ...SOURCE_FLAGS, ...FETCH_FLAGS],
+        ['strict', 'update', 'quiet', 'keep-text'],
         ['manifest', 'dir', ...SOURCE_FLAGS],
       );
       const target = stringFlag(args, 'out');
@@ -61,6 +61,9 @@ export async function corpus(
       }
       noPositional(args.positional);
       const info = givenInfo(args);
+      if (args.flags.has('keep-text') && args.flags.has('sign')) {
+        throw new CliError('--keep-text is for a private archive, --sign for a pack to publish: not both', 2);
+      }
       const key = await signingKey(args);
       const result = await buildCorpus(target, {
         manifests,
@@ -72,6 +75,7 @@ export async function corpus(
         sources,
         fetcher: fetcherOf(args),
         quiet: args.flags.has('quiet'),
+        keepText: args.flags.has('keep-text'),
         warn: err,
       });
       err(`firsthand: wrote ${target}: ${summary(result)}`);

@@ -7,6 +7,7 @@ import { CliError } from './cli-error';
 import { corpus } from './corpus-commands';
 import { loadCorpus } from './corpus-file';
 import { htmlReport } from './html-report';
+import { readPrivateText } from './private-text';
 import { fetcherOf, FETCH_FLAGS, sourceFlags, SOURCE_FLAGS } from './source-flags';
 import { DEFAULT_SENSITIVITY, isSensitivity, SENSITIVITIES } from '../core';
 
@@ -117,7 +118,8 @@ async function check(argv: readonly string[]): Promise<number> {
   );
   if (report) {
     try {
-      await writeFile(report, htmlReport(judged, { corpus: path, references: index.size, at: new Date() }));
+      const texts = await readPrivateText(path);
+      await writeFile(report, htmlReport(judged, { corpus: path, references: index.size, at: new Date(), texts }));
     } catch (error) {
       throw new CliError(`cannot write ${report}: ${(error as Error).message}`);
     }

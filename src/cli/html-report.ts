@@ -1,4 +1,4 @@
-import type { Passage } from '../core';
+import { analyzeText, compare, fingerprintText, pageFingerprint, type Passage, type Verdict } from '../core';
 import type { JudgedPage } from './check';
 
 /**
@@ -67,14 +67,46 @@ mark.reworded { background: var(--reworded); border-bottom: 2px dotted var(--rew
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .legend span { margin-right: 16px; } article { border-top: 2px solid var(--line); margin-top: 24px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; } dt { color: var(--muted); } dd { margin: 0; }
-a { color: inherit; }
+a { color: inherit; } table.pairs td { width: 50%; }
 @media print { body { margin: 0; max-width: none; font-size: 11pt; } article { break-before: page; }
   mark.copied, mark.reworded { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
+/**
+ * The page's sentences beside the source's they follow, when the source's text is at hand (a private pack built with
+ * --keep-text): the comparison is made again on the two texts, and each aligned pair is one row.
+ */
+function sideBySide(pageText: string, result: Verdict, sourceText: string): string {
+  const page = analyzeText(pageText);
+  const source = analyzeText(sourceText);
+  const sourceSentences = source.sentences.filter((_, i) => (source.sentenceCodes[i]?.length ?? 0) > 0);
+  const meta = result.source as NonNullable<Verdict['source']>;
+  const comparison = compare(pageFingerprint(page), { ...meta, ...fingerprintText(sourceText) });
+  const copied = result.evidence.passages.filter((p) => p.kind === 'copied');
+  const rows = page.sentences
+    .map((span, i) => {
+      const j = comparison.alignment[i] ?? -1;
+      const other = j >= 0 ? sourceSentences[j] : undefined;
+      if (!other) return '';
+      const isCopied = copied.some((p) => p.start <= span.start && p.end >= span.end);
+      const kind = isCopied ? 'copied' : 'reworded';
+      const words = isCopied ? 'copied word for word' : 'reworded';
+      return `<tr><td><mark class="${kind}"><span class="sr">[${words}:] </span>${escape(pageText.slice(span.start, span.end))}</mark></td><td>${escape(sourceText.slice(other.start, other.end))}</td></tr>`;
+    })
+    .filter(Boolean);
+  if (rows.length === 0) return '';
+  return `<table class="pairs">
+<caption>Sentences of the page beside the source's sentences they follow (${rows.length})</caption>
+<thead><tr><th scope="col">This page</th><th scope="col">The source</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>`;
+}
+
 export function htmlReport(
   entries: readonly JudgedPage[],
-  meta: { corpus: string; references: number; at: Date },
+  meta: { corpus: string; references: number; at: Date; texts?: ReadonlyMap<string, string> },
 ): string {
   const counts = new Map<string, number>();
   for (const entry of entries) {
@@ -119,7 +151,7 @@ ${source ? `<dt>Source</dt><dd>${escape(source.publisher || source.id)}${source.
 <dt>AI style</dt><dd>${result.aiStyle.toFixed(2)}${result.aiStyleReasons.length ? ` — ${escape(result.aiStyleReasons.join('; '))}` : ''}</dd>
 </dl>
 <p class="legend muted"><span><mark class="copied">copied word for word</mark></span><span><mark class="reworded">reworded from the source</mark></span></p>
-${markedText(entry.page.text, result.evidence.passages)}
+${source && meta.texts?.has(source.id) ? sideBySide(entry.page.text, result, meta.texts.get(source.id) as string) : markedText(entry.page.text, result.evidence.passages)}
 </article>`;
     })
     .join('\n');

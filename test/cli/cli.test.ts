@@ -534,3 +534,26 @@ describe('short articles are judged', () => {
     expectCleanError(run(['check', '--corpus', 'pack.pack', 'front.html']), /front\.html: not an article page/);
   });
 });
+
+describe('a private archive: --keep-text', () => {
+  test('the text goes to PACK.text.jsonl (owner only), never into the pack; it cannot be used as a pack or signed', () => {
+    const built = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'private.pack', '--keep-text']);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stderr).toMatch(
+      /kept the text of 1 references in private\.pack\.text\.jsonl \(private: never publish it/,
+    );
+    const sidecar = join(dir, 'private.pack.text.jsonl');
+    expect(statSync(sidecar).mode & 0o077).toBe(0);
+    const sentence = ORIGINAL_PARAGRAPHS[0] as string;
+    expect(JSON.parse(readFileSync(sidecar, 'utf8').trim()).text).toContain(sentence);
+    // The pack itself: byte for byte free of the text (not even a few words of it).
+    const pack = readFileSync(join(dir, 'private.pack')).toString('latin1');
+    expect(pack).not.toContain('Kesterine River');
+    expect(pack).not.toContain('floodwall along');
+    expectCleanError(run(['check', '--corpus', 'private.pack.text.jsonl', 'farm.html']), /not a corpus pack/);
+    expectCleanError(
+      run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'x.pack', '--keep-text', '--sign', 'k']),
+      /--keep-text is for a private archive, --sign for a pack to publish: not both/,
+    );
+  });
+});

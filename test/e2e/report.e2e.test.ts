@@ -70,6 +70,15 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(CLI))('the HTML report in C
       await page.screenshot({ path: resolve('test/screenshots/report.png'), fullPage: false });
       const pdf = await page.pdf({ format: 'A4' });
       expect(pdf.length).toBeGreaterThan(10_000); // printable
+
+      // A private archive (--keep-text): the source's sentences beside the page's.
+      expect(cli('corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'private.pack', '--keep-text').status).toBe(0);
+      cli('check', '--corpus', 'private.pack', '--manifest', 'checks.jsonl', '--report', 'private.html');
+      await page.goto(`file://${join(dir, 'private.html')}`);
+      const pairs = page.locator('#page-2 table.pairs tbody tr');
+      expect(await pairs.count()).toBeGreaterThanOrEqual(5);
+      expect(await pairs.first().locator('td').nth(1).textContent()).toMatch(/Harlow City Council voted 7 to 2/);
+      await page.locator('#page-2').screenshot({ path: resolve('test/screenshots/report-side-by-side.png') });
     } finally {
       await browser.close();
     }
