@@ -136,11 +136,11 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     if (verdict === 'repost') {
       // Highlight on, then off: registered ranges in the page, nothing left behind.
       await popup.getByRole('button', { name: 'Highlight matched passages' }).click();
-      await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/[1-9]\d* passages marked/);
+      await expect.poll(() => popup.locator('#app [role="status"]').textContent()).toMatch(/[1-9]\d* passages marked/);
       expect(await page.locator('#firsthand-highlight-style').count()).toBe(1);
       await page.screenshot({ path: join(SHOTS, 'repost-highlight.png') });
       await popup.getByRole('button', { name: 'Remove highlight' }).click();
-      await expect.poll(() => popup.getByRole('status').textContent()).toBe('highlight removed');
+      await expect.poll(() => popup.locator('#app [role="status"]').textContent()).toBe('highlight removed');
       expect(await page.locator('#firsthand-highlight-style').count()).toBe(0);
     }
 
