@@ -9,6 +9,8 @@ export interface RepostPageOptions {
   paragraphs: readonly string[];
   /** Which of the chrome styles below (0..2). */
   style: number;
+  /** Which of TEMPLATES dresses the article (default: the style's site alone, no widgets). */
+  template?: Template;
   /** Insert an ad block after every this many paragraphs (0: none). */
   adsEvery: number;
   /** Append a related-posts list and comments. */
@@ -33,11 +35,88 @@ const RELATED = [
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * Page templates of real content farms, each with the widgets such farms put inside the article's own container,
+ * where Readability keeps them: a trending ticker, an author box with a view count, a newsletter prompt, a share row,
+ * tag lists, "Read more" runs, image credits. Written for this project from the kinds seen on such pages (the words
+ * are ours). "plain" has none of them.
+ */
+export const TEMPLATES = ['plain', 'ticker-author', 'newsletter-share', 'amp-credits', 'read-more-tags'] as const;
+export type Template = (typeof TEMPLATES)[number];
+
+const TICKER = [
+  'Celebrity chef opens third restaurant downtown',
+  'Ten gadgets under $20 that sold out in 2024',
+  'Governor signs budget after 14-hour session',
+  'Periodic table could gain new elements, scientists say',
+];
+const AUTHORS = ['Jessica M.', 'Daniel K.', 'Staff Writer', 'Priya R.'];
+
+function widgets(template: Template, n: number): { top: string[]; between: string[]; bottom: string[] } {
+  const author = AUTHORS[n % AUTHORS.length] as string;
+  const views = 100 + ((n * 37) % 900);
+  const day = 1 + (n % 27);
+  switch (template) {
+    case 'plain':
+      return { top: [], between: [], bottom: [] };
+    case 'ticker-author':
+      return {
+        top: [
+          `<div class="ticker">Trending: ${TICKER.map((t) => `<a href="/t/${slug(t)}">${t}</a>`).join(' • ')}</div>`,
+          `<div class="author-box"><a href="/author/${slug(author)}">${author}</a> - March ${day}, 2025 - ${views} views</div>`,
+        ],
+        between: [],
+        bottom: [
+          `<div class="author-bio"><strong>${author}</strong> Senior editor. Follow on X @newsdesk${n % 10}</div>`,
+        ],
+      };
+    case 'newsletter-share':
+      return {
+        top: [
+          `<div class="share-row">Share: <a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <a href="/s/wa">WhatsApp</a> <a href="/s/mail">Email</a></div>`,
+        ],
+        between: [
+          `<div class="newsletter">Get the latest news delivered to your inbox. <a href="/signup">Sign up</a></div>`,
+        ],
+        bottom: [
+          `<div class="share-row">Share this article: <a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <a href="/s/li">LinkedIn</a></div>`,
+          `<p class="newsletter">Subscribe to our daily briefing</p>`,
+        ],
+      };
+    case 'amp-credits':
+      return {
+        top: [
+          `<figure><amp-img src="/img/${n}.jpg" width="800" height="450"></amp-img><figcaption>Photo: Getty Images / File</figcaption></figure>`,
+          `<div class="byline">By ${author} | Updated ${day} March 2025, 09:${String(n % 60).padStart(2, '0')} GMT</div>`,
+        ],
+        between: [`<figure><figcaption>Image credit: Reuters</figcaption></figure>`],
+        bottom: [
+          `<div class="amp-share"><a href="/s/fb">Share</a> <a href="/s/x">Tweet</a> <a href="/s/copy">Copy link</a></div>`,
+        ],
+      };
+    case 'read-more-tags':
+      return {
+        top: [],
+        between: [
+          `<p class="read-more"><strong>Read more:</strong> <a href="/p/${n}">${TICKER[n % TICKER.length]}</a></p>`,
+        ],
+        bottom: [
+          `<div class="tags">Tags: <a href="/tag/news">News</a>, <a href="/tag/politics">Politics</a>, <a href="/tag/world">World</a>, <a href="/tag/trending">Trending</a></div>`,
+          `<div class="related-inline"><h4>You may also like</h4><ul>${RELATED.slice(0, 3)
+            .map((t, i) => `<li><a href="/r/${i}">${t}</a></li>`)
+            .join('')}</ul></div>`,
+        ],
+      };
+  }
+}
+
 export function repostPage(options: RepostPageOptions): string {
   const site = SITES[options.style % SITES.length] as (typeof SITES)[number];
-  const body: string[] = [];
+  const extra = widgets(options.template ?? 'plain', options.style);
+  const body: string[] = [...extra.top];
   options.paragraphs.forEach((paragraph, i) => {
     body.push(`<p>${escape(paragraph)}</p>`);
+    if (i === 1 && extra.between.length) body.push(...extra.between);
     if (options.adsEvery > 0 && (i + 1) % options.adsEvery === 0) {
       body.push(
         `<div class="ad-slot sponsored"><span>Advertisement</span><a href="https://ads.${options.host}/click?id=${i}">Try our premium plan today — 50% off for new readers</a></div>`,
@@ -68,6 +147,7 @@ export function repostPage(options: RepostPageOptions): string {
 <div class="entry-content">
 ${body.join('\n')}
 <p class="source"><a href="https://${options.host}/out">Source link</a></p>
+${extra.bottom.join('\n')}
 </div>
 <div class="tags">Tags: <a href="/tag/news">news</a> <a href="/tag/trending">trending</a> <a href="/tag/world">world</a></div>
 </article>

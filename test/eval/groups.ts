@@ -4,7 +4,7 @@ import { referenceFromPage } from '../../src/cli/corpus-build';
 import { CliError } from '../../src/cli/cli-error';
 import { fromBytes, type LoadedPage } from '../../src/cli/load-page';
 import { sharedNarration } from './co-derived';
-import { repostPage } from './chrome';
+import { repostPage, TEMPLATES, type Template } from './chrome';
 import { readabilityNewsPages, readabilityPageHtml, readJsonl, sharedPath, splitOf, type Split } from './data';
 
 /**
@@ -25,6 +25,8 @@ export interface EvalCase {
   page: LoadedPage | { error: string };
   /** Which of the group's corpora the case is checked against (default: the group's references). */
   corpus?: string;
+  /** The farm page template the case is dressed in (reposts, rewrites in chrome). */
+  template?: Template;
   /** Independent coverage only: 8-word narration sequences the page shares with the same event's article in the
    * corpus (see co-derived.ts); CO_DERIVED_MIN_SEQUENCES or more suggest both came from one wire story. */
   sharedNarration?: number;
@@ -170,11 +172,13 @@ export function repostGroup(): EvalGroup {
       leftOut++;
       return;
     }
+    const template = TEMPLATES[variant % TEMPLATES.length] as Template;
     const html = repostPage({
       host,
       title,
       paragraphs: kept,
       style: variant,
+      template,
       adsEvery: variant % 3 === 0 ? 0 : 2,
       related: variant % 4 !== 1,
     });
@@ -185,6 +189,7 @@ export function repostGroup(): EvalGroup {
       kind: full ? 'full' : 'partial',
       expect: 'repost',
       sourceId: id,
+      template,
       page: checkedHtmlPage(html, label, `https://${host}/${id}/`),
     });
   };
@@ -335,6 +340,70 @@ export function llmFakeRewriteGroup(): EvalGroup {
     name: 'rewrites-llmfake',
     about:
       'LLMFake ChatGPT paraphrase / rewrite of PolitiFact, GossipCop and CoAID articles, whole and their first 40%',
+    references: llmFakeReferences(rows),
+    cases,
+    leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
+  };
+}
+
+/** A rewrite's text as a farm page's paragraphs: its own lines, or runs of three sentences when it has one line. */
+function paragraphsOf(text: string): string[] {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length > 1) return lines;
+  const sentences = splitSentences(text).map(({ start, end }) => text.slice(start, end));
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i += 3) out.push(sentences.slice(i, i + 3).join(' '));
+  return out;
+}
+
+/**
+ * LLMFake's ChatGPT rewrites and paraphrases as content farms publish them: inside farm page templates with their
+ * widgets (ticker, author box, newsletter prompt, share rows, image credits, read-more runs, tags), judged as HTML
+ * pages through the CLI's extraction, template by template.
+ */
+export function chromeRewriteGroup(): EvalGroup {
+  const rows = llmFakeRows();
+  const cases: EvalCase[] = [];
+  let leftOut = 0;
+  let n = 0;
+  for (const row of rows) {
+    for (const variant of ['chatgpt_paraphrase', 'chatgpt_rewrite'] as const) {
+      const text = row[variant];
+      if (wordCount(row.human_text) < MIN_WORDS || wordCount(text) < MIN_WORDS) {
+        leftOut++;
+        continue;
+      }
+      const source = `llmfake:${row.dataset}:${row.news_id}`;
+      const template = TEMPLATES[n % TEMPLATES.length] as Template;
+      const host = FARM_HOSTS[n % FARM_HOSTS.length] as string;
+      const id = `${source}:${variant}@${template}`;
+      const html = repostPage({
+        host,
+        title: `${row.dataset} story ${row.news_id}`,
+        paragraphs: paragraphsOf(text as string),
+        style: n,
+        template,
+        adsEvery: n % 3 === 0 ? 0 : 3,
+        related: n % 2 === 0,
+      });
+      cases.push({
+        id,
+        split: splitOf(`llmfake:${row.news_id}`),
+        kind: `${variant} in ${template}`,
+        expect: 'rewrite',
+        sourceId: source,
+        template,
+        page: checkedHtmlPage(html, id, `https://${host}/${row.news_id}-${variant}/`),
+      });
+      n++;
+    }
+  }
+  return {
+    name: 'chrome-rewrites',
+    about: 'LLMFake ChatGPT rewrites and paraphrases inside farm page templates with widgets, as HTML pages',
     references: llmFakeReferences(rows),
     cases,
     leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },

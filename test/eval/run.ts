@@ -32,6 +32,7 @@ import { judgePage } from '../../src/cli/check';
 import { hasShared, readJsonl, sharedDir, sharedPath, splitOf, type Split } from './data';
 import {
   basilGroup,
+  chromeRewriteGroup,
   cloughGroup,
   ecbGroups,
   generatedGroup,
@@ -77,6 +78,7 @@ const builders: Array<[string, () => EvalGroup[]]> = [
   ['reposts', () => [repostGroup()]],
   ['rewrites-mixset', () => [mixsetGroup()]],
   ['rewrites-llmfake', () => [llmFakeRewriteGroup()]],
+  ['chrome-rewrites', () => [chromeRewriteGroup()]],
   ['independent-basil', () => [basilGroup()]],
   [
     'independent-ecb',
@@ -275,6 +277,13 @@ const targets: Array<[string, (r: Result) => boolean, (r: Result) => boolean, nu
     'max',
   ],
   ['seeds right with source (= 1)', (r) => r.group.name === 'seeds', (r) => isRightWithSource(r.outcome), 1, 'min'],
+  [
+    'rewrite recall in farm chrome (>= 0.88)',
+    (r) => r.group.name === 'chrome-rewrites',
+    (r) => isRightWithSource(r.outcome),
+    0.88,
+    'min',
+  ],
 ];
 console.log('');
 console.log('target                                          tune            check           all');
@@ -289,6 +298,7 @@ for (const [label, inScope, hit, goal, kind] of targets) {
   console.log(`${label.padEnd(47)} ${cells.join(' ')}`);
 }
 
+templateReport();
 aiStyleReport();
 if (showMisses) {
   console.log('\nmisses:');
@@ -306,6 +316,27 @@ console.log(
 );
 
 // ---------------------------------------------------------------- AI style
+
+/** Recall per farm page template (reposts and rewrites in chrome), both halves: where chrome costs verdicts. */
+function templateReport(): void {
+  const dressed = results.filter((r) => r.item.template !== undefined);
+  if (dressed.length === 0) return;
+  console.log('\nrecall by page template (right verdict and source)   tune            check');
+  const templates = [...new Set(dressed.map((r) => r.item.template as string))].sort();
+  for (const group of [...new Set(dressed.map((r) => r.group.name))]) {
+    for (const template of templates) {
+      const cells = (['tune', 'check'] as const).map((split) => {
+        const scope = dressed.filter(
+          (r) => r.group.name === group && r.item.template === template && r.item.split === split,
+        );
+        if (scope.length === 0) return '      -        ';
+        const right = scope.filter((r) => isRightWithSource(r.outcome)).length;
+        return `${pct(right / scope.length)} of ${String(scope.length).padStart(4)}`;
+      });
+      console.log(`  ${`${group} / ${template}`.padEnd(50)} ${cells.join('   ')}`);
+    }
+  }
+}
 
 function aiStyleSamples(): Array<{ label: 0 | 1; kind: string; split: Split; text: string }> {
   const samples: Array<{ label: 0 | 1; kind: string; split: Split; text: string }> = [];
