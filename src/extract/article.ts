@@ -152,18 +152,29 @@ export function readMetadata(
 const ARTICLE_TYPE =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Report|Background)?(?:News)?Article"/;
 
-/** Text of an element with a line break at every block boundary and white space folded inside lines. */
+/** One line of article text, with how much of it is link text. */
+interface Line {
+  text: string;
+  linkChars: number;
+}
+
+/** Text of an element with a line break at every block boundary and white space folded inside lines, page chrome
+ * lines left out (see isChromeLine). */
 function blockText(root: Element): string {
-  const lines: string[] = [];
+  const lines: Line[] = [];
   let current = '';
+  let linkText = '';
+  let inLink = 0;
   const flush = (): void => {
     const line = clean(current);
-    if (line) lines.push(line);
+    if (line) lines.push({ text: line, linkChars: clean(linkText).length });
     current = '';
+    linkText = '';
   };
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
       current += node.nodeValue ?? '';
+      if (inLink) linkText += node.nodeValue ?? '';
       return;
     }
     if (node.nodeType !== 1) return;
@@ -171,12 +182,45 @@ function blockText(root: Element): string {
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return;
     const isBlock = BLOCK.has(tag);
     if (isBlock) flush();
+    if (tag === 'A') inLink++;
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (tag === 'A') inLink--;
     if (isBlock) flush();
   };
   walk(root);
   flush();
-  return lines.join('\n');
+  return lines
+    .filter((line, i) => !isChromeLine(line, i, lines.length))
+    .map((line) => line.text)
+    .join('\n');
+}
+
+/** Lines that start the way page widgets do: tickers, share rows, newsletter prompts, tags, "read more" runs, image
+ * credits, ads. */
+const WIDGET_START =
+  /^(?:trending(?: now)?\s*:|advertisement|sponsored|share(?: this(?: article| story)?)?\s*:|tags?\s*:|topics?\s*:|read more\s*:|related\s*:|related (?:posts|stories|articles)\b|you may also like\b|recommended for you\b|more from\b|get the latest\b|sign up for\b|subscribe to (?:our|the)\b|follow (?:us|on)\b|(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:|getty images\b)/i;
+/** Widget words anywhere in a short line: view counts, reading times, "Follow on X", "Updated … GMT". */
+const WIDGET_ANYWHERE = /\b\d[\d,.]*\s+(?:views|shares|comments)\b|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b/i;
+/** A byline or dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT". */
+const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(?:[|·,-]|$)/u;
+const SENTENCE_END = /[.!?…"”»)]$/;
+
+/**
+ * Page chrome inside the article container, which Readability keeps: decided line by line on what a line is made of,
+ * never on a site or template. A line is chrome when it is mostly link text and does not read as a sentence (a
+ * ticker, a share row, a tag list, a "you may also like" item); when it is short and starts like a widget; when it is
+ * short and carries widget words (a view count, a reading time); or when it is a byline at the text's edges. Headings
+ * of the article itself (short, no links, no widget words) are kept.
+ */
+function isChromeLine(line: Line, index: number, count: number): boolean {
+  const words = line.text.split(' ').length;
+  const density = line.linkChars / line.text.length;
+  const sentence = SENTENCE_END.test(line.text) && words >= 6;
+  if (density >= 0.5 && (!sentence || density >= 0.9)) return true;
+  if (words <= 25 && WIDGET_START.test(line.text)) return true;
+  if (words <= 20 && !sentence && WIDGET_ANYWHERE.test(line.text)) return true;
+  const atEdge = index < 3 || index >= count - 3;
+  return atEdge && words <= 16 && BYLINE.test(line.text);
 }
 
 function clean(text: string): string {

@@ -45,6 +45,7 @@ import {
   type EvalGroup,
 } from './groups';
 import { CO_DERIVED_MIN_SEQUENCES } from './co-derived';
+import { extractionFigures } from './extraction';
 import { fitBoostedTrees, fitLogistic, isRightWithSource, LABELS, summarize, type Outcome } from './metrics';
 
 const args = process.argv.slice(2);
@@ -299,6 +300,7 @@ for (const [label, inScope, hit, goal, kind] of targets) {
 }
 
 templateReport();
+extractionReport();
 aiStyleReport();
 if (showMisses) {
   console.log('\nmisses:');
@@ -316,6 +318,16 @@ console.log(
 );
 
 // ---------------------------------------------------------------- AI style
+
+/** The extraction against Readability's expected output on the real news pages (see extraction.ts). */
+function extractionReport(): void {
+  if (only) return;
+  const f = extractionFigures();
+  const share = (n: number): string => `${((100 * n) / f.expectedWords).toFixed(2)}%`;
+  console.log(
+    `\nextraction on ${f.pages} real news pages vs Readability's expected text (${f.expectedWords} words): kept ${f.kept} words it lacks (${share(f.kept)}), lost ${f.lost} it has (${share(f.lost)}); pages losing over 2%: ${f.pagesLosingOver2.length ? f.pagesLosingOver2.join(', ') : 'none'}`,
+  );
+}
 
 /** Recall per farm page template (reposts and rewrites in chrome), both halves: where chrome costs verdicts. */
 function templateReport(): void {

@@ -43,11 +43,75 @@ describe.skipIf(!hasShared())('extractArticle on the 47 real news pages', () => 
         `<!doctype html><html><head></head><body>${readFileSync(`${dir}/expected.html`, 'utf8')}</body></html>`,
       ).body.textContent ?? '';
     const squash = (s: string): string => s.replace(/\s+/g, '');
-    // Same characters as Readability's expected output, give or take 2% (white space aside).
+    // Never more than Readability's expected output (white space aside), and never much less: what is left out is
+    // chrome Readability kept (related links, "Read more" runs, credits), not the article.
     const ratio = squash(article!.text).length / Math.max(1, squash(expected).length);
-    expect(ratio).toBeGreaterThan(0.98);
+    expect(ratio).toBeGreaterThan(0.85);
     expect(ratio).toBeLessThan(1.02);
+    // Every paragraph of running text Readability found is there, whole (newsletter prompts aside: chrome, even as a
+    // sentence: "Sign up for …, a weekly newsletter …").
+    const text = squash(article!.text);
+    const expectedDoc = parseDocument(
+      `<!doctype html><html><head></head><body>${readFileSync(`${dir}/expected.html`, 'utf8')}</body></html>`,
+    );
+    for (const p of Array.from(expectedDoc.querySelectorAll('p'))) {
+      const paragraph = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (/^(?:sign up|subscribe|get the latest)\b/i.test(paragraph)) continue;
+      if (paragraph.split(' ').length >= 20 && /[.!?"”]$/.test(paragraph)) expect(text).toContain(squash(paragraph));
+    }
     if (existsSync(`${dir}/expected.html`) && squash(expected).length > 2000)
       expect(article!.text.split('\n').length).toBeGreaterThan(3);
+  });
+});
+
+describe('page chrome inside the article container is left out', () => {
+  const page = (inner: string): string =>
+    `<!doctype html><html><head><title>T</title></head><body><main><article><h1>Harlow votes</h1>${inner}</article></main></body></html>`;
+  const story = ORIGINAL_PARAGRAPHS.slice(0, 4)
+    .map((p) => `<p>${p}</p>`)
+    .join('');
+  const textOf = (inner: string): string =>
+    extractArticle(parseDocument(page(inner)), 'https://x.example/a')?.text ?? '';
+
+  test.each([
+    [
+      'a trending ticker',
+      '<div>Trending: <a href="/1">Chef opens third restaurant</a> • <a href="/2">Ten gadgets under $20</a> • <a href="/3">Budget signed</a></div>',
+    ],
+    ['an author box with a view count', '<div><a href="/a">Jessica M.</a> - March 7, 2025 - 246 views</div>'],
+    ['a newsletter prompt', '<div>Get the latest news delivered to your inbox. <a href="/s">Sign up</a></div>'],
+    [
+      'a share row',
+      '<div>Share this article: <a href="/f">Facebook</a> <a href="/x">X</a> <a href="/w">WhatsApp</a></div>',
+    ],
+    ['a tag list', '<div>Tags: <a href="/t/1">News</a>, <a href="/t/2">Politics</a>, <a href="/t/3">World</a></div>'],
+    [
+      'a read-more run',
+      '<p><strong>Read more:</strong> <a href="/p">Markets close higher as investors weigh earnings</a></p>',
+    ],
+    ['an image credit', '<figure><figcaption>Photo: Getty Images / File</figcaption></figure>'],
+    ['a byline with a dateline', '<div>By Daniel Kim | Updated 2 March 2025, 09:01 GMT</div>'],
+    [
+      'a related list',
+      '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
+    ],
+  ])('%s', (_, widget) => {
+    const text = textOf(`${widget}${story}${widget}`);
+    expect(text.split('\n')).toEqual(
+      ['Harlow votes', ...ORIGINAL_PARAGRAPHS.slice(0, 4)].filter((l) => text.includes(l)),
+    );
+    for (const paragraph of ORIGINAL_PARAGRAPHS.slice(0, 4)) expect(text).toContain(paragraph);
+    expect(text.split('\n')).toHaveLength(
+      ORIGINAL_PARAGRAPHS.slice(0, 4).length + (text.startsWith('Harlow votes') ? 1 : 0),
+    );
+  });
+
+  test('the article’s own headings, a sentence with a link, and a credit line are kept', () => {
+    const text = textOf(
+      `<h2>Funding and Timeline</h2>${story}<p>The council's <a href="/plan">engineering plan</a> is public, and residents can read it online.</p><p>Read the full story at The Harlow Courier.</p>`,
+    );
+    expect(text).toContain('Funding and Timeline');
+    expect(text).toContain("The council's engineering plan is public, and residents can read it online.");
+    expect(text).toContain('Read the full story at The Harlow Courier.');
   });
 });
