@@ -200,7 +200,8 @@ function blockText(root: Element): string {
 const WIDGET_START =
   /^(?:trending(?: now)?\s*:|advertisement|sponsored|share(?: this(?: article| story)?)?\s*:|tags?\s*:|topics?\s*:|read more\s*:|related\s*:|related (?:posts|stories|articles)\b|you may also like\b|recommended for you\b|more from\b|get the latest\b|sign up for\b|subscribe to (?:our|the)\b|follow (?:us|on)\b|(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:|getty images\b)/i;
 /** Widget words anywhere in a short line: view counts, reading times, "Follow on X", "Updated … GMT". */
-const WIDGET_ANYWHERE = /\b\d[\d,.]*\s+(?:views|shares|comments)\b|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b/i;
+const WIDGET_ANYWHERE =
+  /\b\d[\d,.]*\s+(?:views|shares|comments)\b|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b/i;
 /** A byline or dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT". */
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(?:[|·,-]|$)/u;
 const SENTENCE_END = /[.!?…"”»)]$/;
