@@ -300,6 +300,7 @@ for (const [label, inScope, hit, goal, kind] of targets) {
 }
 
 templateReport();
+lengthReport();
 extractionReport();
 aiStyleReport();
 if (showMisses) {
@@ -318,6 +319,48 @@ console.log(
 );
 
 // ---------------------------------------------------------------- AI style
+
+/** Words of a case's article text as the CLI extracted it (0 when the CLI refused the page). */
+function wordsOf(item: EvalCase): number {
+  return 'error' in item.page ? 0 : tokenize(item.page.text).words.length;
+}
+
+/** Short texts (50-150 words: briefs, snippets, short rewrites) against longer ones, per kind of case and half. */
+function lengthReport(): void {
+  const rows: Array<[string, (r: Result) => boolean, (r: Result) => boolean]> = [
+    [
+      'reposts found',
+      (r) => r.group.name === 'reposts' && r.item.expect === 'repost',
+      (r) => isRightWithSource(r.outcome),
+    ],
+    [
+      'rewrites found (text and chrome)',
+      (r) => r.group.name.startsWith('rewrites-') || r.group.name === 'chrome-rewrites',
+      (r) => isRightWithSource(r.outcome),
+    ],
+    [
+      'independent coverage flagged',
+      (r) => r.group.name.startsWith('independent-') || r.group.name === 'generated-not-derived',
+      (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
+    ],
+  ];
+  const buckets: Array<[string, (w: number) => boolean]> = [
+    ['under 50 words', (w) => w < 50],
+    ['50-150 words', (w) => w >= 50 && w < 150],
+    ['150+ words', (w) => w >= 150],
+  ];
+  console.log('\nby length of the page                                tune               check');
+  for (const [label, inScope, hit] of rows) {
+    for (const [bucket, within] of buckets) {
+      const cells = (['tune', 'check'] as const).map((split) => {
+        const scope = results.filter((r) => inScope(r) && r.item.split === split && within(wordsOf(r.item)));
+        if (scope.length === 0) return '      -           ';
+        return `${pct(scope.filter(hit).length / scope.length)} of ${String(scope.length).padStart(5)}`;
+      });
+      console.log(`  ${`${label}, ${bucket}`.padEnd(50)} ${cells.join('   ')}`);
+    }
+  }
+}
 
 /** The extraction against Readability's expected output on the real news pages (see extraction.ts). */
 function extractionReport(): void {
