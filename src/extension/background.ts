@@ -6,7 +6,14 @@ import { learnDecision, pageIsOriginalOf, trustedList } from './learning';
 import { extractFromHtml } from './extract-html';
 import { fetchLinkedPage, LinkError } from './link-check';
 import { extractElsewhere } from './offscreen-client';
-import type { ArticleMessage, BackgroundRequest, LinkReport, PageReport, Settings } from './messages';
+import {
+  articleMessage,
+  type ArticleMessage,
+  type BackgroundRequest,
+  type LinkReport,
+  type PageReport,
+  type Settings,
+} from './messages';
 import { getLearned, touchLearned } from './pack-store';
 import { BADGE, badgeTitle, shownOf, toReport } from './report';
 import { readSettings } from './settings';
@@ -229,21 +236,10 @@ async function checkLink(url: string, notify: boolean): Promise<LinkReport> {
     const page = await fetchLinkedPage(url);
     const article = await extractElsewhere(page.html, page.url, localExtract);
     if (!article) throw new LinkError('no article found on the page');
-    const report = await judgeArticle(
-      {
-        type: 'judge-article',
-        text: article.text,
-        url: page.url,
-        title: article.title,
-        links: article.links.slice(0, 500),
-        canonicalUrl: article.canonicalUrl,
-        siteName: article.siteName,
-        publishedTime: article.publishedTime,
-        articleMetadata: article.articleMetadata,
-        timings: { gate: 0, clone: 0, prune: 0, extract: 0 },
-      },
-      { incognito: false, learn: false },
-    );
+    const report = await judgeArticle(articleMessage(article, page.url, { gate: 0, clone: 0, prune: 0, extract: 0 }), {
+      incognito: false,
+      learn: false,
+    });
     result = { url, at, outcome: 'judged', report };
   } catch (error) {
     result = { url, at, outcome: 'failed', error: (error as Error).message || String(error) };

@@ -2,7 +2,7 @@ import { declaresArticle, extractArticle, isProbablyArticle, pruneForExtraction 
 import browser from './browser';
 import { showInPageBadge } from './in-page-badge';
 import { clearHighlights, isHighlightSupported, showHighlights } from './highlight';
-import type { ArticleMessage, ContentRequest, PageReport, Timings } from './messages';
+import { articleMessage, type ContentRequest, type PageReport, type Timings } from './messages';
 import { readSettings } from './settings';
 
 /**
@@ -46,18 +46,7 @@ async function run(): Promise<void> {
   const article = timed('extract', () => extractArticle(clone, location.href));
   if (!article) return;
   await nextTask();
-  const message: ArticleMessage = {
-    type: 'judge-article',
-    text: article.text,
-    url: location.href,
-    title: article.title,
-    links: article.links.slice(0, 500),
-    canonicalUrl: article.canonicalUrl,
-    siteName: article.siteName,
-    publishedTime: article.publishedTime,
-    articleMetadata: article.articleMetadata,
-    timings,
-  };
+  const message = articleMessage(article, location.href, timings);
   report = (await browser.runtime.sendMessage(message)) as PageReport;
   // The in-page badge speaks only when there is something to say: a repost or a rewrite.
   if (report?.status !== 'judged' || (report.verdict !== 'repost' && report.verdict !== 'rewrite')) return;

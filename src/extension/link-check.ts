@@ -39,16 +39,27 @@ export async function fetchLinkedPage(url: string): Promise<{ html: string; url:
     await response.body?.cancel();
     throw new LinkError(`the page is larger than ${MAX_LINK_BYTES / 1024 / 1024} MB`);
   }
-  const reader = response.body?.getReader();
+  const bytes = await readCapped(
+    response,
+    MAX_LINK_BYTES,
+    () => new LinkError(`the page is larger than ${MAX_LINK_BYTES / 1024 / 1024} MB`),
+  );
+  return { html: new TextDecoder().decode(bytes), url: response.url || url };
+}
+
+/** A response's body, read in chunks and given up (with `tooLarge`'s error) as soon as it passes `cap` bytes. */
+export async function readCapped(response: Response, cap: number, tooLarge: () => Error): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  while (reader) {
+  for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > MAX_LINK_BYTES) {
+    if (size > cap) {
       await reader.cancel();
-      throw new LinkError(`the page is larger than ${MAX_LINK_BYTES / 1024 / 1024} MB`);
+      throw tooLarge();
     }
     chunks.push(value);
   }
@@ -58,5 +69,5 @@ export async function fetchLinkedPage(url: string): Promise<{ html: string; url:
     bytes.set(chunk, at);
     at += chunk.length;
   }
-  return { html: new TextDecoder().decode(bytes), url: response.url || url };
+  return bytes;
 }

@@ -1,4 +1,5 @@
 import type { Passage, Verdict } from '../core';
+import type { ExtractedArticle } from '../extract/article';
 import type { Listing } from './context-lists';
 import { DEFAULT_SENSITIVITY, isSensitivity, type Sensitivity } from '../core';
 
@@ -20,6 +21,22 @@ export interface ArticleMessage {
   articleMetadata: boolean;
   /** How long each step took on the page's main thread, in ms (each step is its own task). */
   timings: Timings;
+}
+
+/** The message that sends an extracted article to be judged (links capped at 500). */
+export function articleMessage(article: ExtractedArticle, url: string, timings: Timings): ArticleMessage {
+  return {
+    type: 'judge-article',
+    text: article.text,
+    url,
+    title: article.title,
+    links: article.links.slice(0, 500),
+    canonicalUrl: article.canonicalUrl,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    articleMetadata: article.articleMetadata,
+    timings,
+  };
 }
 
 export interface Timings {

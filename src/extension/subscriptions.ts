@@ -10,6 +10,7 @@ import {
 } from '../core';
 import browser from './browser';
 import { checkedPack, webVerify } from './corpus';
+import { readCapped } from './link-check';
 import {
   allSubscriptions,
   deleteSubscription,
@@ -90,7 +91,7 @@ async function download(url: string, validators?: { etag: string; lastModified: 
       throw new SubscriptionError(`the server answered ${response.status} ${response.statusText}`.trim());
     const declared = Number(response.headers.get('content-length'));
     if (declared > MAX_PACK_BYTES) throw tooLarge();
-    const bytes = await readCapped(response);
+    const bytes = await readCapped(response, MAX_PACK_BYTES, tooLarge);
     return {
       status: 'ok',
       bytes,
@@ -104,31 +105,6 @@ async function download(url: string, validators?: { etag: string; lastModified: 
 
 function tooLarge(): SubscriptionError {
   return new SubscriptionError(`the pack is larger than ${MAX_PACK_BYTES / 1024 / 1024} MB`);
-}
-
-/** The body, read in chunks and given up as soon as it passes MAX_PACK_BYTES. */
-async function readCapped(response: Response): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > MAX_PACK_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }
 
 interface Verified {
@@ -169,11 +145,32 @@ function describeFailure(error: unknown): string {
   return `unexpected failure (${(error as Error)?.message ?? String(error)})`;
 }
 
-function packRecordOf(id: string, verified: Verified, name: string, now: string): PackRecord {
+/** What a subscription records of the copy in use: the pack's information and size, its validators, the dates. */
+function copyFields(
+  verified: Verified,
+  downloaded: { etag: string; lastModified: string },
+  now: number,
+): Omit<SubscriptionRecord, 'id' | 'url' | 'origin' | 'subscribedAt' | 'pinnedKey'> {
+  return {
+    info: verified.info,
+    references: verified.store.count,
+    bytes: verified.pack.length,
+    ...dateRange(verified.store),
+    digest: packDigest(verified.pack),
+    etag: downloaded.etag,
+    lastModified: downloaded.lastModified,
+    lastSuccess: new Date(now).toISOString(),
+    lastError: null,
+    nextCheck: nextCheck(verified.info, now),
+  };
+}
+
+/** The pack as stored for a subscription (named by the pack, else by its host). */
+function packRecordOf(id: string, verified: Verified, host: string, now: string): PackRecord {
   return {
     id,
     kind: 'subscription',
-    name,
+    name: verified.info.name || host,
     importedAt: now,
     references: verified.store.count,
     pack: verified.pack,
@@ -207,21 +204,9 @@ export async function subscribe(address: string): Promise<SubscriptionRecord> {
     origin: url.origin,
     subscribedAt: new Date(now).toISOString(),
     pinnedKey: verified.key,
-    info: verified.info,
-    references: verified.store.count,
-    bytes: verified.pack.length,
-    ...dateRange(verified.store),
-    digest: packDigest(verified.pack),
-    etag: downloaded.etag,
-    lastModified: downloaded.lastModified,
-    lastSuccess: new Date(now).toISOString(),
-    lastError: null,
-    nextCheck: nextCheck(verified.info, now),
+    ...copyFields(verified, downloaded, now),
   };
-  await putSubscriptionWithPack(
-    record,
-    packRecordOf(id, verified, verified.info.name || url.hostname, record.lastSuccess),
-  );
+  await putSubscriptionWithPack(record, packRecordOf(id, verified, url.hostname, record.lastSuccess));
   return record;
 }
 
@@ -273,20 +258,11 @@ export async function refresh(id: string): Promise<RefreshOutcome> {
     const record: SubscriptionRecord = {
       ...subscription,
       pinnedKey: subscription.pinnedKey ?? verified.key,
-      info: verified.info,
-      references: verified.store.count,
-      bytes: verified.pack.length,
-      ...dateRange(verified.store),
-      digest,
-      etag: downloaded.etag,
-      lastModified: downloaded.lastModified,
-      lastSuccess: new Date(now).toISOString(),
-      lastError: null,
-      nextCheck: nextCheck(verified.info, now),
+      ...copyFields(verified, downloaded, now),
     };
     await putSubscriptionWithPack(
       record,
-      packRecordOf(id, verified, verified.info.name || new URL(subscription.url).hostname, record.lastSuccess),
+      packRecordOf(id, verified, new URL(subscription.url).hostname, record.lastSuccess),
     );
     return { outcome: 'updated', message: `updated: ${verified.store.count} references` };
   } catch (error) {

@@ -14,6 +14,7 @@ import {
   publisherPage,
   REWRITE_TEXT,
   sectionFrontPage,
+  writeStoryFiles,
 } from '../fixtures/story';
 
 const CLI = resolve('dist/cli/firsthand.js');
@@ -33,12 +34,7 @@ function expectCleanError(result: { code: number; stderr: string }, message: Reg
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error('build the CLI first: npm run build:cli');
-  writeFileSync(join(dir, 'courier.html'), publisherPage());
-  writeFileSync(join(dir, 'farm.html'), farmPage());
-  writeFileSync(join(dir, 'rewrite.txt'), REWRITE_TEXT);
-  writeFileSync(join(dir, 'ledger.html'), independentPage());
-  writeFileSync(join(dir, 'front.html'), sectionFrontPage());
-  writeFileSync(join(dir, 'refs.jsonl'), `${JSON.stringify({ id: 'courier', file: 'courier.html' })}\n`);
+  writeStoryFiles(dir);
   writeFileSync(
     join(dir, 'checks.jsonl'),
     [

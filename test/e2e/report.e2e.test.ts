@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { farmPage, independentPage, publisherPage, REWRITE_TEXT, sectionFrontPage } from '../fixtures/story';
+import { writeStoryFiles } from '../fixtures/story';
 import { CHROMIUM } from './chromium';
 
 /**
@@ -17,12 +17,7 @@ const CLI = resolve('dist/cli/firsthand.js');
 describe.skipIf(!existsSync(CHROMIUM) || !existsSync(CLI))('the HTML report in Chromium', () => {
   test('renders self-contained, with the verdict table and the copied and reworded passages marked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'firsthand-report-'));
-    writeFileSync(join(dir, 'courier.html'), publisherPage());
-    writeFileSync(join(dir, 'farm.html'), farmPage());
-    writeFileSync(join(dir, 'rewrite.txt'), REWRITE_TEXT);
-    writeFileSync(join(dir, 'ledger.html'), independentPage());
-    writeFileSync(join(dir, 'front.html'), sectionFrontPage());
-    writeFileSync(join(dir, 'refs.jsonl'), `${JSON.stringify({ id: 'courier', file: 'courier.html' })}\n`);
+    writeStoryFiles(dir);
     writeFileSync(
       join(dir, 'checks.jsonl'),
       [

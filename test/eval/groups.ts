@@ -313,9 +313,12 @@ function llmFakeReferences(rows: ReadonlyArray<LlmFake & { dataset: string }>): 
     });
 }
 
-export function llmFakeRewriteGroup(): EvalGroup {
-  const rows = llmFakeRows();
-  const cases: EvalCase[] = [];
+/** Calls `each` with every ChatGPT paraphrase and rewrite long enough to judge (and whose original is); returns how
+ * many were left out. */
+function eachLlmFakeRewrite(
+  rows: ReadonlyArray<LlmFake & { dataset: string }>,
+  each: (row: LlmFake & { dataset: string }, variant: string, text: string, source: string) => void,
+): number {
   let leftOut = 0;
   for (const row of rows) {
     for (const variant of ['chatgpt_paraphrase', 'chatgpt_rewrite'] as const) {
@@ -324,18 +327,20 @@ export function llmFakeRewriteGroup(): EvalGroup {
         leftOut++;
         continue;
       }
-      const source = `llmfake:${row.dataset}:${row.news_id}`;
-      cases.push(
-        ...rewriteCases(
-          `${source}:${variant}`,
-          `llmfake:${row.news_id}`,
-          `${row.dataset} ${variant}`,
-          text as string,
-          source,
-        ),
-      );
+      each(row, variant, text as string, `llmfake:${row.dataset}:${row.news_id}`);
     }
   }
+  return leftOut;
+}
+
+export function llmFakeRewriteGroup(): EvalGroup {
+  const rows = llmFakeRows();
+  const cases: EvalCase[] = [];
+  const leftOut = eachLlmFakeRewrite(rows, (row, variant, text, source) => {
+    cases.push(
+      ...rewriteCases(`${source}:${variant}`, `llmfake:${row.news_id}`, `${row.dataset} ${variant}`, text, source),
+    );
+  });
   return {
     name: 'rewrites-llmfake',
     about:
@@ -367,40 +372,31 @@ function paragraphsOf(text: string): string[] {
 export function chromeRewriteGroup(): EvalGroup {
   const rows = llmFakeRows();
   const cases: EvalCase[] = [];
-  let leftOut = 0;
   let n = 0;
-  for (const row of rows) {
-    for (const variant of ['chatgpt_paraphrase', 'chatgpt_rewrite'] as const) {
-      const text = row[variant];
-      if (wordCount(row.human_text) < MIN_WORDS || wordCount(text) < MIN_WORDS) {
-        leftOut++;
-        continue;
-      }
-      const source = `llmfake:${row.dataset}:${row.news_id}`;
-      const template = TEMPLATES[n % TEMPLATES.length] as Template;
-      const host = FARM_HOSTS[n % FARM_HOSTS.length] as string;
-      const id = `${source}:${variant}@${template}`;
-      const html = repostPage({
-        host,
-        title: `${row.dataset} story ${row.news_id}`,
-        paragraphs: paragraphsOf(text as string),
-        style: n,
-        template,
-        adsEvery: n % 3 === 0 ? 0 : 3,
-        related: n % 2 === 0,
-      });
-      cases.push({
-        id,
-        split: splitOf(`llmfake:${row.news_id}`),
-        kind: `${variant} in ${template}`,
-        expect: 'rewrite',
-        sourceId: source,
-        template,
-        page: checkedHtmlPage(html, id, `https://${host}/${row.news_id}-${variant}/`),
-      });
-      n++;
-    }
-  }
+  const leftOut = eachLlmFakeRewrite(rows, (row, variant, text, source) => {
+    const template = TEMPLATES[n % TEMPLATES.length] as Template;
+    const host = FARM_HOSTS[n % FARM_HOSTS.length] as string;
+    const id = `${source}:${variant}@${template}`;
+    const html = repostPage({
+      host,
+      title: `${row.dataset} story ${row.news_id}`,
+      paragraphs: paragraphsOf(text),
+      style: n,
+      template,
+      adsEvery: n % 3 === 0 ? 0 : 3,
+      related: n % 2 === 0,
+    });
+    cases.push({
+      id,
+      split: splitOf(`llmfake:${row.news_id}`),
+      kind: `${variant} in ${template}`,
+      expect: 'rewrite',
+      sourceId: source,
+      template,
+      page: checkedHtmlPage(html, id, `https://${host}/${row.news_id}-${variant}/`),
+    });
+    n++;
+  });
   return {
     name: 'chrome-rewrites',
     about: 'LLMFake ChatGPT rewrites and paraphrases inside farm page templates with widgets, as HTML pages',
