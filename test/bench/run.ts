@@ -344,6 +344,10 @@ async function parent(sizes: readonly number[]): Promise<void> {
         [
           '--expose-gc',
           '--max-old-space-size=8192',
+          // FIRSTHAND_BENCH_PROFILE=DIR: a CPU profile of each size's process, to see where a verdict's time goes.
+          ...(process.env.FIRSTHAND_BENCH_PROFILE
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FIRSTHAND_BENCH_PROFILE}`]
+            : []),
           fileURLToPath(import.meta.url),
           '--child',
           packPath,
