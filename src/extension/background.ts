@@ -130,7 +130,12 @@ async function judgeArticle(
     if (verdict.match === 'none' && decision.learn) {
       const { record, dropped } = await keepLearned(page, settings.learnedCap);
       if (dropped > 0) corpusChanged();
-      else known.index.add(record.reference, LEARNED);
+      else {
+        known.index.add(record.reference, LEARNED);
+        known.learnedOutsideSnapshot++;
+        const counted = known.searched.find((c) => c.name === 'learned');
+        if (counted) counted.references++;
+      }
       learned = 'learned as an original: a copy or rewrite met later will name it';
     } else if (verdict.match === 'self' && verdict.sourceOrigin === LEARNED && verdict.source) {
       await touchLearned(verdict.source.id, Date.now());
