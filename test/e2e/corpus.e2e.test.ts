@@ -419,6 +419,9 @@ describe.skipIf(!enabled)(
         .toMatch(
           /^Example News — Example News Ltd, 1 references, published 2026-05-12 to 2026-05-12; last update \d{4}-\d{2}-\d{2} \d\d:\d\d; signed \(key .{12}…\)/,
         );
+      await options
+        .locator('#subscriptions')
+        .screenshot({ path: resolve('test/screenshots/options-subscription.png') });
 
       const copy = await visit(ext, COURIER_FARM);
       expect(copy.text).toBe('COPY');
