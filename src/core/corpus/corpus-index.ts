@@ -110,8 +110,8 @@ export class CorpusIndex {
     delta.references.push(ref);
     delta.origins.push(origin);
     for (const hash of new Set(ref.shingles)) push(delta.shingles, hash, local);
-    for (const code of entityCodes(ref.sentences)) push(delta.entities, code & CONTENT_KEY_MASK, local);
-    const words = wordKeys(ref.sentences);
+    const { entities, words } = contentKeys(ref.sentences);
+    for (const key of entities) push(delta.entities, key, local);
     for (const key of words) delta.wordFrequency[key]!++;
     for (const key of rarestWords([...words], (key) => this.wordFrequency(key))) push(delta.rareWords, key, local);
     this.live++;
@@ -265,12 +265,13 @@ export class CorpusIndex {
       gather((index) => index.shingles, this.delta.shingles, hash);
       credit((filed) => Math.log(1 + n / filed));
     }
+    const keys = contentKeys(pageSentences);
     // A name in most references (the country, the president) tells little about which one was rewritten.
-    for (const code of entityCodes(pageSentences)) {
-      gather((index) => index.entities, this.delta.entities, code & CONTENT_KEY_MASK);
+    for (const key of keys.entities) {
+      gather((index) => index.entities, this.delta.entities, key);
       credit((filed) => Math.log(1 + n / filed));
     }
-    for (const key of wordKeys(pageSentences)) {
+    for (const key of keys.words) {
       gather((index) => index.rareWords, this.delta.rareWords, key);
       credit(() => Math.log(1 + n / this.wordFrequency(key)));
     }
@@ -309,26 +310,16 @@ function countSet(flags: Uint8Array | null): number {
   return n;
 }
 
-/** The codes of the names and numbers, each once. */
-function entityCodes(sentences: Iterable<ArrayLike<number>>): Set<number> {
-  const codes = new Set<number>();
+/** The keys of a text's content codes, each once, in order of appearance: those of names and numbers apart from
+ * those of other words. */
+function contentKeys(sentences: Iterable<ArrayLike<number>>): { entities: Set<number>; words: Set<number> } {
+  const entities = new Set<number>();
+  const words = new Set<number>();
   for (const sentence of sentences) {
     for (let i = 0; i < sentence.length; i++) {
       const code = sentence[i] as number;
-      if (code & ENTITY_FLAG) codes.add(code);
+      (code & ENTITY_FLAG ? entities : words).add(code & CONTENT_KEY_MASK);
     }
   }
-  return codes;
-}
-
-/** Keys of the words that are not names or numbers, each once. */
-function wordKeys(sentences: Iterable<ArrayLike<number>>): Set<number> {
-  const keys = new Set<number>();
-  for (const sentence of sentences) {
-    for (let i = 0; i < sentence.length; i++) {
-      const code = sentence[i] as number;
-      if (!(code & ENTITY_FLAG)) keys.add(code & CONTENT_KEY_MASK);
-    }
-  }
-  return keys;
+  return { entities, words };
 }
