@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { checkPackInfo, EMPTY_PACK_INFO, PackError, type PackInfo, type Reference, type ReferenceStore } from '../core';
 import { listFlag, parseArgs, stringFlag, type ParsedArgs } from './args';
 import { CliError } from './cli-error';
@@ -160,7 +159,7 @@ export async function corpus(
           `${path} is a version-1 pack: convert it first (firsthand corpus convert ${path} --out NEW)`,
         );
       const target = stringFlag(args, 'out') ?? path;
-      await writePackBytes(target, signPack(await readFile(path), key));
+      await writePackBytes(target, signPack(pack.data, key));
       err(`firsthand: signed ${target} with key ${Buffer.from(key.publicKey).toString('base64')}`);
       return 0;
     }

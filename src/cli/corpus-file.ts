@@ -61,6 +61,8 @@ export interface OpenedPack {
   digest: string;
   version: 1 | 2;
   bytes: number;
+  /** The file's bytes, as read. */
+  data: Uint8Array;
   /** What the pack says about itself (every field '' when it says nothing). */
   info: PackInfo;
   /** The key that signed it (base64 of the raw Ed25519 key; the signature is verified), or null when unsigned. */
@@ -79,7 +81,8 @@ export async function readPackFile(path: string): Promise<OpenedPack> {
     const version = isBinaryPack(bytes) ? 2 : 1;
     const store = await openPack(bytes, sha256);
     if (version === 1) {
-      return { path, store, digest: '', version, bytes: bytes.length, info: { ...EMPTY_PACK_INFO }, signedBy: null };
+      const info = { ...EMPTY_PACK_INFO };
+      return { path, store, digest: '', version, bytes: bytes.length, data: bytes, info, signedBy: null };
     }
     const key = await verifyPackSignature(bytes, nodeVerify);
     return {
@@ -88,6 +91,7 @@ export async function readPackFile(path: string): Promise<OpenedPack> {
       digest: packDigest(bytes),
       version,
       bytes: bytes.length,
+      data: bytes,
       info: readPackInfo(bytes),
       signedBy: key ? Buffer.from(key).toString('base64') : null,
     };
@@ -205,6 +209,7 @@ function openedInMemory(path: string, bytes: Uint8Array): OpenedPack {
     digest: packDigest(bytes),
     version: 2,
     bytes: bytes.length,
+    data: bytes,
     info: readPackInfo(bytes),
     signedBy: null,
   };

@@ -4,7 +4,7 @@ import { corpus, corpusChanged, LEARNED, rebuildSnapshot, SNAPSHOT_SLACK, type C
 import { keepLearned, replaceDerived, type LearnedPage } from './learned-corpus';
 import { learnDecision, pageIsOriginalOf, trustedList } from './learning';
 import { extractFromHtml } from './extract-html';
-import { fetchLinkedPage, LinkError } from './link-check';
+import { fetchLinkedPage, LinkError, originPattern } from './link-check';
 import { extractElsewhere } from './offscreen-client';
 import {
   articleMessage,
@@ -274,8 +274,7 @@ browser.contextMenus.onClicked.addListener((info) => {
   const url = info.linkUrl;
   let pattern: string;
   try {
-    const { protocol, hostname } = new URL(url);
-    pattern = `${protocol}//${hostname}/*`;
+    pattern = originPattern(url);
   } catch {
     return;
   }

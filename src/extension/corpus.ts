@@ -202,14 +202,7 @@ export async function rebuildSnapshot(): Promise<void> {
 }
 
 function infoOf({ pack, index: _index, ...info }: PackRecord): ImportedPackInfo {
-  return {
-    id: info.id,
-    kind: info.kind,
-    name: info.name,
-    references: info.references,
-    importedAt: info.importedAt,
-    bytes: pack.length,
-  };
+  return { ...info, bytes: pack.length };
 }
 
 export async function listPacks(): Promise<ImportedPackInfo[]> {

@@ -7,6 +7,12 @@
 export const LINK_TIMEOUT_MS = 20_000;
 export const MAX_LINK_BYTES = 5 * 1024 * 1024;
 
+/** The host permission an address needs: its origin only (match patterns name no port). */
+export function originPattern(url: URL | string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
 export class LinkError extends Error {
   override name = 'LinkError';
 }

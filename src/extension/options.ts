@@ -5,11 +5,12 @@ import { isSensitivity, PackError } from '../core';
 import { importPackFile, listPacks, removePack } from './corpus';
 import { eraseLearned, eraseLearnedSite, exportPack, learnedStats } from './learned-corpus';
 import { parseDomainList } from './context-lists';
+import { originPattern } from './link-check';
 import {
   listSubscriptions,
-  originPattern,
   packAddress,
   refresh,
+  releaseOrigin,
   subscribe,
   SubscriptionError,
   unsubscribe,
@@ -252,8 +253,7 @@ byId('subscribe').addEventListener('click', () => {
       } catch (error) {
         if (!(error instanceof SubscriptionError)) throw error;
         subscribeStatus.textContent = error.message;
-        const others = (await listSubscriptions()).some((s) => s.origin === url.origin);
-        if (!others) await browser.permissions.remove({ origins: [originPattern(url)] }).catch(() => false);
+        await releaseOrigin(url);
       }
       await renderSubscriptions();
     },

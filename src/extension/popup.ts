@@ -1,4 +1,5 @@
 import browser from './browser';
+import { originPattern } from './link-check';
 import type { LinkReport, PageReport } from './messages';
 import { BADGE, searchedText, shownOf } from './report';
 
@@ -191,7 +192,7 @@ document.getElementById('check-link')?.addEventListener('click', () => {
     return;
   }
   // Asked first, in the click itself: browsers grant permission requests only during a user action.
-  const granted = browser.permissions.request({ origins: [`${url.protocol}//${url.hostname}/*`] });
+  const granted = browser.permissions.request({ origins: [originPattern(url)] });
   lastLink.replaceChildren(el('p', `Checking ${url.href}…`, 'muted'));
   void granted.then(async (ok) => {
     if (!ok) {

@@ -10,7 +10,7 @@ import {
 } from '../core';
 import browser from './browser';
 import { checkedPack, webVerify } from './corpus';
-import { readCapped } from './link-check';
+import { originPattern, readCapped } from './link-check';
 import {
   allSubscriptions,
   deleteSubscription,
@@ -50,12 +50,6 @@ export function packAddress(text: string): URL {
   if (url.username || url.password) throw new SubscriptionError('a pack address may not hold a user name or password');
   url.hash = '';
   return url;
-}
-
-/** The host permission a subscription needs: its origin only (match patterns name no port). */
-export function originPattern(url: URL | string): string {
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
 }
 
 type Downloaded = { status: 'not-modified' } | { status: 'ok'; bytes: Uint8Array; etag: string; lastModified: string };
@@ -301,9 +295,14 @@ export async function refreshDue(now = Date.now()): Promise<boolean> {
 export async function unsubscribe(id: string): Promise<void> {
   const subscription = await getSubscription(id);
   await deleteSubscription(id);
-  if (!subscription) return;
-  const others = (await allSubscriptions()).some((s) => s.origin === subscription.origin);
-  if (!others) await browser.permissions.remove({ origins: [originPattern(subscription.url)] }).catch(() => false);
+  if (subscription) await releaseOrigin(subscription.url);
+}
+
+/** Gives back the host permission of a pack address's origin, unless a subscription still uses it. */
+export async function releaseOrigin(address: string | URL): Promise<void> {
+  const origin = new URL(address).origin;
+  if ((await allSubscriptions()).some((s) => s.origin === origin)) return;
+  await browser.permissions.remove({ origins: [originPattern(address)] }).catch(() => false);
 }
 
 export { allSubscriptions as listSubscriptions };
