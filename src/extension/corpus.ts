@@ -12,6 +12,7 @@ import {
   readSegmentIndex,
   type Ed25519Verify,
   type ReferenceStore,
+  type SegmentIndex,
   type Sha256,
 } from '../core';
 import bundledPack from '../../reference-corpus/corpus.pack?inline';
@@ -27,6 +28,7 @@ import {
   learnedUrls,
   putPack,
   putSnapshot,
+  replacePackIndex,
   type PackRecord,
   type SnapshotRecord,
 } from './pack-store';
@@ -96,6 +98,19 @@ export function bundledStore(): Promise<ReferenceStore> {
 
 const day = (iso: string): string => iso.slice(0, 10);
 
+/** A stored pack's index; one stored by an older version of Firsthand (another index format) is built again from
+ * the pack, and stored for the next time. */
+async function storedIndex(record: PackRecord, pack: ReferenceStore): Promise<SegmentIndex> {
+  try {
+    return readSegmentIndex(record.index, pack.count);
+  } catch {
+    const digest = packDigest(record.pack);
+    const bytes = encodeSegmentIndex(buildSegmentIndex(pack), pack.count, digest);
+    await replacePackIndex(record.id, digest, bytes).catch(() => undefined);
+    return readSegmentIndex(bytes, pack.count);
+  }
+}
+
 async function build(): Promise<Corpus> {
   await migrateStorageLocalPacks();
   const corpus = new CorpusIndex();
@@ -108,7 +123,7 @@ async function build(): Promise<Corpus> {
     try {
       // Checked whole (digest, signature, every entry) when it came; stored by us since: viewed, not re-checked.
       const pack = readPack(record.pack);
-      corpus.addSegment(pack, readSegmentIndex(record.index, pack.count), record.id);
+      corpus.addSegment(pack, await storedIndex(record, pack), record.id);
       const subscription = subscriptions.get(record.id);
       if (record.kind === 'subscription') {
         const name = subscription?.info.name || record.name;

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { PackInfo, Reference } from '../core';
+import { packDigest, type PackInfo, type Reference } from '../core';
 
 /**
  * The extension's IndexedDB (through `idb`, named in this file only). It holds, with room far beyond storage.local's
@@ -126,6 +126,14 @@ export async function allPacks(): Promise<PackRecord[]> {
 /** Stores a pack whole, in one transaction: it is there entirely or not at all. */
 export async function putPack(record: PackRecord): Promise<void> {
   await (await open()).put('packs', record);
+}
+
+/** Stores a pack's index built again (after an index format change), unless the pack changed meanwhile. */
+export async function replacePackIndex(id: string, digest: string, index: Uint8Array): Promise<void> {
+  const tx = (await open()).transaction('packs', 'readwrite');
+  const record = await tx.store.get(id);
+  if (record && packDigest(record.pack) === digest) await tx.store.put({ ...record, index });
+  await tx.done;
 }
 
 export async function deletePack(id: string): Promise<void> {

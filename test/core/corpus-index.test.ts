@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  buildSegmentIndex,
   CorpusIndex,
   fingerprintText,
   fmix32,
@@ -96,6 +97,37 @@ describe('a corpus that grows and shrinks', () => {
     for (let salt = 1; salt <= 4100; salt++) index.add(salted(others[salt % others.length] as Reference, salt));
     index.add(courier);
     expect(index.size).toBe(4101);
+    expect(verdictOn(index, original).source?.id).toBe('courier');
+  });
+});
+
+describe('content keys filed under too many references', () => {
+  // scanLimit 0: every content code is unread, as every one of the 32,768 keys is in a corpus of a million.
+  const crowd = Array.from({ length: 40 }, (_, i) => salted(others[i % others.length] as Reference, i + 1));
+
+  test('a copy and a rewrite still find their source, through the pairs of its rarest codes', () => {
+    const index = new CorpusIndex([...crowd, ...others, courier], { scanLimit: 0 });
+    const copy = verdictOn(index, original);
+    expect([copy.verdict, copy.source?.id]).toEqual(['repost', 'courier']);
+    const rewrite = verdictOn(index, REWRITE_TEXT);
+    expect([rewrite.verdict, rewrite.source?.id]).toEqual(['rewrite', 'courier']);
+    expect(verdictOn(index, INDEPENDENT_PARAGRAPHS.slice(0, 2).join('\n')).source?.id).toBe('other-0');
+  });
+
+  test('without shared wording, the pairs alone find the source', () => {
+    // No shingle in common: the rewrite's own sentences, its codes only, stand for a page that shares no wording.
+    const page = fingerprintText(REWRITE_TEXT);
+    const sentences = page.sentences.map((codes) => [...codes]);
+    const unread = new CorpusIndex([...crowd, courier], { scanLimit: 0 });
+    const top = unread.candidates([], sentences);
+    expect(unread.meta((top[0] as { index: number }).index).id).toBe('courier');
+  });
+
+  test('a segment read key by key and one read through pairs are searched together', () => {
+    const index = new CorpusIndex(crowd); // the default limit: every list read
+    index.addSegment(segmentOf([...others, courier]), buildSegmentIndex(segmentOf([...others, courier]), 0), 'pairs');
+    expect(verdictOn(index, REWRITE_TEXT).source?.id).toBe('courier');
+    index.add(salted(courier, 99)); // one at a time: read key by key
     expect(verdictOn(index, original).source?.id).toBe('courier');
   });
 });

@@ -229,6 +229,32 @@ describe('the index beside a pack', () => {
     expect(fromBuilt.candidates(pageShingles, pageSentences)[0]?.index).toBe(0);
   });
 
+  test('an index whose codes are all read through pairs round-trips too', async () => {
+    const bytes = await encodePack(refs, sha256);
+    const store = readPack(bytes);
+    const built = buildSegmentIndex(store, 0);
+    const saved = readSegmentIndex(encodeSegmentIndex(built, store.count, packDigest(bytes)), store.count);
+    expect(saved.scanLimit).toBe(0);
+    expect(saved.pairs.size).toBe(built.pairs.size);
+    expect(saved.pairs.size).toBeGreaterThan(0);
+    expect(saved.entities.size).toBe(0); // every name and number unread: no list of its own
+    const sentences = fingerprintText(REWRITE_TEXT).sentences.map((codes) => [...codes]);
+    const fromBuilt = new CorpusIndex();
+    fromBuilt.addSegment(store, built);
+    const fromSaved = new CorpusIndex();
+    fromSaved.addSegment(store, saved);
+    expect(fromSaved.candidates([], sentences)).toEqual(fromBuilt.candidates([], sentences));
+    expect(fromSaved.candidates([], sentences).map((c) => c.index)).toContain(0);
+  });
+
+  test('an index of the earlier format is refused, to be built again', async () => {
+    const bytes = await encodePack(refs, sha256);
+    const store = readPack(bytes);
+    const saved = encodeSegmentIndex(buildSegmentIndex(store), store.count, packDigest(bytes));
+    saved[4] = 1;
+    expect(() => readSegmentIndex(saved, store.count)).toThrow(/version is not supported; rebuild it/);
+  });
+
   test('an index for another pack, or a damaged one, is refused', async () => {
     const bytes = await encodePack(refs, sha256);
     const store = readPack(bytes);

@@ -263,7 +263,33 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     expect(toolbar.text).toBe('COPY');
     expect(toolbar.title).toMatch(/^Repost of: The Harlow Courier — Harlow Council Approves \$48 Million Floodwall/);
 
-    // Restart the browser on the same profile: the pack is still there.
+    // As an older Firsthand stored it: the pack's index in the format before pairs (version 1).
+    const indexVersion = (set?: number): Promise<number> =>
+      options.evaluate(
+        (set) =>
+          new Promise<number>((done, fail) => {
+            const open = indexedDB.open('firsthand');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const store = open.result.transaction('packs', 'readwrite').objectStore('packs');
+              const all = store.getAll();
+              all.onsuccess = () => {
+                const record = all.result[0] as { index: Uint8Array };
+                if (set !== undefined) {
+                  record.index[4] = set;
+                  store.put(record);
+                }
+                open.result.close();
+                done(record.index[4] as number);
+              };
+            };
+          }),
+        set,
+      );
+    expect(await indexVersion()).toBe(2);
+    expect(await indexVersion(1)).toBe(1);
+
+    // Restart the browser on the same profile: the pack is still there, its index built again and stored.
     const userDataDir = ext.userDataDir;
     await ext.context.close();
     ext = await launch(server.port, userDataDir);
@@ -273,6 +299,20 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
 
     const options2 = await ext.context.newPage();
     await options2.goto(`chrome-extension://${ext.id}/src/extension/options.html`);
+    const storedVersion = await options2.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const open = indexedDB.open('firsthand');
+          open.onsuccess = () => {
+            const all = open.result.transaction('packs').objectStore('packs').getAll();
+            all.onsuccess = () => {
+              open.result.close();
+              done((all.result[0] as { index: Uint8Array }).index[4] as number);
+            };
+          };
+        }),
+    );
+    expect(storedVersion).toBe(2);
     await options2.getByRole('button', { name: 'Remove harlow.pack.json' }).click();
     await expect.poll(() => options2.locator('#packs li').count()).toBe(0);
     await again.reload();

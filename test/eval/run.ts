@@ -53,6 +53,8 @@ const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : unde
 const showMisses = args.includes('--misses');
 const fit = args.includes('--fit') || args.includes('--dump');
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
+/** `--scan-limit 0`: every candidate found through pairs of content codes, as in a corpus of a million references. */
+const scanLimit = args.includes('--scan-limit') ? Number(args[args.indexOf('--scan-limit') + 1]) : undefined;
 const sensitivity = args.includes('--sensitivity')
   ? (args[args.indexOf('--sensitivity') + 1] ?? '')
   : DEFAULT_SENSITIVITY;
@@ -148,7 +150,7 @@ for (const [name, build] of builders) {
       const k = key ?? '';
       let index = indexes.get(k);
       if (!index) {
-        index = new CorpusIndex(key ? (group.corpora?.[key] ?? []) : group.references);
+        index = new CorpusIndex(key ? (group.corpora?.[key] ?? []) : group.references, { scanLimit });
         indexes.set(k, index);
       }
       return index;

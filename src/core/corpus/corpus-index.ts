@@ -2,8 +2,8 @@ import type { Reference, ReferenceMeta } from '../fingerprint/fingerprint';
 import type { Hash64 } from '../fingerprint/hash';
 import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
 import { PackEncoder, readPack, type ReferenceStore } from './pack';
-import { CANDIDATE_LIMIT, DELTA_LIMIT, MIN_CANDIDATE_SCORE } from './params';
-import { buildSegmentIndex, rarestWords, type SegmentIndex } from './segment-index';
+import { CANDIDATE_LIMIT, DELTA_LIMIT, MIN_CANDIDATE_SCORE, PAGE_PAIRED_KEYS, SCAN_LIMIT } from './params';
+import { buildSegmentIndex, isUnread, pairedCodes, pairKey, rarestWords, type SegmentIndex } from './segment-index';
 
 /**
  * The corpus a page is judged against, and how its candidates are found without looking at every reference: the
@@ -54,6 +54,12 @@ class Delta {
   wordFrequency = new Uint32Array(CONTENT_KEY_MASK + 1);
 }
 
+export interface CorpusOptions {
+  /** The scan limit of the segments this corpus indexes itself (default SCAN_LIMIT; the eval sets 0 to find every
+   * candidate through pairs, as in a corpus of a million references). */
+  scanLimit?: number;
+}
+
 export class CorpusIndex {
   private segments: Segment[] = [];
   private delta = new Delta();
@@ -61,9 +67,11 @@ export class CorpusIndex {
   private scores = new Float64Array(0);
   private touched = new Int32Array(0);
   private segmentNames = 0;
+  private readonly scanLimit: number;
 
   /** A corpus of these references, indexed as one segment (what the CLI, the eval and the tests build in memory). */
-  constructor(references: readonly Reference[] = []) {
+  constructor(references: readonly Reference[] = [], options: CorpusOptions = {}) {
+    this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
     if (references.length === 0) return;
     const encoder = new PackEncoder();
     for (const ref of references) encoder.add(ref);
@@ -81,7 +89,11 @@ export class CorpusIndex {
   }
 
   /** Adds a pack as one segment, with its prebuilt index (or one built now). */
-  addSegment(store: ReferenceStore, index: SegmentIndex = buildSegmentIndex(store), name?: string): SegmentHandle {
+  addSegment(
+    store: ReferenceStore,
+    index: SegmentIndex = buildSegmentIndex(store, this.scanLimit),
+    name?: string,
+  ): SegmentHandle {
     const segment: Segment = {
       name: name ?? `segment-${++this.segmentNames}`,
       store,
@@ -164,6 +176,15 @@ export class CorpusIndex {
     return n;
   }
 
+  /** How many references hold a content code: a name or number (over its postings) or another word. */
+  private codeFrequency(code: number): number {
+    const key = code & CONTENT_KEY_MASK;
+    if (!(code & ENTITY_FLAG)) return this.wordFrequency(key);
+    let n = this.delta.entities.get(key)?.length ?? 0;
+    for (const segment of this.segments) n += segment.index.entityFrequency[key] as number;
+    return n;
+  }
+
   private locate(index: number): { segment: Segment | null; local: number } {
     let base = 0;
     for (const segment of this.segments) {
@@ -230,12 +251,8 @@ export class CorpusIndex {
     let touchedCount = 0;
     const n = this.live;
     const lists: Array<[base: number, refs: ArrayLike<number>, removed: Uint8Array | null]> = [];
-    /** Adds `weight(df)` to every reference filed under the key in `lists`, where df is how many hold it. */
-    const credit = (weightFor: (filed: number) => number): void => {
-      let filed = 0;
-      for (const [, refs] of lists) filed += refs.length;
-      if (filed === 0) return;
-      const weight = weightFor(filed);
+    /** Adds `weight` to every reference filed under the key in `lists`. */
+    const credit = (weight: number): void => {
       for (const [base, refs, removed] of lists) {
         for (let i = 0; i < refs.length; i++) {
           const local = refs[i] as number;
@@ -246,34 +263,86 @@ export class CorpusIndex {
         }
       }
     };
+    /** Gathers the lists filed under `key` into `lists`; returns how many references they name. */
     const gather = (
       pick: (index: SegmentIndex) => { lookup(key: number): ArrayLike<number> },
       delta: Map<number, number[]>,
       key: number,
-    ): void => {
+    ): number => {
       lists.length = 0;
+      let filed = 0;
       let base = 0;
       for (const segment of this.segments) {
         const refs = pick(segment.index).lookup(key);
         if (refs.length) lists.push([base, refs, segment.removed]);
+        filed += refs.length;
         base += segment.store.count;
       }
       const added = delta.get(key);
-      if (added) lists.push([base, added, null]);
+      if (added) {
+        lists.push([base, added, null]);
+        filed += added.length;
+      }
+      return filed;
     };
+    // A key filed under few references is rare, and tells more: weight log(1 + n / filed).
     for (const hash of new Set(pageShingles)) {
-      gather((index) => index.shingles, this.delta.shingles, hash);
-      credit((filed) => Math.log(1 + n / filed));
+      const filed = gather((index) => index.shingles, this.delta.shingles, hash);
+      if (filed) credit(Math.log(1 + n / filed));
     }
     const keys = contentKeys(pageSentences);
+    // The page's content codes some segment has no list for, read through pairs below.
+    const unread = new Set<number>();
+    const noteUnread = (code: number): void => {
+      for (const segment of this.segments) {
+        if (isUnread(segment.index, code)) {
+          unread.add(code);
+          return;
+        }
+      }
+    };
     // A name in most references (the country, the president) tells little about which one was rewritten.
     for (const key of keys.entities) {
       gather((index) => index.entities, this.delta.entities, key);
-      credit((filed) => Math.log(1 + n / filed));
+      noteUnread(key | ENTITY_FLAG);
+      if (lists.length) credit(Math.log(1 + n / this.codeFrequency(key | ENTITY_FLAG)));
     }
     for (const key of keys.words) {
       gather((index) => index.rareWords, this.delta.rareWords, key);
-      credit(() => Math.log(1 + n / this.wordFrequency(key)));
+      noteUnread(key);
+      if (lists.length) credit(Math.log(1 + n / this.wordFrequency(key)));
+    }
+    if (unread.size > 0) {
+      // The page's codes some reference holds (a code no reference holds pairs with nothing), the rarest paired.
+      const held: number[] = [];
+      const frequency = new Map<number, number>();
+      for (const code of [...Array.from(keys.entities, (key) => key | ENTITY_FLAG), ...keys.words]) {
+        const df = this.codeFrequency(code);
+        if (df === 0) continue;
+        held.push(code);
+        frequency.set(code, df);
+      }
+      const paired = pairedCodes(held, (code) => frequency.get(code) as number, PAGE_PAIRED_KEYS);
+      for (let i = 0; i < paired.length; i++) {
+        for (let j = i + 1; j < paired.length; j++) {
+          const a = paired[i] as number;
+          const b = paired[j] as number;
+          if (!unread.has(a) && !unread.has(b)) continue; // both read key by key everywhere
+          lists.length = 0;
+          let filed = 0;
+          let base = 0;
+          const key = pairKey(a, b);
+          for (const segment of this.segments) {
+            if (isUnread(segment.index, a) || isUnread(segment.index, b)) {
+              const refs = segment.index.pairs.lookup(key);
+              if (refs.length) lists.push([base, refs, segment.removed]);
+              filed += refs.length;
+            }
+            base += segment.store.count;
+          }
+          if (filed) credit(Math.log(1 + n / filed));
+        }
+      }
     }
     const top: Candidate[] = [];
     for (let t = 0; t < touchedCount; t++) {

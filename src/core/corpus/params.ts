@@ -19,3 +19,20 @@ export const MIN_CANDIDATE_SCORE = 2;
  * memory of a segment's typed arrays; every DELTA_LIMIT of them are folded into a segment of their own (a fold of
  * 4,096 references takes about as long as judging a page or two; see `npm run bench`). */
 export const DELTA_LIMIT = 4096;
+
+/** A content code (a name, a number or a rare word) that a segment files under more of its references than this has
+ * no list there: reading it would cost more than it tells, and at a million references nearly every one of the
+ * 32,768 keys is that common (so a lookup that read them all grew with the corpus: 11.4x from 10k to 1M). Such codes
+ * are found through pairs instead (see SegmentIndex). At 256, no verdict of `npm run eval` changes (its corpora
+ * hold at most 965 references); `npm run eval -- --scan-limit 0` judges every page through pairs alone. */
+export const SCAN_LIMIT = 256;
+
+/** Content codes of each reference whose pairs are indexed (at most n(n-1)/2 = 45 pairs, about 7 bytes each). With
+ * every code read through pairs (`--scan-limit 0`), rewrite recall on the tuning half: 7 codes 66.2%, 10 70.6%, 14
+ * 75.2% (80.6% reading every list); 10 keeps a million references within 1,500 resident bytes each. Names and
+ * numbers are paired before other words: with words and names ranked together, 7 codes found 59.2%. */
+export const PAIRED_KEYS_PER_REFERENCE = 10;
+
+/** Content codes of a page paired at lookup (the codes some reference holds, names and numbers first, rarest
+ * first). 16, 24 and 40 find the same sources with `--scan-limit 0`; 16 makes the fewest lookups. */
+export const PAGE_PAIRED_KEYS = 16;

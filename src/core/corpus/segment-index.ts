@@ -1,44 +1,71 @@
+import { fmix32 } from '../fingerprint/hash';
 import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
 import { ByteWriter } from './bits';
 import { PackError } from './pack-error';
 import type { ReferenceStore } from './pack';
-import { RARE_WORDS_PER_REFERENCE } from './params';
+import { PAIRED_KEYS_PER_REFERENCE, RARE_WORDS_PER_REFERENCE, SCAN_LIMIT } from './params';
 import { checkedPostings, type Postings, PostingsBuilder } from './postings';
 
 /**
  * The candidate index of one pack: which references hold each winnowed shingle hash, each name or number, and
  * each of their RARE_WORDS_PER_REFERENCE rarest other content words (rarest by how many of the pack's references
- * use them, which `wordFrequency` keeps for every word). Built once, ahead of time (`firsthand corpus build` writes
- * it beside the pack; the extension keeps it beside the pack in IndexedDB), and opened as typed-array views.
+ * use them, which `wordFrequency` and `entityFrequency` keep for every key). Built once, ahead of time (`firsthand
+ * corpus build` writes it beside the pack; the extension keeps it beside the pack in IndexedDB), and opened as
+ * typed-array views.
  *
- * Index file ("FHIX", version 1), little-endian:
- *   header (64 bytes): "FHIX", version (u16), 0 (u16), reference count (u32), body length (u32), 0 (u32),
+ * A content code filed under more than `scanLimit` of the pack's references has no list of its own (reading it
+ * would cost more than it tells, and in a large pack every one of the 32,768 keys is that common): it is marked
+ * `unread`, and the pairs of each reference's PAIRED_KEYS_PER_REFERENCE rarest codes that hold an unread one are
+ * filed instead, which stay few per pair however large the pack grows.
+ *
+ * Index file ("FHIX", version 2), little-endian:
+ *   header (64 bytes): "FHIX", version (u16), 0 (u16), reference count (u32), body length (u32), scan limit (u32),
  *                      12 zero bytes, then the 32-byte digest of the pack it indexes
- *   body: four postings blocks (shingles, names and numbers, rare words), each: key bits, bucket bits, postings
- *         count, key bytes (0, 2 or 4) (u32 each), the 2^bucketBits + 1 bucket offsets (u32), the keys' low bits
- *         (u16 or u32, padded to 4 bytes), the reference numbers (u32); then the word frequencies, sparse: how
- *         many keys are used (u32), those keys (u16, padded to 4 bytes), their counts (u32).
+ *   body: four postings blocks (shingles, names and numbers, rare words, pairs), each: key bits, bucket bits,
+ *         postings count, key bytes (0, 2 or 4) (u32 each), the 2^bucketBits + 1 bucket offsets (u32), the keys'
+ *         low bits (u16 or u32, padded to 4 bytes), the reference numbers (u32); then the word frequencies and the
+ *         name-and-number frequencies, each sparse: how many keys are used (u32), those keys (u16, padded to 4
+ *         bytes), their counts (u32); then the unread codes, a bit a code (2,048 u32).
  */
 export interface SegmentIndex {
   shingles: Postings;
   entities: Postings;
   rareWords: Postings;
+  /** Pairs (`pairKey`) of each reference's PAIRED_KEYS_PER_REFERENCE rarest content codes, names and numbers
+   * first, where one of the two is unread. */
+  pairs: Postings;
   /** How many references use each content-word key (names and numbers not counted). */
   wordFrequency: Uint32Array;
+  /** How many references use each name-or-number key. */
+  entityFrequency: Uint32Array;
+  /** Content codes (16 bits, the name-or-number bit included) whose lists were left out, a bit each. */
+  unread: Uint32Array;
+  /** The list length over which a code is unread. */
+  scanLimit: number;
 }
 
 const KEY_SPACE = CONTENT_KEY_MASK + 1;
 const CONTENT_KEY_BITS = 15;
+const UNREAD_WORDS = 0x10000 / 32;
 
-/** Builds the index of a store: one pass over every reference's fingerprints, then the rare words. */
-export function buildSegmentIndex(store: ReferenceStore): SegmentIndex {
+/** Is content code `code` unread in this index (its references found through pairs)? */
+export function isUnread(index: Pick<SegmentIndex, 'unread'>, code: number): boolean {
+  return ((index.unread[code >>> 5] as number) & (1 << (code & 31))) !== 0;
+}
+
+/**
+ * Builds the index of a store: one pass over every reference's fingerprints (shingles, and each distinct content
+ * code counted), then one that files the names, numbers and rare words whose lists stay within `scanLimit`, and
+ * the pairs that stand for the others.
+ */
+export function buildSegmentIndex(store: ReferenceStore, scanLimit = SCAN_LIMIT): SegmentIndex {
   const shingles = new PostingsBuilder(32);
-  const entities = new PostingsBuilder(CONTENT_KEY_BITS);
   const wordFrequency = new Uint32Array(KEY_SPACE);
-  // Each reference's distinct plain-word keys, kept for the rare-word pass (2 bytes a word).
-  let wordKeys = new Uint16Array(1 << 16);
-  const wordStarts = new Uint32Array(store.count + 1);
-  let wordCount = 0;
+  const entityFrequency = new Uint32Array(KEY_SPACE);
+  // Each reference's distinct content codes, kept for the second pass (2 bytes a code).
+  let codes = new Uint16Array(1 << 16);
+  const codeStarts = new Uint32Array(store.count + 1);
+  let codeCount = 0;
   const seen = new Int32Array(1 << 16).fill(-1);
   for (let r = 0; r < store.count; r++) {
     for (const hash of store.shingles(r)) shingles.add(hash, r);
@@ -46,53 +73,126 @@ export function buildSegmentIndex(store: ReferenceStore): SegmentIndex {
       for (const code of sentence) {
         if (seen[code] === r) continue;
         seen[code] = r;
-        const key = code & CONTENT_KEY_MASK;
-        if (code & ENTITY_FLAG) {
-          entities.add(key, r);
-        } else {
-          if (wordCount === wordKeys.length) {
-            const grown = new Uint16Array(wordKeys.length * 2);
-            grown.set(wordKeys);
-            wordKeys = grown;
-          }
-          wordKeys[wordCount++] = key;
-          wordFrequency[key]!++;
+        if (codeCount === codes.length) {
+          const grown = new Uint16Array(codes.length * 2);
+          grown.set(codes);
+          codes = grown;
         }
+        codes[codeCount++] = code;
+        const key = code & CONTENT_KEY_MASK;
+        if (code & ENTITY_FLAG) entityFrequency[key]!++;
+        else wordFrequency[key]!++;
       }
     }
-    wordStarts[r + 1] = wordCount;
+    codeStarts[r + 1] = codeCount;
   }
-  const rareWords = new PostingsBuilder(CONTENT_KEY_BITS);
+  const codesOf = (r: number): Uint16Array => codes.subarray(codeStarts[r], codeStarts[r + 1]);
+  const wordsOf = (r: number): Uint16Array => codesOf(r).filter((code) => !(code & ENTITY_FLAG));
+  const byWordFrequency = (key: number): number => wordFrequency[key] as number;
+  // How long each word's rare-word list would be, to know which are unread.
+  const rareCount = new Uint32Array(KEY_SPACE);
+  const rare = new Uint16Array(store.count * RARE_WORDS_PER_REFERENCE);
+  const rareStarts = new Uint32Array(store.count + 1);
   for (let r = 0; r < store.count; r++) {
-    for (const key of rarestWords(
-      wordKeys.subarray(wordStarts[r], wordStarts[r + 1]),
-      (k) => wordFrequency[k] as number,
-    )) {
-      rareWords.add(key, r);
+    let at = rareStarts[r] as number;
+    for (const key of rarestWords(wordsOf(r), byWordFrequency)) {
+      rareCount[key]!++;
+      rare[at++] = key;
     }
+    rareStarts[r + 1] = at;
   }
-  return { shingles: shingles.build(), entities: entities.build(), rareWords: rareWords.build(), wordFrequency };
+  const unread = new Uint32Array(UNREAD_WORDS);
+  const markUnread = (code: number): void => {
+    unread[code >>> 5]! |= 1 << (code & 31);
+  };
+  for (let key = 0; key < KEY_SPACE; key++) {
+    if ((entityFrequency[key] as number) > scanLimit) markUnread(key | ENTITY_FLAG);
+    if ((rareCount[key] as number) > scanLimit) markUnread(key);
+  }
+  const index = { wordFrequency, entityFrequency, unread, scanLimit };
+  const codeFrequency = (code: number): number =>
+    (code & ENTITY_FLAG ? entityFrequency : wordFrequency)[code & CONTENT_KEY_MASK] as number;
+  const entities = new PostingsBuilder(CONTENT_KEY_BITS);
+  const rareWords = new PostingsBuilder(CONTENT_KEY_BITS);
+  const pairs = new PostingsBuilder(32);
+  const filed = new Set<number>();
+  for (let r = 0; r < store.count; r++) {
+    const own = codesOf(r);
+    for (const code of own) {
+      if (code & ENTITY_FLAG && !isUnread(index, code)) entities.add(code & CONTENT_KEY_MASK, r);
+    }
+    for (const key of rare.subarray(rareStarts[r], rareStarts[r + 1])) {
+      if (!isUnread(index, key)) rareWords.add(key, r);
+    }
+    // Each pair once: the postings want a reference's keys once each, in reference order.
+    filed.clear();
+    const rarest = pairedCodes(own, codeFrequency, PAIRED_KEYS_PER_REFERENCE);
+    for (let i = 0; i < rarest.length; i++) {
+      for (let j = i + 1; j < rarest.length; j++) {
+        const a = rarest[i] as number;
+        const b = rarest[j] as number;
+        if (isUnread(index, a) || isUnread(index, b)) filed.add(pairKey(a, b));
+      }
+    }
+    for (const key of filed) pairs.add(key, r);
+  }
+  return {
+    shingles: shingles.build(),
+    entities: entities.build(),
+    rareWords: rareWords.build(),
+    pairs: pairs.build(),
+    ...index,
+  };
+}
+
+/** The key of two content codes seen in one text, in either order: a bijection of the 32 bits the two make. */
+export function pairKey(a: number, b: number): number {
+  return a < b ? fmix32(a * 0x10000 + b) : fmix32(b * 0x10000 + a);
 }
 
 /**
- * A reference's RARE_WORDS_PER_REFERENCE rarest word keys, rarest first and ties by key: frequency and key packed
- * in one number, so the sort is the engine's numeric one.
+ * The `count` content codes of a text that are paired, of its distinct codes: names and numbers before other words
+ * (they are what a rewrite keeps), each kind rarest first by `frequency`, ties by code. A reference pairs its own
+ * when it is indexed; a page, the codes the corpus holds, at lookup.
  */
-export function rarestWords(keys: ArrayLike<number>, frequency: (key: number) => number): Float64Array {
-  const ranked = Float64Array.from(keys, (key) => frequency(key) * KEY_SPACE + key).sort();
-  const top = ranked.subarray(0, RARE_WORDS_PER_REFERENCE);
-  for (let i = 0; i < top.length; i++) top[i] = (top[i] as number) % KEY_SPACE;
-  return top;
+export function pairedCodes(codes: ArrayLike<number>, frequency: (code: number) => number, count: number): number[] {
+  return lowest(codes, (code) => (frequency(code) + (code & ENTITY_FLAG ? 0 : 2 ** 24)) * 0x10000 + code, count);
+}
+
+/** A reference's RARE_WORDS_PER_REFERENCE rarest word keys, rarest first and ties by key. */
+export function rarestWords(keys: ArrayLike<number>, frequency: (key: number) => number): number[] {
+  return lowest(keys, (key) => frequency(key) * KEY_SPACE + key, RARE_WORDS_PER_REFERENCE);
+}
+
+/** The `count` values of `values` of lowest `rank` (a distinct number for each), lowest first: a selection, not a
+ * sort, since `count` is small beside a reference's hundred or more codes. */
+function lowest(values: ArrayLike<number>, rank: (value: number) => number, count: number): number[] {
+  const ranks: number[] = [];
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    const r = rank(value);
+    if (kept.length === count && r >= (ranks[count - 1] as number)) continue;
+    let at = kept.length === count ? count - 1 : kept.length;
+    while (at > 0 && (ranks[at - 1] as number) > r) {
+      ranks[at] = ranks[at - 1] as number;
+      kept[at] = kept[at - 1] as number;
+      at--;
+    }
+    ranks[at] = r;
+    kept[at] = value;
+  }
+  return kept;
 }
 
 const MAGIC = [0x46, 0x48, 0x49, 0x58]; // "FHIX"
-const VERSION = 1;
+const VERSION = 2;
 const HEADER_BYTES = 64;
 
 /** The index as bytes, tied to the pack it was built from by that pack's digest (64 hex digits). */
 export function encodeSegmentIndex(index: SegmentIndex, referenceCount: number, packDigest: string): Uint8Array {
   const body = new ByteWriter();
-  for (const postings of [index.shingles, index.entities, index.rareWords]) {
+  for (const postings of [index.shingles, index.entities, index.rareWords, index.pairs]) {
     body.u32(postings.keyBits);
     body.u32(postings.bucketBits);
     body.u32(postings.refs.length);
@@ -102,15 +202,18 @@ export function encodeSegmentIndex(index: SegmentIndex, referenceCount: number, 
     body.align(4);
     body.raw(bytesOf(postings.refs));
   }
-  // Word frequencies, sparse: how many keys are used, their keys (u16, padded), their counts (u32).
-  const used: number[] = [];
-  index.wordFrequency.forEach((count, key) => {
-    if (count > 0) used.push(key);
-  });
-  body.u32(used.length);
-  body.raw(bytesOf(Uint16Array.from(used)));
-  body.align(4);
-  body.raw(bytesOf(Uint32Array.from(used, (key) => index.wordFrequency[key] as number)));
+  // Word, then name-and-number frequencies, sparse: how many keys are used, their keys (u16, padded), their counts.
+  for (const frequency of [index.wordFrequency, index.entityFrequency]) {
+    const used: number[] = [];
+    frequency.forEach((count, key) => {
+      if (count > 0) used.push(key);
+    });
+    body.u32(used.length);
+    body.raw(bytesOf(Uint16Array.from(used)));
+    body.align(4);
+    body.raw(bytesOf(Uint32Array.from(used, (key) => frequency[key] as number)));
+  }
+  body.raw(bytesOf(index.unread));
   const head = new ByteWriter();
   for (const byte of MAGIC) head.u8(byte);
   head.u8(VERSION);
@@ -119,6 +222,7 @@ export function encodeSegmentIndex(index: SegmentIndex, referenceCount: number, 
   head.u8(0);
   head.u32(referenceCount);
   head.u32(body.length);
+  head.u32(index.scanLimit);
   head.align(32);
   for (let i = 0; i < 32; i++) head.u8(parseInt(packDigest.slice(2 * i, 2 * i + 2), 16));
   const out = new Uint8Array(HEADER_BYTES + body.length);
@@ -154,7 +258,7 @@ export function readSegmentIndex(input: Uint8Array, referenceCount: number): Seg
   };
   try {
     const blocks: Postings[] = [];
-    for (let b = 0; b < 3; b++) {
+    for (let b = 0; b < 4; b++) {
       const [keyBits, bucketBits, count, keyBytes] = u32s(4) as unknown as [number, number, number, number];
       if (bucketBits > 32 || keyBits > 32 || ![0, 2, 4].includes(keyBytes)) throw new RangeError('bad block header');
       const offsets = u32s(2 ** bucketBits + 1);
@@ -170,19 +274,33 @@ export function readSegmentIndex(input: Uint8Array, referenceCount: number): Seg
       }
       blocks.push(checkedPostings(keyBits, bucketBits, offsets, low, u32s(count), referenceCount));
     }
-    const [used] = u32s(1) as unknown as [number];
-    if (used > KEY_SPACE || at + 2 * used > bytes.length) throw new RangeError('bad word frequencies');
-    const keys = new Uint16Array(bytes.buffer, bytes.byteOffset + at, used);
-    at += 2 * used + ((4 - ((2 * used) % 4)) % 4);
-    const counts = u32s(used);
-    const wordFrequency = new Uint32Array(KEY_SPACE);
-    for (let i = 0; i < used; i++) {
-      if ((keys[i] as number) >= KEY_SPACE) throw new RangeError('a word key out of range');
-      wordFrequency[keys[i] as number] = counts[i] as number;
-    }
+    const frequencies = [0, 1].map(() => {
+      const [used] = u32s(1) as unknown as [number];
+      if (used > KEY_SPACE || at + 2 * used > bytes.length) throw new RangeError('bad key frequencies');
+      const keys = new Uint16Array(bytes.buffer, bytes.byteOffset + at, used);
+      at += 2 * used + ((4 - ((2 * used) % 4)) % 4);
+      const counts = u32s(used);
+      const frequency = new Uint32Array(KEY_SPACE);
+      for (let i = 0; i < used; i++) {
+        if ((keys[i] as number) >= KEY_SPACE) throw new RangeError('a key out of range');
+        frequency[keys[i] as number] = counts[i] as number;
+      }
+      return frequency;
+    });
+    const unread = u32s(UNREAD_WORDS);
     if (at !== bytes.length) throw new RangeError('bytes after the end');
-    const [shingles, entities, rareWords] = blocks as [Postings, Postings, Postings];
-    return { shingles, entities, rareWords, wordFrequency };
+    const [shingles, entities, rareWords, pairs] = blocks as [Postings, Postings, Postings, Postings];
+    const [wordFrequency, entityFrequency] = frequencies as [Uint32Array, Uint32Array];
+    return {
+      shingles,
+      entities,
+      rareWords,
+      pairs,
+      wordFrequency,
+      entityFrequency,
+      unread,
+      scanLimit: view.getUint32(16, true),
+    };
   } catch (error) {
     throw new PackError(`corpus index is malformed (${(error as Error).message}); rebuild it`);
   }
