@@ -36,3 +36,8 @@ export const PAIRED_KEYS_PER_REFERENCE = 10;
 /** Content codes of a page paired at lookup (the codes some reference holds, names and numbers first, rarest
  * first). 16, 24 and 40 find the same sources with `--scan-limit 0`; 16 makes the fewest lookups. */
 export const PAGE_PAIRED_KEYS = 16;
+
+/** A rare-word list holds a word only for the references it is among the 16 rarest words of, so a long one means
+ * the word is not rare here: rare-word lists are read up to SCAN_LIMIT / RARE_WORD_SCAN_SHARE (32) references. The
+ * eval's longest is 31. */
+export const RARE_WORD_SCAN_SHARE = 8;

@@ -3,7 +3,7 @@ import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
 import { ByteWriter } from './bits';
 import { PackError } from './pack-error';
 import type { ReferenceStore } from './pack';
-import { PAIRED_KEYS_PER_REFERENCE, RARE_WORDS_PER_REFERENCE, SCAN_LIMIT } from './params';
+import { PAIRED_KEYS_PER_REFERENCE, RARE_WORD_SCAN_SHARE, RARE_WORDS_PER_REFERENCE, SCAN_LIMIT } from './params';
 import { checkedPostings, type Postings, PostingsBuilder } from './postings';
 
 /**
@@ -107,7 +107,7 @@ export function buildSegmentIndex(store: ReferenceStore, scanLimit = SCAN_LIMIT)
   };
   for (let key = 0; key < KEY_SPACE; key++) {
     if ((entityFrequency[key] as number) > scanLimit) markUnread(key | ENTITY_FLAG);
-    if ((rareCount[key] as number) > scanLimit) markUnread(key);
+    if ((rareCount[key] as number) > scanLimit / RARE_WORD_SCAN_SHARE) markUnread(key);
   }
   const index = { wordFrequency, entityFrequency, unread, scanLimit };
   const codeFrequency = (code: number): number =>
