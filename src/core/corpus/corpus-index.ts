@@ -176,7 +176,7 @@ export class CorpusIndex {
     return n;
   }
 
-  /** How many references hold a content code: a name or number (over its postings) or another word. */
+  /** How many references hold a content code (a name or number, or another word), over every segment. */
   private codeFrequency(code: number): number {
     const key = code & CONTENT_KEY_MASK;
     if (!(code & ENTITY_FLAG)) return this.wordFrequency(key);

@@ -13,8 +13,9 @@ import { checkedPostings, type Postings, PostingsBuilder } from './postings';
  * corpus build` writes it beside the pack; the extension keeps it beside the pack in IndexedDB), and opened as
  * typed-array views.
  *
- * A content code filed under more than `scanLimit` of the pack's references has no list of its own (reading it
- * would cost more than it tells, and in a large pack every one of the 32,768 keys is that common): it is marked
+ * A name or number filed under more than `scanLimit` of the pack's references, or a word among the rarest of more
+ * than scanLimit / RARE_WORD_SCAN_SHARE, has no list of its own (reading it would cost more than it tells, and in a
+ * large pack nearly every one of the 32,768 keys is that common): it is marked
  * `unread`, and the pairs of each reference's PAIRED_KEYS_PER_REFERENCE rarest codes that hold an unread one are
  * filed instead, which stay few per pair however large the pack grows.
  *
@@ -40,7 +41,8 @@ export interface SegmentIndex {
   entityFrequency: Uint32Array;
   /** Content codes (16 bits, the name-or-number bit included) whose lists were left out, a bit each. */
   unread: Uint32Array;
-  /** The list length over which a code is unread. */
+  /** The name-and-number list length over which a code is unread (rare-word lists: RARE_WORD_SCAN_SHARE times
+   * shorter). */
   scanLimit: number;
 }
 
