@@ -7,8 +7,8 @@
  * stored hash (each copy is a distinct reference with the same shape: shingle hashes fmix32(h ^ salt), content-word
  * keys fmix32(key ^ salt) & 0x7fff, the name-or-number bit kept), written as version-2 packs with their index beside
  * them, as `firsthand corpus build` writes them. Each size is then opened in a fresh Node process (so memory and the
- * cold open are measured from nothing; the files are in the page cache, as a pack opened before is), where pages copied from the real references (the repost group's pages, in
- * content-farm chrome) are judged. The same figures are measured for a linear scan (every reference compared with
+ * cold open are measured from nothing; the files are in the page cache, as a pack opened before is), where pages
+ * copied from the real references (the repost group's pages, in content-farm chrome) are judged. The same figures are measured for a linear scan (every reference compared with
  * the page, no index): the baseline the index must beat.
  *
  * The last line of output is one JSON object with every figure (the README's "Performance" section names them).
