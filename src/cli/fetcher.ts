@@ -1,4 +1,5 @@
 import robotsParser from 'robots-parser';
+import { readCapped } from '../extract/read-capped';
 import { CliError } from './cli-error';
 
 /**
@@ -204,21 +205,8 @@ export class Fetcher {
   }
 
   private async readCapped(response: Response, address: string, cap = this.options.maxBytes): Promise<Buffer> {
-    if (!response.body) return Buffer.alloc(0);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > cap) {
-        await reader.cancel();
-        throw new CliError(`${address}: larger than the ${mb(cap)} limit`);
-      }
-      chunks.push(Buffer.from(value));
-    }
-    return Buffer.concat(chunks);
+    const bytes = await readCapped(response, cap, () => new CliError(`${address}: larger than the ${mb(cap)} limit`));
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   }
 }
 

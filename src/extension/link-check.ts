@@ -4,6 +4,8 @@
  * click) with this, extracts the article where a DOM is at hand (offscreen-client.ts), and judges it like any page.
  * Each failure is one line for the reader. Plain fetch, no extension API: tested in Node against a local server.
  */
+import { readCapped } from '../extract/read-capped';
+
 export const LINK_TIMEOUT_MS = 20_000;
 export const MAX_LINK_BYTES = 5 * 1024 * 1024;
 
@@ -51,29 +53,4 @@ export async function fetchLinkedPage(url: string): Promise<{ html: string; url:
     () => new LinkError(`the page is larger than ${MAX_LINK_BYTES / 1024 / 1024} MB`),
   );
   return { html: new TextDecoder().decode(bytes), url: response.url || url };
-}
-
-/** A response's body, read in chunks and given up (with `tooLarge`'s error) as soon as it passes `cap` bytes. */
-export async function readCapped(response: Response, cap: number, tooLarge: () => Error): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > cap) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }

@@ -10,7 +10,8 @@ import {
 } from '../core';
 import browser from './browser';
 import { checkedPack, webVerify } from './corpus';
-import { originPattern, readCapped } from './link-check';
+import { readCapped } from '../extract/read-capped';
+import { originPattern } from './link-check';
 import {
   allSubscriptions,
   deleteSubscription,
