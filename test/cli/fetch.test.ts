@@ -350,7 +350,7 @@ describe('the CLI on feeds, sitemaps and lists of addresses', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stderr).toMatch(/2 references written, .* 1 skipped: .*front: not an article page/);
     const bytes = readFileSync(join(dir, 'site.pack'));
-    const again = await run([
+    const update = [
       'corpus',
       'build',
       '--out',
@@ -360,34 +360,15 @@ describe('the CLI on feeds, sitemaps and lists of addresses', () => {
       `${base}/sitemap_index.xml`,
       '--feed',
       `${base}/feed.atom`,
-    ]);
+    ];
+    const again = await run(update);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/3 references written \(2 kept, 1 new, 3 already there\)/);
-    const third = await run([
-      'corpus',
-      'build',
-      '--out',
-      'site.pack',
-      '--update',
-      '--sitemap',
-      `${base}/sitemap_index.xml`,
-      '--feed',
-      `${base}/feed.atom`,
-    ]);
+    const third = await run(update);
     expect(third.stderr).toMatch(/3 references written \(3 kept, 0 new, 4 already there\)/);
     expect(readFileSync(join(dir, 'site.pack')).length).toBeGreaterThan(bytes.length);
     const unchanged = readFileSync(join(dir, 'site.pack'));
-    const fourth = await run([
-      'corpus',
-      'build',
-      '--out',
-      'site.pack',
-      '--update',
-      '--sitemap',
-      `${base}/sitemap_index.xml`,
-      '--feed',
-      `${base}/feed.atom`,
-    ]);
+    const fourth = await run(update);
     expect(fourth.code).toBe(0);
     expect(readFileSync(join(dir, 'site.pack')).equals(unchanged)).toBe(true); // idempotent, byte for byte
   });
