@@ -140,6 +140,14 @@ const FEATURES = [
   'sharedFactsWithoutNew',
 ] as const satisfies ReadonlyArray<Measurement>;
 type Feature = (typeof FEATURES)[number];
+if (args.includes('--features')) {
+  // `--features +a,-b`: fit with measurement a added and b left out (what was tried is measured this way).
+  for (const change of (args[args.indexOf('--features') + 1] as string).split(',')) {
+    const name = change.slice(1) as Feature;
+    if (change.startsWith('+')) (FEATURES as unknown as string[]).push(name);
+    else (FEATURES as unknown as string[]).splice(FEATURES.indexOf(name), 1);
+  }
+}
 
 for (const [name, build] of builders) {
   if (only && !name.startsWith(only)) continue;
@@ -374,11 +382,14 @@ function extractionReport(): void {
   );
 }
 
-/** Recall per farm page template (reposts and rewrites in chrome), both halves: where chrome costs verdicts. */
+/** Recall per farm page template (reposts and rewrites in chrome), both halves: where chrome costs verdicts. Each
+ * rewrite in chrome is also in rewrites-llmfake as plain text, so its row also gives those same texts' recall as
+ * text: the gap between the two is what the template's chrome costs. */
 function templateReport(): void {
   const dressed = results.filter((r) => r.item.template !== undefined);
   if (dressed.length === 0) return;
-  console.log('\nrecall by page template (right verdict and source)   tune            check');
+  const asText = new Map(results.filter((r) => r.group.name === 'rewrites-llmfake').map((r) => [r.item.id, r]));
+  console.log('\nrecall by page template (right verdict and source)   tune                         check');
   const templates = [...new Set(dressed.map((r) => r.item.template as string))].sort();
   for (const group of [...new Set(dressed.map((r) => r.group.name))]) {
     for (const template of templates) {
@@ -386,9 +397,14 @@ function templateReport(): void {
         const scope = dressed.filter(
           (r) => r.group.name === group && r.item.template === template && r.item.split === split,
         );
-        if (scope.length === 0) return '      -        ';
+        if (scope.length === 0) return '      -                     ';
         const right = scope.filter((r) => isRightWithSource(r.outcome)).length;
-        return `${pct(right / scope.length)} of ${String(scope.length).padStart(4)}`;
+        const texts = scope.map((r) => asText.get(r.item.id.replace(/@[^@]*$/, ''))).filter((r) => r !== undefined);
+        const plain =
+          texts.length === scope.length
+            ? `(as text ${pct(texts.filter((r) => isRightWithSource(r.outcome)).length / texts.length)})`
+            : '';
+        return `${pct(right / scope.length)} of ${String(scope.length).padStart(4)} ${plain.padEnd(16)}`;
       });
       console.log(`  ${`${group} / ${template}`.padEnd(50)} ${cells.join('   ')}`);
     }
