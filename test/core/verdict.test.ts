@@ -105,6 +105,27 @@ describe('judge', () => {
     expect(result.verdict).toBe('repost');
     expect(result.verdict && result.source?.id).toBe('courier-floodwall');
   });
+
+  test("a copy of an article's first part names the article, not a shorter copy of it that the page holds whole", () => {
+    const shorter: Reference = {
+      id: 'aggregator-short',
+      url: 'https://wire-digest.example/floodwall',
+      publisher: 'Wire Digest',
+      title: '',
+      publishedAt: '',
+      ...fingerprintText(ORIGINAL_PARAGRAPHS.slice(0, 3).join('\n')),
+    };
+    const page = ORIGINAL_PARAGRAPHS.slice(0, 4).join('\n');
+    const both = new CorpusIndex([shorter, reference]);
+    const result = judge({ text: page, url: 'https://farm.example/floodwall' }, both);
+    expect(result.verdict).toBe('repost');
+    expect(result.verdict && result.source?.id).toBe('courier-floodwall');
+    // The page copies all of the shorter one, but only part of the article: both are repost candidates.
+    expect(judge({ text: page, url: 'https://farm.example/floodwall' }, new CorpusIndex([shorter]))).toMatchObject({
+      verdict: 'repost',
+      copiedOfSource: 1,
+    });
+  });
 });
 
 describe('attribution', () => {

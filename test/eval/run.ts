@@ -350,7 +350,17 @@ function lengthReport(): void {
     ],
     [
       'independent coverage flagged',
-      (r) => r.group.name.startsWith('independent-') || r.group.name === 'generated-not-derived',
+      (r) => r.group.name.startsWith('independent-'),
+      (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
+    ],
+    [
+      '  of it sharing no narration',
+      (r) => r.group.name.startsWith('independent-') && (r.item.sharedNarration ?? 0) < CO_DERIVED_MIN_SEQUENCES,
+      (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
+    ],
+    [
+      'generated-not-derived flagged',
+      (r) => r.group.name === 'generated-not-derived',
       (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
     ],
   ];

@@ -31,6 +31,11 @@ export const ALIGNED_SENTENCE_MIN = 0.5;
 /** Repost: the larger of the two copied shares (of the page, of the source) reaches this. */
 export const REPOST_MIN_COPIED = 0.5;
 
+/** A repost names, of the references it copies, one holding at least the largest share of the page any holds less
+ * this: a page made of the first 40% of an article names that article, not a shorter copy of it that the page holds
+ * whole (measured 2026-12-02: the one repost case of the eval's tuning half naming the wrong source). */
+export const REPOST_SOURCE_MARGIN = 0.1;
+
 /** A repost's confidence rises linearly from this (nothing copied) to 1 (a whole copy): 0.75 at the repost line.
  * Shown to people only; no verdict depends on it. */
 export const REPOST_CONFIDENCE_FLOOR = 0.5;

@@ -16,6 +16,7 @@ import {
   MIN_SENTENCE_CONTENT,
   REPOST_CONFIDENCE_FLOOR,
   REPOST_MIN_COPIED,
+  REPOST_SOURCE_MARGIN,
   REWRITE_THRESHOLDS,
   type Sensitivity,
 } from './thresholds';
@@ -204,13 +205,16 @@ function scoreCandidates(fingerprint: PageFingerprint, analysis: TextAnalysis, i
 }
 
 /**
- * The match: among references the page copies, the one it copies most of both ways (a partial copy of one of two
- * wire duplicates in the corpus names the one it covers more of); failing that, the likeliest rewrite at or above
- * the threshold.
+ * The match: among references the page copies, those that hold about as much of the page as the one holding most
+ * (within REPOST_SOURCE_MARGIN), and of them the one it copies most of both ways (a partial copy of one of two wire
+ * duplicates in the corpus names the one it covers more of, and a shorter copy of the same story, which holds less of
+ * the page, is not named for being copied whole); failing that, the likeliest rewrite at or above the threshold.
  */
 function pickMatch(scored: readonly Scored[], threshold: number): { match: Scored | undefined; isRepost: boolean } {
+  const copies = scored.filter((s) => s.copied >= REPOST_MIN_COPIED);
+  const most = Math.max(0, ...copies.map((s) => s.comparison.copied));
   const repost = best(
-    scored.filter((s) => s.copied >= REPOST_MIN_COPIED),
+    copies.filter((s) => s.comparison.copied >= most - REPOST_SOURCE_MARGIN),
     (s) => s.comparison.copied + s.comparison.copiedOfSource,
   );
   if (repost) return { match: repost, isRepost: true };
