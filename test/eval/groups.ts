@@ -27,8 +27,9 @@ export interface EvalCase {
   corpus?: string;
   /** The farm page template the case is dressed in (reposts, rewrites in chrome). */
   template?: Template;
-  /** Independent coverage only: 8-word narration sequences the page shares with the same event's article in the
-   * corpus (see co-derived.ts); CO_DERIVED_MIN_SEQUENCES or more suggest both came from one wire story. */
+  /** Independent coverage and generated text: 8-word narration sequences the page shares with the same event's
+   * article in the corpus, or with the story the generation was prompted with (see co-derived.ts);
+   * CO_DERIVED_MIN_SEQUENCES or more suggest the page was written from that text or from a common one. */
   sharedNarration?: number;
 }
 
@@ -423,6 +424,9 @@ export function generatedGroup(): EvalGroup {
       expect: 'original',
       sourceId: null,
       page: textPage(row.chatgpt_open_ended as string, id, `https://generated-news.example/${row.news_id}`),
+      // The generation was prompted with the story: where it restates the source's own narration word for word, it
+      // is derived, whatever its label.
+      sharedNarration: sharedNarration(row.chatgpt_open_ended as string, row.human_text as string),
     });
   }
   return {
