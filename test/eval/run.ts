@@ -312,6 +312,24 @@ for (const [label, inScope, hit, goal, kind] of targets) {
   });
   console.log(`${label.padEnd(47)} ${cells.join(' ')}`);
 }
+// Beside the targets, not instead of them: the false flags on pages that share no narration with the text they are
+// judged against (see co-derived.ts), where no common source is in evidence.
+for (const [label, group] of [
+  ['  of independent coverage sharing no narration', (r: Result) => r.group.name.startsWith('independent-')],
+  ['  of generated text sharing no narration', (r: Result) => r.group.name === 'generated-not-derived'],
+] as const) {
+  const cells = (['tune', 'check', 'all'] as const).map((split) => {
+    const scope = results.filter(
+      (r) =>
+        group(r) &&
+        (r.item.sharedNarration ?? 0) < CO_DERIVED_MIN_SEQUENCES &&
+        (split === 'all' || r.item.split === split),
+    );
+    const flagged = scope.filter((r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite');
+    return `${pct(flagged.length / scope.length)} of ${scope.length}`.padEnd(15);
+  });
+  console.log(`${label.padEnd(47)} ${cells.join(' ')}`);
+}
 
 templateReport();
 lengthReport();
