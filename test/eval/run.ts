@@ -182,7 +182,10 @@ for (const [name, build] of builders) {
         !('error' in item.page) &&
         group.name !== 'reposts' &&
         !group.informational &&
-        group.name !== 'seeds'
+        group.name !== 'seeds' &&
+        // The rewrites in chrome are rewrites-llmfake's texts again, extracted from farm pages: fitted on too, they
+        // would count each LLMFake rewrite twice.
+        group.name !== 'chrome-rewrites'
       ) {
         // Only independent coverage's co-derived pages are left out of fitting: generated text that restates its
         // prompt's story is kept, as the model learns from it not to flag text that reuses a story's phrasing around
