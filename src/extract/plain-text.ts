@@ -14,6 +14,15 @@ function isProse(line: string): boolean {
   return (words >= 10 && /[.!?:;"'\u201d\u2019)\]]$/.test(line)) || words >= 25;
 }
 
+/** A short sentence of the article (a line of a quotation, "Good luck, man."): three words or more ending as a
+ * sentence does. Inside a run of prose it neither breaks the run nor counts toward a gap; navigation, tags and
+ * headings do not end this way. */
+function isShortSentence(line: string): boolean {
+  return line.split(/\s+/).length >= 3 && SENTENCE_END.test(line);
+}
+
+const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
+
 /** Most non-prose lines allowed between two prose lines of one article (headings, captions, an ad label). */
 const MAX_GAP_LINES = 3;
 
@@ -26,12 +35,17 @@ export function extractPlainText(raw: string): PlainTextArticle {
   const blocks: Array<{ first: number; last: number; words: number }> = [];
   let gap = Infinity;
   lines.forEach((line, i) => {
-    if (!isProse(line)) {
-      gap++;
-      return;
-    }
     const words = line.split(/\s+/).length;
     const open = blocks[blocks.length - 1];
+    if (!isProse(line)) {
+      if (open && gap <= MAX_GAP_LINES && isShortSentence(line)) {
+        open.last = i;
+        open.words += words;
+      } else {
+        gap++;
+      }
+      return;
+    }
     if (open && gap <= MAX_GAP_LINES) {
       open.last = i;
       open.words += words;
@@ -53,5 +67,5 @@ export function extractPlainText(raw: string): PlainTextArticle {
 
 function isTitleLike(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return words >= 4 && words <= 25 && !/[.!?]$/.test(line);
+  return words >= 4 && words <= 25 && !SENTENCE_END.test(line);
 }

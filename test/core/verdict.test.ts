@@ -184,4 +184,25 @@ describe('plain-text pages', () => {
     expect(article.text.endsWith(ORIGINAL_PARAGRAPHS[6]!)).toBe(true);
     expect(article.title).toBe(ORIGINAL.title);
   });
+
+  test('a run of short quoted lines inside the article does not cut it in two', () => {
+    const quote = ['"We waited ten years.', 'Ten years is too long.', 'Now we build it.', 'Good luck to us all."'];
+    const page = [
+      'Home',
+      'News',
+      ORIGINAL.title,
+      ...ORIGINAL_PARAGRAPHS.slice(0, 3),
+      ...quote,
+      ...ORIGINAL_PARAGRAPHS.slice(3),
+      'Related',
+      'Ten gadgets under $20',
+      'Five towns with cheap rent',
+      'Share',
+    ].join('\n');
+    const article = extractPlainText(page);
+    expect(article.text).toBe(
+      [...ORIGINAL_PARAGRAPHS.slice(0, 3), ...quote, ...ORIGINAL_PARAGRAPHS.slice(3)].join('\n'),
+    );
+    expect(article.title).toBe(ORIGINAL.title);
+  });
 });
