@@ -55,12 +55,12 @@ export const ATTRIBUTION_COPY_SLACK = 10;
  * Rewrite: the rewrite model's probability reaches this, by the sensitivity the user picks (default "balanced").
  * No threshold meets both targets of the accuracy issue (90% of rewrites found, at most 2% of other outlets' own
  * reports flagged), so the trade-off is the user's. Measured verdict by verdict by `npm run eval -- --sensitivity S`
- * (2026-11-22), tuning half / checking half:
+ * (2026-12-02), tuning half / checking half:
  *    rewrites found with the right source / independent coverage flagged / generated-not-derived flagged
- *  - strict 0.9:    53.9% / 55.9%, 4.3% / 2.5%, 0.8% / 0.9% (seeds 003 and 004, the summary and the aggregation,
+ *  - strict 0.9:    53.9% / 55.9%, 4.3% / 2.1%, 0.8% / 0.9% (seeds 003 and 004, the summary and the aggregation,
  *                   fall under it);
- *  - balanced 0.7:  80.6% / 83.0%, 6.9% / 4.3%, 4.5% / 7.6% (seeds 5/5);
- *  - sensitive 0.5: 84.7% / 87.4%, 11.0% / 8.0%, 6.4% / 11.2% (seeds 5/5).
+ *  - balanced 0.7:  80.6% / 83.0%, 6.9% / 4.5%, 4.5% / 7.6% (seeds 5/5);
+ *  - sensitive 0.5: 84.7% / 87.4%, 11.4% / 7.8%, 6.4% / 11.2% (seeds 5/5).
  */
 export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.7, sensitive: 0.5 } as const;
 export type Sensitivity = keyof typeof REWRITE_THRESHOLDS;
