@@ -430,6 +430,11 @@ describe.skipIf(!hasShared())('the five seeds, through the CLI and the bundled c
       const v = verdicts[i];
       expect({ file: c.file, verdict: v.verdict }).toEqual({ file: c.file, verdict: c.expect.verdict });
       if (c.expect.source === 'reference') expect(v.source.url).toBe(cases.reference.url);
+      // The reason states the copied shares the verdict reports, rounded alike (seed 002 copies 99.5% of the source).
+      if (v.verdict === 'repost')
+        expect(v.reason).toContain(
+          `${Math.round(v.copied * 100)}% of this page's article is copied word for word from The New York Times (${Math.round(v.copiedOfSource * 100)}% of the source)`,
+        );
       if (c.expect.attributed !== undefined)
         expect({ file: c.file, attributed: v.attributed }).toEqual({ file: c.file, attributed: c.expect.attributed });
       if (c.expect.aiStyle)

@@ -275,8 +275,10 @@ function best<T>(items: readonly T[], key: (item: T) => number): T | undefined {
   return top;
 }
 
+/** A share as the verdict's own fields round it (to 0.001), then as a whole percent, so that the reason and the fields
+ * never disagree (0.99499… is 0.995 in the fields, so 100% in both). */
 function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+  return `${Math.round(round(share) * 100)}%`;
 }
 
 function round(value: number): number {
