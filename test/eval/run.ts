@@ -101,6 +101,16 @@ interface Result {
 }
 const results: Result[] = [];
 const groups: EvalGroup[] = [];
+
+/** The page got a verdict that names a source it was not derived from (for cases that must stay original). */
+function isFlagged(r: Result): boolean {
+  return r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite';
+}
+
+/** The page shares enough narration with the text it is judged against to suggest a common source (co-derived.ts). */
+function isCoDerived(item: EvalCase): boolean {
+  return (item.sharedNarration ?? 0) >= CO_DERIVED_MIN_SEQUENCES;
+}
 const fitRows: Array<{
   split: Split;
   features: number[];
@@ -123,7 +133,7 @@ const TREE_OPTIONS = {
 };
 
 /** The measurements `--fit` fits the rewrite model on. */
-const FEATURES = [
+const FEATURES: Measurement[] = [
   'alignedShare',
   'order',
   'sourceCoverage',
@@ -138,14 +148,15 @@ const FEATURES = [
   'lengthRatio',
   'factsKept',
   'sharedFactsWithoutNew',
-] as const satisfies ReadonlyArray<Measurement>;
-type Feature = (typeof FEATURES)[number];
+];
 if (args.includes('--features')) {
-  // `--features +a,-b`: fit with measurement a added and b left out (what was tried is measured this way).
+  // `--features +a,-b`: fit with measurement a added and b left out (what was tried is measured this way). A name
+  // to leave out must be in the list; one to add must be a measurement a comparison has (checked in comparisonsOf).
   for (const change of (args[args.indexOf('--features') + 1] as string).split(',')) {
-    const name = change.slice(1) as Feature;
-    if (change.startsWith('+')) (FEATURES as unknown as string[]).push(name);
-    else (FEATURES as unknown as string[]).splice(FEATURES.indexOf(name), 1);
+    const name = change.slice(1) as Measurement;
+    if (change.startsWith('+')) FEATURES.push(name);
+    else if (change.startsWith('-') && FEATURES.includes(name)) FEATURES.splice(FEATURES.indexOf(name), 1);
+    else throw new Error(`--features: "${change}" is not +measurement or -one of ${FEATURES.join(', ')}`);
   }
 }
 
@@ -190,8 +201,7 @@ for (const [name, build] of builders) {
         // Only independent coverage's co-derived pages are left out of fitting: generated text that restates its
         // prompt's story is kept, as the model learns from it not to flag text that reuses a story's phrasing around
         // new claims (left out, the refit flags 7.3% / 6.4% of originals at 0.7 instead of 6.6% / 5.6%).
-        const coDerived =
-          group.name.startsWith('independent-') && (item.sharedNarration ?? 0) >= CO_DERIVED_MIN_SEQUENCES;
+        const coDerived = group.name.startsWith('independent-') && isCoDerived(item);
         for (const row of comparisonsOf(item, index))
           fitRows.push({ ...row, group: group.name, id: item.id, coDerived });
       }
@@ -212,7 +222,10 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
     );
     return {
       split: item.split,
-      features: FEATURES.map((f) => c[f]),
+      features: FEATURES.map((f) => {
+        if (typeof c[f] !== 'number') throw new Error(`--features: no measurement named "${f}"`);
+        return c[f];
+      }),
       label: isRewrite && index.meta(i).id === item.sourceId ? 1 : 0,
     };
   });
@@ -255,10 +268,9 @@ for (const group of groups) {
   if (group.informational) console.log(`${''.padEnd(24)} (informational: ${group.about})`);
   const scored = results.filter((r) => r.group === group && r.item.sharedNarration !== undefined);
   if (scored.length) {
-    const flagged = (rs: Result[]): number =>
-      rs.filter((r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite').length;
-    const co = scored.filter((r) => (r.item.sharedNarration as number) >= CO_DERIVED_MIN_SEQUENCES);
-    const rest = scored.filter((r) => (r.item.sharedNarration as number) < CO_DERIVED_MIN_SEQUENCES);
+    const flagged = (rs: Result[]): number => rs.filter(isFlagged).length;
+    const co = scored.filter((r) => isCoDerived(r.item));
+    const rest = scored.filter((r) => !isCoDerived(r.item));
     console.log(
       `${''.padEnd(24)} co-derived (>= ${CO_DERIVED_MIN_SEQUENCES} 8-word narration sequences shared with the reference, outside quotes): ${co.length} of ${scored.length}; flagged ${flagged(co)} of them, and ${flagged(rest)} of the other ${rest.length}`,
     );
@@ -283,14 +295,14 @@ const targets: Array<[string, (r: Result) => boolean, (r: Result) => boolean, nu
   [
     'false flags, independent coverage (<= 0.03)',
     (r) => r.group.name.startsWith('independent-'),
-    (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
+    isFlagged,
     0.03,
     'max',
   ],
   [
     'false flags, generated-not-derived (<= 0.03)',
     (r) => r.group.name === 'generated-not-derived',
-    (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
+    isFlagged,
     0.03,
     'max',
   ],
@@ -323,12 +335,9 @@ for (const [label, group] of [
 ] as const) {
   const cells = (['tune', 'check', 'all'] as const).map((split) => {
     const scope = results.filter(
-      (r) =>
-        group(r) &&
-        (r.item.sharedNarration ?? 0) < CO_DERIVED_MIN_SEQUENCES &&
-        (split === 'all' || r.item.split === split),
+      (r) => group(r) && !isCoDerived(r.item) && (split === 'all' || r.item.split === split),
     );
-    const flagged = scope.filter((r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite');
+    const flagged = scope.filter(isFlagged);
     return `${pct(flagged.length / scope.length)} of ${scope.length}`.padEnd(15);
   });
   console.log(`${label.padEnd(47)} ${cells.join(' ')}`);
@@ -373,21 +382,9 @@ function lengthReport(): void {
       (r) => r.group.name.startsWith('rewrites-') || r.group.name === 'chrome-rewrites',
       (r) => isRightWithSource(r.outcome),
     ],
-    [
-      'independent coverage flagged',
-      (r) => r.group.name.startsWith('independent-'),
-      (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
-    ],
-    [
-      '  of it sharing no narration',
-      (r) => r.group.name.startsWith('independent-') && (r.item.sharedNarration ?? 0) < CO_DERIVED_MIN_SEQUENCES,
-      (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
-    ],
-    [
-      'generated-not-derived flagged',
-      (r) => r.group.name === 'generated-not-derived',
-      (r) => r.outcome.predicted === 'repost' || r.outcome.predicted === 'rewrite',
-    ],
+    ['independent coverage flagged', (r) => r.group.name.startsWith('independent-'), isFlagged],
+    ['  of it sharing no narration', (r) => r.group.name.startsWith('independent-') && !isCoDerived(r.item), isFlagged],
+    ['generated-not-derived flagged', (r) => r.group.name === 'generated-not-derived', isFlagged],
   ];
   const buckets: Array<[string, (w: number) => boolean]> = [
     ['under 50 words', (w) => w < 50],
@@ -606,7 +603,7 @@ function fitModels(): void {
     TREE_OPTIONS,
     signs,
   );
-  const model: BoostedTrees<Feature> = { features: FEATURES, ...fitted };
+  const model: BoostedTrees<Measurement> = { features: FEATURES, ...fitted };
   const left = new Set(fitRows.filter((r) => r.split === 'tune' && r.coDerived).map((r) => r.id)).size;
   const summary = `${rows.length} comparisons, ${rows.filter((r) => r.label).length} of them a rewrite and its source; ${left} co-derived independent pages left out`;
   console.log(`\nfitted REWRITE_MODEL on the tuning half (${summary}; ${JSON.stringify(TREE_OPTIONS)}):`);
@@ -615,14 +612,14 @@ function fitModels(): void {
 }
 
 /** Page by page on both halves, at each threshold: rewrites found with the right source, originals flagged. */
-function reportModel(model: BoostedTrees<Feature>): string[] {
+function reportModel(model: BoostedTrees<Measurement>): string[] {
   const byPage = fitRowsByPage();
   const probabilities = new Map(
     fitRows.map((r) => [
       r,
       probability(
         model,
-        Object.fromEntries(FEATURES.map((name, j) => [name, r.features[j] as number])) as Record<Feature, number>,
+        Object.fromEntries(FEATURES.map((name, j) => [name, r.features[j] as number])) as Record<Measurement, number>,
       ),
     ]),
   );
@@ -656,7 +653,7 @@ function reportModel(model: BoostedTrees<Feature>): string[] {
   return lines;
 }
 
-function writeModel(model: BoostedTrees<Feature>, summary: string, table: string[]): void {
+function writeModel(model: BoostedTrees<Measurement>, summary: string, table: string[]): void {
   const path = new URL('../../src/core/judge/rewrite-model.ts', import.meta.url);
   const trees = model.trees
     .map(
