@@ -14,14 +14,15 @@ function isProse(line: string): boolean {
   return (words >= 10 && /[.!?:;"'\u201d\u2019)\]]$/.test(line)) || words >= 25;
 }
 
+/** A line ends as a sentence does: a full stop, question or exclamation mark or ellipsis, then any closing quotes. */
+const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
+
 /** A short sentence of the article (a line of a quotation, "Good luck, man."): three words or more ending as a
  * sentence does. Inside a run of prose it neither breaks the run nor counts toward a gap; navigation, tags and
  * headings do not end this way. */
 function isShortSentence(line: string): boolean {
   return line.split(/\s+/).length >= 3 && SENTENCE_END.test(line);
 }
-
-const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
 
 /** Most non-prose lines allowed between two prose lines of one article (headings, captions, an ad label). */
 const MAX_GAP_LINES = 3;
