@@ -263,22 +263,25 @@ export class CorpusIndex {
         }
       }
     };
-    /** Gathers the lists filed under `key` into `lists`; returns how many references they name. */
+    /** Gathers the lists filed under `key` into `lists` (from the segments `pick` gives a table for, and the delta
+     * when it has one); returns how many references they name. */
     const gather = (
-      pick: (index: SegmentIndex) => { lookup(key: number): ArrayLike<number> },
-      delta: Map<number, number[]>,
+      pick: (index: SegmentIndex) => { lookup(key: number): ArrayLike<number> } | null,
+      delta: Map<number, number[]> | null,
       key: number,
     ): number => {
       lists.length = 0;
       let filed = 0;
       let base = 0;
       for (const segment of this.segments) {
-        const refs = pick(segment.index).lookup(key);
-        if (refs.length) lists.push([base, refs, segment.removed]);
-        filed += refs.length;
+        const refs = pick(segment.index)?.lookup(key);
+        if (refs?.length) {
+          lists.push([base, refs, segment.removed]);
+          filed += refs.length;
+        }
         base += segment.store.count;
       }
-      const added = delta.get(key);
+      const added = delta?.get(key);
       if (added) {
         lists.push([base, added, null]);
         filed += added.length;
@@ -328,18 +331,12 @@ export class CorpusIndex {
           const a = paired[i] as number;
           const b = paired[j] as number;
           if (!unread.has(a) && !unread.has(b)) continue; // both read key by key everywhere
-          lists.length = 0;
-          let filed = 0;
-          let base = 0;
-          const key = pairKey(a, b);
-          for (const segment of this.segments) {
-            if (isUnread(segment.index, a) || isUnread(segment.index, b)) {
-              const refs = segment.index.pairs.lookup(key);
-              if (refs.length) lists.push([base, refs, segment.removed]);
-              filed += refs.length;
-            }
-            base += segment.store.count;
-          }
+          // A segment files the pair only where one of its codes has no list there; the delta files no pairs.
+          const filed = gather(
+            (index) => (isUnread(index, a) || isUnread(index, b) ? index.pairs : null),
+            null,
+            pairKey(a, b),
+          );
           if (filed) credit(Math.log(1 + n / filed));
         }
       }
