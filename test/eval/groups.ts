@@ -21,6 +21,9 @@ export interface EvalCase {
   alsoRight?: VerdictKind[];
   /** The reference the verdict must name (null: none). */
   sourceId: string | null;
+  /** References of the corpus holding the very text of `sourceId` under other ids, which the verdict may name
+   * instead: LLMFake holds 33 of its 489 articles in 10 groups of identical text (parked-domain pages among them). */
+  sameTextSources?: string[];
   /** The page as the CLI loads it, or the one-line error the CLI gives for it (judged as no verdict). */
   page: LoadedPage | { error: string };
   /** Which of the group's corpora the case is checked against (default: the group's references). */
@@ -81,9 +84,18 @@ function partialRewrite(text: string): string | null {
   return wordCount(kept) >= MIN_WORDS ? kept : null;
 }
 
-/** A rewrite as a case, and its first 40% as another, both expected to be rewrites of `sourceId`. */
-function rewriteCases(id: string, unit: string, kind: string, text: string, sourceId: string): EvalCase[] {
+/** A rewrite as a case, and its first 40% as another, both expected to be rewrites of `sourceId` (or of a reference
+ * with the same text). */
+function rewriteCases(
+  id: string,
+  unit: string,
+  kind: string,
+  text: string,
+  sourceId: string,
+  sameTextSources: string[] = [],
+): EvalCase[] {
   const slug = id.replace(/[^\w-]+/g, '-');
+  const same = sameTextSources.length ? { sameTextSources } : {};
   const cases: EvalCase[] = [
     {
       id,
@@ -91,6 +103,7 @@ function rewriteCases(id: string, unit: string, kind: string, text: string, sour
       kind,
       expect: 'rewrite',
       sourceId,
+      ...same,
       page: textPage(text, id, `https://rewritten-news.example/${slug}`),
     },
   ];
@@ -103,6 +116,7 @@ function rewriteCases(id: string, unit: string, kind: string, text: string, sour
       kind: `${kind}, first 40%`,
       expect: 'rewrite',
       sourceId,
+      ...same,
       page: textPage(part, partId, `https://rewritten-news.example/${slug}-part`),
     });
   }
@@ -314,12 +328,29 @@ function llmFakeReferences(rows: ReadonlyArray<LlmFake & { dataset: string }>): 
     });
 }
 
+/** An LLMFake rewrite to judge: its source's id, the other references with the same text, and the unit that decides
+ * its half (the first of those articles, so that rewrites of one text never fall in both halves). */
+interface LlmFakeRewrite {
+  row: LlmFake & { dataset: string };
+  variant: string;
+  text: string;
+  source: string;
+  sameText: string[];
+  unit: string;
+}
+
 /** Calls `each` with every ChatGPT paraphrase and rewrite long enough to judge (and whose original is); returns how
  * many were left out. */
 function eachLlmFakeRewrite(
   rows: ReadonlyArray<LlmFake & { dataset: string }>,
-  each: (row: LlmFake & { dataset: string }, variant: string, text: string, source: string) => void,
+  each: (rewrite: LlmFakeRewrite) => void,
 ): number {
+  const idsByText = new Map<string, string[]>();
+  for (const row of rows) {
+    if (wordCount(row.human_text) < MIN_WORDS) continue;
+    const key = (row.human_text as string).split(/\s+/).join(' ');
+    idsByText.set(key, [...(idsByText.get(key) ?? []), `llmfake:${row.dataset}:${row.news_id}`]);
+  }
   let leftOut = 0;
   for (const row of rows) {
     for (const variant of ['chatgpt_paraphrase', 'chatgpt_rewrite'] as const) {
@@ -328,7 +359,16 @@ function eachLlmFakeRewrite(
         leftOut++;
         continue;
       }
-      each(row, variant, text as string, `llmfake:${row.dataset}:${row.news_id}`);
+      const source = `llmfake:${row.dataset}:${row.news_id}`;
+      const twins = idsByText.get((row.human_text as string).split(/\s+/).join(' ')) ?? [source];
+      each({
+        row,
+        variant,
+        text: text as string,
+        source,
+        sameText: twins.filter((id) => id !== source),
+        unit: `llmfake:${(twins[0] as string).split(':')[2]}`,
+      });
     }
   }
   return leftOut;
@@ -337,10 +377,8 @@ function eachLlmFakeRewrite(
 export function llmFakeRewriteGroup(): EvalGroup {
   const rows = llmFakeRows();
   const cases: EvalCase[] = [];
-  const leftOut = eachLlmFakeRewrite(rows, (row, variant, text, source) => {
-    cases.push(
-      ...rewriteCases(`${source}:${variant}`, `llmfake:${row.news_id}`, `${row.dataset} ${variant}`, text, source),
-    );
+  const leftOut = eachLlmFakeRewrite(rows, ({ row, variant, text, source, sameText, unit }) => {
+    cases.push(...rewriteCases(`${source}:${variant}`, unit, `${row.dataset} ${variant}`, text, source, sameText));
   });
   return {
     name: 'rewrites-llmfake',
@@ -374,7 +412,7 @@ export function chromeRewriteGroup(): EvalGroup {
   const rows = llmFakeRows();
   const cases: EvalCase[] = [];
   let n = 0;
-  const leftOut = eachLlmFakeRewrite(rows, (row, variant, text, source) => {
+  const leftOut = eachLlmFakeRewrite(rows, ({ row, variant, text, source, sameText, unit }) => {
     const template = TEMPLATES[n % TEMPLATES.length] as Template;
     const host = FARM_HOSTS[n % FARM_HOSTS.length] as string;
     const id = `${source}:${variant}@${template}`;
@@ -389,10 +427,11 @@ export function chromeRewriteGroup(): EvalGroup {
     });
     cases.push({
       id,
-      split: splitOf(`llmfake:${row.news_id}`),
+      split: splitOf(unit),
       kind: `${variant} in ${template}`,
       expect: 'rewrite',
       sourceId: source,
+      ...(sameText.length ? { sameTextSources: sameText } : {}),
       template,
       page: checkedHtmlPage(html, id, `https://${host}/${row.news_id}-${variant}/`),
     });

@@ -8,6 +8,8 @@ export interface Outcome {
   alsoRight: readonly VerdictKind[];
   predicted: Predicted;
   sourceExpected: string | null;
+  /** References holding the very text of the expected source under other ids: naming one names the source. */
+  sameTextSources: readonly string[];
   sourcePredicted: string | null;
 }
 
@@ -15,9 +17,17 @@ export function isRight(o: Outcome): boolean {
   return o.predicted === o.expect || o.alsoRight.includes(o.predicted as VerdictKind);
 }
 
+/** The reference named is the expected source, or a reference with the same text. */
+export function isRightSource(o: Outcome): boolean {
+  return (
+    o.sourcePredicted !== null &&
+    (o.sourcePredicted === o.sourceExpected || o.sameTextSources.includes(o.sourcePredicted))
+  );
+}
+
 /** Verdict right and, for repost and rewrite, the right source named. */
 export function isRightWithSource(o: Outcome): boolean {
-  return isRight(o) && (o.expect === 'original' || o.sourcePredicted === o.sourceExpected);
+  return isRight(o) && (o.expect === 'original' || isRightSource(o));
 }
 
 export interface Summary {
@@ -50,9 +60,7 @@ export function summarize(outcomes: readonly Outcome[]): Summary {
   return {
     n: outcomes.length,
     accuracy: outcomes.length ? outcomes.filter(isRight).length / outcomes.length : 0,
-    sourceAccuracy: flagged.length
-      ? flagged.filter((o) => o.sourcePredicted === o.sourceExpected).length / flagged.length
-      : null,
+    sourceAccuracy: flagged.length ? flagged.filter(isRightSource).length / flagged.length : null,
     macroF1: f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0,
     confusion,
   };

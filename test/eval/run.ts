@@ -24,6 +24,7 @@ import {
   pageFingerprint,
   probability,
   type Reference,
+  rewriteProbability,
   REWRITE_THRESHOLDS,
   SENSITIVITIES,
   tokenize,
@@ -62,6 +63,7 @@ if (!isSensitivity(sensitivity)) {
   console.error(`eval: --sensitivity must be one of ${SENSITIVITIES.join(', ')}`);
   process.exit(2);
 }
+const rewriteThreshold = REWRITE_THRESHOLDS[sensitivity];
 
 if (!hasShared()) {
   console.log(`eval: skipped: no shared data at ${sharedDir()} (set FIRSTHAND_SHARED to its folder)`);
@@ -98,6 +100,8 @@ interface Result {
   group: EvalGroup;
   item: EvalCase;
   outcome: Outcome;
+  /** With `--misses`, for a case the engine gets wrong: why, in one line (missReason). */
+  reason?: string;
 }
 const results: Result[] = [];
 const groups: EvalGroup[] = [];
@@ -119,6 +123,8 @@ const fitRows: Array<{
   id?: string;
   coDerived?: boolean;
 }> = [];
+/** The rewrite seeds' comparisons with their source (label 1) and any other candidate, for `--fit`'s report. */
+const seedRows: Array<{ features: number[]; label: number; id: string }> = [];
 /** How `--fit` grows the rewrite model's trees; `--tree-options '{"rounds":120}'` overrides any of them. */
 const TREE_OPTIONS = {
   rounds: 160,
@@ -177,17 +183,21 @@ for (const [name, build] of builders) {
     for (const item of group.cases) {
       const index = indexFor(item.corpus);
       const verdict = 'error' in item.page ? { verdict: null } : judgePage(item.page, index, { sensitivity });
-      results.push({
-        group,
-        item,
-        outcome: {
-          expect: item.expect,
-          alsoRight: item.alsoRight ?? [],
-          predicted: verdict.verdict ?? 'none',
-          sourceExpected: item.sourceId,
-          sourcePredicted: verdict.verdict && 'source' in verdict && verdict.source ? verdict.source.id : null,
-        },
-      });
+      const outcome: Outcome = {
+        expect: item.expect,
+        alsoRight: item.alsoRight ?? [],
+        predicted: verdict.verdict ?? 'none',
+        sourceExpected: item.sourceId,
+        sameTextSources: item.sameTextSources ?? [],
+        sourcePredicted: verdict.verdict && 'source' in verdict && verdict.source ? verdict.source.id : null,
+      };
+      const reason = showMisses && !isRightWithSource(outcome) ? missReason(item, outcome, index) : undefined;
+      results.push({ group, item, outcome, ...(reason ? { reason } : {}) });
+      // The seeds are never fitted on; `--fit` prints the refitted model's probability for each seed that must be a
+      // rewrite, since every refit so far has put one of them (the summary) at risk.
+      if (fit && group.name === 'seeds' && item.expect === 'rewrite' && !('error' in item.page)) {
+        for (const row of comparisonsOf(item, index)) seedRows.push({ ...row, id: item.id });
+      }
       if (
         fit &&
         !('error' in item.page) &&
@@ -209,6 +219,11 @@ for (const [name, build] of builders) {
   }
 }
 
+/** The reference is the case's source, or holds the very text of it under another id. */
+function isSourceOf(item: EvalCase, id: string): boolean {
+  return id === item.sourceId || (item.sameTextSources ?? []).includes(id);
+}
+
 function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split; features: number[]; label: number }> {
   if ('error' in item.page) return [];
   const analysis = analyzeText(item.page.text);
@@ -226,16 +241,66 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
         if (typeof c[f] !== 'number') throw new Error(`--features: no measurement named "${f}"`);
         return c[f];
       }),
-      label: isRewrite && index.meta(i).id === item.sourceId ? 1 : 0,
+      label: isRewrite && isSourceOf(item, index.meta(i).id) ? 1 : 0,
     };
   });
+}
+
+/**
+ * Why a case got the wrong verdict, in one line that starts with its kind of failure (counted by `--misses`): the
+ * source missing from the candidates, the source scored under the threshold (and what it measured), another
+ * reference preferred, a copy too short to judge, or, for a page that must stay original, what the reference it was
+ * flagged against shares with it.
+ */
+function missReason(item: EvalCase, outcome: Outcome, index: CorpusIndex): string {
+  if ('error' in item.page) return `page not loaded: ${item.page.error}`;
+  const analysis = analyzeText(item.page.text);
+  const words = wordsOf(item);
+  const fingerprint = pageFingerprint(analysis);
+  const scored = index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
+    const c = compareWith(
+      fingerprint,
+      index.comparedReference(i),
+      (index.sharedShingles([i], fingerprint.shingles)[0] as Set<number>).size,
+    );
+    return { id: index.meta(i).id, c, p: rewriteProbability(c) };
+  });
+  const describe = ({ c, p }: (typeof scored)[number]): string =>
+    `p ${p.toFixed(2)}, copied ${pct1(c.copied)} of the page and ${pct1(c.copiedOfSource)} of the reference, soft ` +
+    `alignment ${c.softAlign.toFixed(2)}, sentences aligned ${pct1(c.alignedShare)}, new facts ${pct1(c.newFactsShare)}, ` +
+    `length ratio ${c.lengthRatio.toFixed(2)}`;
+  if (outcome.expect === 'original') {
+    const flagged = scored.find((x) => x.id === outcome.sourcePredicted);
+    const narration =
+      item.sharedNarration !== undefined ? `, ${item.sharedNarration} 8-word narration sequences shared` : '';
+    if (outcome.predicted === 'none') return `matches nothing known: ${scored.length} candidates, none kept`;
+    if (!flagged) return `flagged as ${outcome.predicted} of ${outcome.sourcePredicted}${narration}`;
+    const kind = (item.sharedNarration ?? 0) >= CO_DERIVED_MIN_SEQUENCES ? 'co-derived' : 'no shared narration';
+    return `flagged, ${outcome.predicted === 'repost' ? 'repost' : 'rewrite'}, ${item.sharedNarration === undefined ? 'narration not counted' : kind}: ${describe(flagged)}${narration}, ${words} words`;
+  }
+  if (words < 50) return `short page (under 50 words): ${words} words, ${outcome.predicted}`;
+  const source = scored.find((x) => isSourceOf(item, x.id));
+  if (!source) return `source not among the candidates: ${scored.length} found`;
+  if (outcome.predicted === 'repost' && outcome.expect === 'rewrite')
+    return `called a repost of ${outcome.sourcePredicted === item.sourceId ? 'its source' : outcome.sourcePredicted}: ${describe(source)}`;
+  if (outcome.sourcePredicted && outcome.sourcePredicted !== item.sourceId) {
+    const other = scored.find((x) => x.id === outcome.sourcePredicted);
+    return `named another reference: ${outcome.sourcePredicted}${other ? ` at p ${other.p.toFixed(2)}` : ''}, over its source at ${describe(source)}`;
+  }
+  if (outcome.expect === 'rewrite')
+    return `source under the threshold (${source.p >= rewriteThreshold - 0.2 ? 'within 0.2' : 'far'}): ${describe(source)}, ${words} words`;
+  return `${outcome.expect} missed: ${describe(source)}, ${words} words`;
+}
+
+function pct1(v: number): string {
+  return `${Math.round(100 * v)}%`;
 }
 
 // ---------------------------------------------------------------- report
 
 const pct = (v: number | null): string => (v === null ? '   -  ' : `${(100 * v).toFixed(1).padStart(5)}%`);
 console.log(
-  `firsthand eval — data: ${sharedDir()}; sensitivity ${sensitivity} (rewrite threshold ${REWRITE_THRESHOLDS[sensitivity]})`,
+  `firsthand eval — data: ${sharedDir()}; sensitivity ${sensitivity} (rewrite threshold ${rewriteThreshold})`,
 );
 console.log('');
 console.log(
@@ -348,12 +413,23 @@ lengthReport();
 extractionReport();
 aiStyleReport();
 if (showMisses) {
-  console.log('\nmisses:');
-  for (const r of results.filter((x) => !isRightWithSource(x.outcome))) {
+  console.log("\nmisses, each with why (the shipped model's probability p for a reference, its measurements):");
+  const misses = results.filter((x) => !isRightWithSource(x.outcome));
+  for (const r of misses) {
     console.log(
-      `  [${r.group.name}/${r.item.split}] ${r.item.id}: expected ${r.item.expect}${r.item.sourceId ? ` (${r.item.sourceId})` : ''}, got ${r.outcome.predicted}${r.outcome.sourcePredicted ? ` (${r.outcome.sourcePredicted})` : ''}`,
+      `  [${r.group.name}/${r.item.split}] ${r.item.id}: expected ${r.item.expect}${r.item.sourceId ? ` (${r.item.sourceId})` : ''}, got ${r.outcome.predicted}${r.outcome.sourcePredicted ? ` (${r.outcome.sourcePredicted})` : ''}: ${r.reason ?? ''}`,
     );
   }
+  // The reasons counted by kind (the words before the reason's first colon), per group.
+  console.log('\nmisses by reason (tuning / checking):');
+  const tally = new Map<string, [number, number]>();
+  for (const r of misses) {
+    const key = `${r.group.name}: ${(r.reason ?? '').split(':')[0]}`;
+    const counts = tally.get(key) ?? [0, 0];
+    counts[r.item.split === 'tune' ? 0 : 1]++;
+    tally.set(key, counts);
+  }
+  for (const [key, [tune, check]] of [...tally].sort()) console.log(`  ${key.padEnd(75)} ${tune} / ${check}`);
 }
 if (fit) fitModels();
 if (args.includes('--fit-vocabulary')) fitVocabulary();
@@ -614,15 +690,7 @@ function fitModels(): void {
 /** Page by page on both halves, at each threshold: rewrites found with the right source, originals flagged. */
 function reportModel(model: BoostedTrees<Measurement>): string[] {
   const byPage = fitRowsByPage();
-  const probabilities = new Map(
-    fitRows.map((r) => [
-      r,
-      probability(
-        model,
-        Object.fromEntries(FEATURES.map((name, j) => [name, r.features[j] as number])) as Record<Measurement, number>,
-      ),
-    ]),
-  );
+  const probabilities = new Map(fitRows.map((r) => [r, scoreOf(model, r.features)]));
   const lines: string[] = [];
   for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
     const cells = (['tune', 'check'] as const).map((split) => {
@@ -646,11 +714,23 @@ function reportModel(model: BoostedTrees<Measurement>): string[] {
     });
     lines.push(`at ${threshold.toFixed(2)}: ${cells.join('   ')}`);
   }
+  const seeds = seedRows
+    .filter((r) => r.label === 1)
+    .map((r) => `${r.id} ${scoreOf(model, r.features).toFixed(3)}`)
+    .join(', ');
+  lines.push(`seeds that must be rewrites, probability for their source: ${seeds}`);
   for (const line of lines) {
     const preset = SENSITIVITIES.find((name) => line.startsWith(`at ${REWRITE_THRESHOLDS[name].toFixed(2)}`));
     console.log(`  ${line}${preset ? `   (${preset})` : ''}`);
   }
   return lines;
+}
+
+function scoreOf(model: BoostedTrees<Measurement>, features: readonly number[]): number {
+  return probability(
+    model,
+    Object.fromEntries(FEATURES.map((name, j) => [name, features[j] as number])) as Record<Measurement, number>,
+  );
 }
 
 function writeModel(model: BoostedTrees<Measurement>, summary: string, table: string[]): void {
