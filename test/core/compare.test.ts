@@ -49,6 +49,13 @@ describe('comparison measurements on hand-made pairs', () => {
     expect(c.newFactsShare).toBeCloseTo(2 / 5, 10);
     expect(c.sharedFacts).toBe(3);
     expect(c.factsKept).toBe(1);
+    // What the page keeps counts for less by the share it adds; a page adding any fact shares none "with none new".
+    expect(c.containedWithoutNewFacts).toBeCloseTo(c.contentContainment * (3 / 5), 10);
+    expect(c.sharedFactsNoneNew).toBe(0);
+    const kept = measure('Officials in Harlow approved a floodwall worth 48 million dollars on Tuesday.', source);
+    expect(kept.newFactsShare).toBe(0);
+    expect(kept.sharedFactsNoneNew).toBeCloseTo(3 / 20, 10);
+    expect(kept.containedWithoutNewFacts).toBe(kept.contentContainment);
   });
 
   test('order: the same sentences in reverse keep one sentence in order of three', () => {

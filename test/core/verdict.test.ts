@@ -68,11 +68,23 @@ describe('judge', () => {
     expect(v.evidence.passages.some((p) => p.kind === 'reworded')).toBe(true);
   });
 
-  // The rewrite's first 9 of 11 lines score 0.88 with the shipped model: over balanced's 0.7, under strict's 0.9.
+  // With the shipped model, the rewrite's first 7 of 11 lines and a paragraph of another outlet's score 0.85 (over
+  // balanced's 0.79, under strict's 0.9); its first 4 and two such paragraphs, 0.74 (over sensitive's 0.6 only).
   const rewriteLines = REWRITE_TEXT.split('\n');
+  const mixed = (lines: number, paragraphs: readonly string[]): string =>
+    [...rewriteLines.slice(0, lines), ...paragraphs].join('\n');
   test.each([
     ['the whole rewrite', REWRITE_TEXT, ['rewrite', 'rewrite', 'rewrite']],
-    ['most of the rewrite', rewriteLines.slice(0, 9).join('\n'), ['original', 'rewrite', 'rewrite']],
+    [
+      'most of the rewrite, with a paragraph of its own',
+      mixed(7, INDEPENDENT_PARAGRAPHS.slice(2, 3)),
+      ['original', 'rewrite', 'rewrite'],
+    ],
+    [
+      'part of the rewrite, with two paragraphs of its own',
+      mixed(4, INDEPENDENT_PARAGRAPHS.slice(0, 2)),
+      ['original', 'original', 'rewrite'],
+    ],
     ['another outlet on the same event', INDEPENDENT_PARAGRAPHS.join('\n'), ['original', 'original', 'original']],
     ['a copy', original, ['repost', 'repost', 'repost']],
   ])('sensitivity strict / balanced / sensitive: %s', (_, text, expected) => {

@@ -141,7 +141,6 @@ const TREE_OPTIONS = {
 /** The measurements `--fit` fits the rewrite model on. */
 const FEATURES: Measurement[] = [
   'alignedShare',
-  'order',
   'sourceCoverage',
   'softAlign',
   'rareSoftAlign',
@@ -154,6 +153,8 @@ const FEATURES: Measurement[] = [
   'lengthRatio',
   'factsKept',
   'sharedFactsWithoutNew',
+  'sharedFactsNoneNew',
+  'containedWithoutNewFacts',
 ];
 if (args.includes('--features')) {
   // `--features +a,-b`: fit with measurement a added and b left out (what was tried is measured this way). A name
@@ -692,7 +693,8 @@ function reportModel(model: BoostedTrees<Measurement>): string[] {
   const byPage = fitRowsByPage();
   const probabilities = new Map(fitRows.map((r) => [r, scoreOf(model, r.features)]));
   const lines: string[] = [];
-  for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+  const thresholds = [...new Set([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, ...Object.values(REWRITE_THRESHOLDS)])];
+  for (const threshold of thresholds.sort((a, b) => a - b)) {
     const cells = (['tune', 'check'] as const).map((split) => {
       let found = 0;
       let rewrites = 0;

@@ -53,16 +53,18 @@ export const ATTRIBUTION_COPY_SLACK = 10;
 
 /**
  * Rewrite: the rewrite model's probability reaches this, by the sensitivity the user picks (default "balanced").
- * No threshold meets both targets of the accuracy issue (90% of rewrites found, at most 2% of other outlets' own
- * reports flagged), so the trade-off is the user's. Measured verdict by verdict by `npm run eval -- --sensitivity S`
- * (2026-12-02), tuning half / checking half:
+ * No threshold meets every target of the accuracy issue (88% of rewrites found, at most 3% of other outlets' own
+ * reports and of generated text not derived from the reference flagged), so the trade-off is the user's. Balanced is
+ * the strictest threshold (0.01 apart) at which the eval's tuning half finds 88% of rewrites with the right source.
+ * Measured verdict by verdict by `npm run eval -- --sensitivity S` (2026-12-02), tuning half / checking half:
  *    rewrites found with the right source / independent coverage flagged / generated-not-derived flagged
- *  - strict 0.9:    53.9% / 55.9%, 4.3% / 2.1%, 0.8% / 0.9% (seeds 003 and 004, the summary and the aggregation,
- *                   fall under it);
- *  - balanced 0.7:  80.6% / 83.0%, 6.9% / 4.5%, 4.5% / 7.6% (seeds 5/5);
- *  - sensitive 0.5: 84.7% / 87.4%, 11.4% / 7.8%, 6.4% / 11.2% (seeds 5/5).
+ *  - strict 0.9:     82.4% / 82.3%, 5.8% / 3.2%, 2.6% / 5.4% (seeds 003 and 004, the summary and the aggregation,
+ *                    fall under it: 0.86 and 0.87);
+ *  - balanced 0.79:  88.2% / 87.9%, 6.7% / 4.5%, 4.1% / 6.7% (seeds 5/5; at 0.80 the tuning half finds 87.7%);
+ *  - sensitive 0.6:  91.8% / 91.8%, 10.8% / 7.1%, 5.6% / 8.5% (seeds 5/5; at 0.5, 93.3% / 92.9% found for
+ *                    12.5% / 8.6% and 6.0% / 9.9% flagged: 1.5 points more found for 1.5 more flagged).
  */
-export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.7, sensitive: 0.5 } as const;
+export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.79, sensitive: 0.6 } as const;
 export type Sensitivity = keyof typeof REWRITE_THRESHOLDS;
 export const SENSITIVITIES = Object.keys(REWRITE_THRESHOLDS) as Sensitivity[];
 export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';
