@@ -14,6 +14,9 @@ const referenceOf = (text: string): Reference => ({ id: 'ref', ...ORIGINAL, ...f
 const measure = (page: string, ref: string): Comparison =>
   compare(pageFingerprint(analyzeText(page)), referenceOf(ref));
 
+/** A text's content weight as the measurements count it (names and numbers weigh double). */
+const pageWeight = (text: string): number => pageFingerprint(analyzeText(text)).contentWeight;
+
 describe('comparison measurements on hand-made pairs', () => {
   const source = [
     'Officials in Harlow approved a floodwall worth 48 million dollars on Tuesday.',
@@ -56,6 +59,20 @@ describe('comparison measurements on hand-made pairs', () => {
     expect(kept.newFactsShare).toBe(0);
     expect(kept.sharedFactsNoneNew).toBeCloseTo(3 / 20, 10);
     expect(kept.containedWithoutNewFacts).toBe(kept.contentContainment);
+  });
+
+  test("own passage: the longest run of the page's sentences that hardly match the reference", () => {
+    expect(measure(source, source).ownPassage).toBe(0);
+    // Two sentences of the page's own between restated ones, and one more after: the run of two is the longest.
+    const own = [
+      'Beekeepers across the valley reported swarms leaving their hives early this spring.',
+      'Orchard growers fear pollination shortfalls for apples and pears.',
+    ];
+    const lines = source.split('\n');
+    const page = [lines[0], ...own, lines[1], 'Gardeners planted wildflower strips along hedgerows.', lines[2]];
+    const c = measure(page.join('\n'), source);
+    const total = page.reduce((sum, line) => sum + pageWeight(line as string), 0);
+    expect(c.ownPassage).toBeCloseTo(own.reduce((sum, line) => sum + pageWeight(line), 0) / total, 10);
   });
 
   test('order: the same sentences in reverse keep one sentence in order of three', () => {

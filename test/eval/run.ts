@@ -155,6 +155,7 @@ const FEATURES: Measurement[] = [
   'sharedFactsWithoutNew',
   'sharedFactsNoneNew',
   'containedWithoutNewFacts',
+  'ownPassage',
 ];
 if (args.includes('--features')) {
   // `--features +a,-b`: fit with measurement a added and b left out (what was tried is measured this way). A name
@@ -670,10 +671,10 @@ function fitModels(): void {
   // Independent coverage with shared narration (co-derived.ts) is left out of fitting, not of scoring: it is likely
   // written from the same wire story as the reference, so its label "original" is doubtful as a lesson.
   const rows = fitRows.filter((r) => r.split === 'tune' && !r.coDerived);
-  // Monotone: more shared wording, alignment or facts can only make "rewrite" likelier, new facts only less likely;
-  // the ratio of lengths is free. (Unconstrained, the trees learn that copied passages mean another outlet's report
-  // built on the same wire copy, and clear an aggregation that quotes its source.)
-  const signs = FEATURES.map((f) => (f === 'newFactsShare' ? -1 : f === 'lengthRatio' ? 0 : 1));
+  // Monotone: more shared wording, alignment or facts can only make "rewrite" likelier, new facts or a passage of the
+  // page's own only less likely; the ratio of lengths is free. (Unconstrained, the trees learn that copied passages
+  // mean another outlet's report built on the same wire copy, and clear an aggregation that quotes its source.)
+  const signs = FEATURES.map((f) => (f === 'newFactsShare' || f === 'ownPassage' ? -1 : f === 'lengthRatio' ? 0 : 1));
   const fitted = fitBoostedTrees(
     rows.map((r) => r.features),
     rows.map((r) => r.label),

@@ -9,6 +9,7 @@ import {
   ALIGNED_SENTENCE_MIN,
   ENTITY_WEIGHT,
   MIN_SENTENCE_CONTENT,
+  OWN_PASSAGE_MAX_SHARE,
   SHARED_FACTS_SATURATION,
 } from './thresholds';
 
@@ -103,6 +104,10 @@ export interface Comparison {
   /** softAlign with each word weighed by 1 / (page sentences it occurs in): the words of the story's subject, which
    * run through every sentence of any article about it, count little; a sentence's own words count most. */
   rareSoftAlign: number;
+  /** Share of the page's content (by weight) in its longest run of consecutive sentences whose best reference
+   * sentence holds less than OWN_PASSAGE_MAX_SHARE of their words: a passage of the page's own (reporting, or the
+   * commentary a generated text adds after restating a story's lead) where a rewrite restates sentence after sentence. */
+  ownPassage: number;
   /** Share of the page's names and numbers that the reference does not have: a rewrite adds few, reporting many. */
   newFactsShare: number;
   /** alignedShare × (1 − newFactsShare): high only when the page follows the reference *and* adds no facts of its
@@ -149,7 +154,7 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
 export function compareWith(page: PageFingerprint, ref: ComparedReference, sharedShingles: number): Comparison {
   const source = referenceProfile(ref);
   const overlap = contentOverlap(page, source);
-  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign } = align(page, source);
+  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign, ownPassage } = align(page, source);
   const sharedFacts = page.entityKeys.size - overlap.newFactCount;
   const newFactsShare = page.entityKeys.size ? overlap.newFactCount / page.entityKeys.size : 0;
   return {
@@ -163,6 +168,7 @@ export function compareWith(page: PageFingerprint, ref: ComparedReference, share
     sourceCoverage,
     softAlign,
     rareSoftAlign,
+    ownPassage,
     newFactsShare,
     alignedWithoutNewFacts: alignedShare * (1 - newFactsShare),
     pairsWithoutNewFacts: overlap.pairContainment * (1 - newFactsShare),
@@ -271,7 +277,7 @@ function contentOverlap(page: PageFingerprint, source: ReferenceProfile) {
 
 type AlignmentMeasurements = Pick<
   Comparison,
-  'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign'
+  'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign' | 'ownPassage'
 >;
 
 /**
@@ -289,6 +295,8 @@ function align(page: PageFingerprint, source: ReferenceProfile): AlignmentMeasur
   let softWeight = 0;
   let rareTotalWeight = 0;
   let rareSoftWeight = 0;
+  let ownRun = 0;
+  let longestOwnRun = 0;
   page.sentences.forEach((codes, i) => {
     if (codes.length < MIN_SENTENCE_CONTENT) {
       alignment.push(-1);
@@ -299,6 +307,12 @@ function align(page: PageFingerprint, source: ReferenceProfile): AlignmentMeasur
     rareTotalWeight += match.rareWeight;
     softWeight += match.share * match.weight;
     rareSoftWeight += match.rareShare * match.rareWeight;
+    if (match.share < OWN_PASSAGE_MAX_SHARE) {
+      ownRun += match.weight;
+      longestOwnRun = Math.max(longestOwnRun, ownRun);
+    } else {
+      ownRun = 0;
+    }
     if (match.share >= ALIGNED_SENTENCE_MIN) {
       alignment.push(match.index);
       alignedWeight += match.weight;
@@ -316,6 +330,7 @@ function align(page: PageFingerprint, source: ReferenceProfile): AlignmentMeasur
     sourceCoverage: eligibleRef ? Math.min(1, covered.size / eligibleRef) : 0,
     softAlign: eligibleWeight ? softWeight / eligibleWeight : 0,
     rareSoftAlign: rareTotalWeight ? rareSoftWeight / rareTotalWeight : 0,
+    ownPassage: eligibleWeight ? longestOwnRun / eligibleWeight : 0,
   };
 }
 
