@@ -339,6 +339,11 @@ interface LlmFakeRewrite {
   unit: string;
 }
 
+/** Two articles hold the same text when they differ only in white space. */
+function sameTextKey(text: string): string {
+  return text.split(/\s+/).join(' ');
+}
+
 /** Calls `each` with every ChatGPT paraphrase and rewrite long enough to judge (and whose original is); returns how
  * many were left out. */
 function eachLlmFakeRewrite(
@@ -348,7 +353,7 @@ function eachLlmFakeRewrite(
   const idsByText = new Map<string, string[]>();
   for (const row of rows) {
     if (wordCount(row.human_text) < MIN_WORDS) continue;
-    const key = (row.human_text as string).split(/\s+/).join(' ');
+    const key = sameTextKey(row.human_text as string);
     idsByText.set(key, [...(idsByText.get(key) ?? []), `llmfake:${row.dataset}:${row.news_id}`]);
   }
   let leftOut = 0;
@@ -360,7 +365,7 @@ function eachLlmFakeRewrite(
         continue;
       }
       const source = `llmfake:${row.dataset}:${row.news_id}`;
-      const twins = idsByText.get((row.human_text as string).split(/\s+/).join(' ')) ?? [source];
+      const twins = idsByText.get(sameTextKey(row.human_text as string)) ?? [source];
       each({
         row,
         variant,

@@ -226,26 +226,31 @@ function isSourceOf(item: EvalCase, id: string): boolean {
   return id === item.sourceId || (item.sameTextSources ?? []).includes(id);
 }
 
-function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split; features: number[]; label: number }> {
+/** The page measured against each candidate reference the corpus index finds for it, as the verdict measures them. */
+function candidateComparisons(item: EvalCase, index: CorpusIndex): Array<{ id: string; c: Comparison }> {
   if ('error' in item.page) return [];
   const analysis = analyzeText(item.page.text);
   const fingerprint = pageFingerprint(analysis);
-  const isRewrite = item.expect === 'rewrite' || item.kind === 'cut';
-  return index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
-    const c: Comparison = compareWith(
+  return index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => ({
+    id: index.meta(i).id,
+    c: compareWith(
       fingerprint,
       index.comparedReference(i),
       (index.sharedShingles([i], fingerprint.shingles)[0] as Set<number>).size,
-    );
-    return {
-      split: item.split,
-      features: FEATURES.map((f) => {
-        if (typeof c[f] !== 'number') throw new Error(`--features: no measurement named "${f}"`);
-        return c[f];
-      }),
-      label: isRewrite && isSourceOf(item, index.meta(i).id) ? 1 : 0,
-    };
-  });
+    ),
+  }));
+}
+
+function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split; features: number[]; label: number }> {
+  const isRewrite = item.expect === 'rewrite' || item.kind === 'cut';
+  return candidateComparisons(item, index).map(({ id, c }) => ({
+    split: item.split,
+    features: FEATURES.map((f) => {
+      if (typeof c[f] !== 'number') throw new Error(`--features: no measurement named "${f}"`);
+      return c[f];
+    }),
+    label: isRewrite && isSourceOf(item, id) ? 1 : 0,
+  }));
 }
 
 /**
@@ -256,17 +261,8 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
  */
 function missReason(item: EvalCase, outcome: Outcome, index: CorpusIndex): string {
   if ('error' in item.page) return `page not loaded: ${item.page.error}`;
-  const analysis = analyzeText(item.page.text);
   const words = wordsOf(item);
-  const fingerprint = pageFingerprint(analysis);
-  const scored = index.candidates(fingerprint.shingles, analysis.sentenceCodes).map(({ index: i }) => {
-    const c = compareWith(
-      fingerprint,
-      index.comparedReference(i),
-      (index.sharedShingles([i], fingerprint.shingles)[0] as Set<number>).size,
-    );
-    return { id: index.meta(i).id, c, p: rewriteProbability(c) };
-  });
+  const scored = candidateComparisons(item, index).map(({ id, c }) => ({ id, c, p: rewriteProbability(c) }));
   const describe = ({ c, p }: (typeof scored)[number]): string =>
     `p ${p.toFixed(2)}, copied ${pct1(c.copied)} of the page and ${pct1(c.copiedOfSource)} of the reference, soft ` +
     `alignment ${c.softAlign.toFixed(2)}, sentences aligned ${pct1(c.alignedShare)}, new facts ${pct1(c.newFactsShare)}, ` +
@@ -277,7 +273,7 @@ function missReason(item: EvalCase, outcome: Outcome, index: CorpusIndex): strin
       item.sharedNarration !== undefined ? `, ${item.sharedNarration} 8-word narration sequences shared` : '';
     if (outcome.predicted === 'none') return `matches nothing known: ${scored.length} candidates, none kept`;
     if (!flagged) return `flagged as ${outcome.predicted} of ${outcome.sourcePredicted}${narration}`;
-    const kind = (item.sharedNarration ?? 0) >= CO_DERIVED_MIN_SEQUENCES ? 'co-derived' : 'no shared narration';
+    const kind = isCoDerived(item) ? 'co-derived' : 'no shared narration';
     return `flagged, ${outcome.predicted === 'repost' ? 'repost' : 'rewrite'}, ${item.sharedNarration === undefined ? 'narration not counted' : kind}: ${describe(flagged)}${narration}, ${words} words`;
   }
   if (words < 50) return `short page (under 50 words): ${words} words, ${outcome.predicted}`;
