@@ -1,4 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { isWidgetLine } from './widget-lines';
 
 /**
  * The article on a page, as the engine wants it: text one paragraph (or heading) a line, plus the metadata a
@@ -195,13 +196,6 @@ function blockText(root: Element): string {
     .join('\n');
 }
 
-/** Lines that start the way page widgets do: tickers, share rows, newsletter prompts, tags, "read more" runs, image
- * credits, ads. */
-const WIDGET_START =
-  /^(?:trending(?: now)?\s*:|advertisement|sponsored|share(?: this(?: article| story)?)?\s*:|tags?\s*:|topics?\s*:|read more\s*:|related\s*:|related (?:posts|stories|articles)\b|you may also like\b|recommended for you\b|more from\b|get the latest\b|sign up for\b|subscribe to (?:our|the)\b|follow (?:us|on)\b|(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:|getty images\b)/i;
-/** Widget words anywhere in a short line: view counts, reading times, "Follow on X", "Updated … GMT". */
-const WIDGET_ANYWHERE =
-  /\b\d[\d,.]*\s+(?:views|shares|comments)\b|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b/i;
 /** A byline or dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT". */
 const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(?:[|·,-]|$)/u;
 const SENTENCE_END = /[.!?…"”»)]$/;
@@ -218,8 +212,7 @@ function isChromeLine(line: Line, index: number, count: number): boolean {
   const density = line.linkChars / line.text.length;
   const sentence = SENTENCE_END.test(line.text) && words >= 6;
   if (density >= 0.5 && (!sentence || density >= 0.9)) return true;
-  if (words <= 25 && WIDGET_START.test(line.text)) return true;
-  if (words <= 20 && !sentence && WIDGET_ANYWHERE.test(line.text)) return true;
+  if (isWidgetLine(line.text, words, sentence)) return true;
   const atEdge = index < 3 || index >= count - 3;
   return atEdge && words <= 16 && BYLINE.test(line.text);
 }

@@ -197,6 +197,53 @@ describe('plain-text pages', () => {
     expect(article.title).toBe(ORIGINAL.title);
   });
 
+  test('a list the article introduces with a colon stays in it, mid-article or at its end', () => {
+    const specs = [
+      'The floodwall:',
+      '2.4 km of steel sheet piling',
+      'Crest 4.1 m above datum',
+      'Six flood gates',
+      'Two pumping stations',
+      'Cost: £41m',
+    ];
+    const injuries = [
+      'Did not work:',
+      'J. Ames (knee)',
+      'R. Cole (back)',
+      'T. Wu (ankle)',
+      'Limited:',
+      'P. Hart (wrist)',
+    ];
+    const nav = [
+      'Share this:',
+      'Facebook',
+      'Twitter',
+      'Email',
+      'Related',
+      'Ten gadgets under $20',
+      'Five towns with cheap rent',
+    ];
+    const intro = 'The council listed what the crews had finished by the end of the week, as follows:';
+    const page = [
+      'Home',
+      'News',
+      ORIGINAL.title,
+      ...ORIGINAL_PARAGRAPHS.slice(0, 2),
+      ...specs,
+      ...ORIGINAL_PARAGRAPHS.slice(2),
+      intro,
+      ...injuries,
+      ...nav,
+    ].join('\n');
+    const article = extractPlainText(page);
+    expect(article.text).toBe(
+      [...ORIGINAL_PARAGRAPHS.slice(0, 2), ...specs, ...ORIGINAL_PARAGRAPHS.slice(2), intro, ...injuries].join('\n'),
+    );
+    // A list no prose line introduces, after the last paragraph, is not the article's.
+    const plain = extractPlainText([...ORIGINAL_PARAGRAPHS, ...nav].join('\n'));
+    expect(plain.text).toBe(ORIGINAL_PARAGRAPHS.join('\n'));
+  });
+
   test('a run of short quoted lines inside the article does not cut it in two', () => {
     const quote = ['"We waited ten years.', 'Ten years is too long.', 'Now we build it.', 'Good luck to us all."'];
     const page = [

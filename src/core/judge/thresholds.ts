@@ -64,10 +64,10 @@ export const ATTRIBUTION_COPY_SLACK = 10;
  * the strictest threshold (0.01 apart) at which the eval's tuning half finds 88% of rewrites with the right source.
  * Measured verdict by verdict by `npm run eval -- --sensitivity S` (2026-12-02), tuning half / checking half:
  *    rewrites found with the right source / independent coverage flagged / generated-not-derived flagged
- *  - strict 0.9:     82.7% / 82.8%, 5.8% / 3.4%, 2.3% / 5.4% (seeds 003 and 004, the summary and the aggregation,
+ *  - strict 0.9:     82.7% / 82.7%, 5.8% / 3.4%, 2.3% / 5.4% (seeds 003 and 004, the summary and the aggregation,
  *                    fall under it: 0.86 and 0.86);
- *  - balanced 0.79:  88.0% / 88.1%, 6.3% / 4.3%, 3.0% / 6.7% (seeds 5/5; at 0.80 the tuning half finds 87.8%);
- *  - sensitive 0.6:  92.0% / 92.0%, 10.2% / 7.1%, 5.6% / 9.0% (seeds 5/5; at 0.5, 93.5% / 92.9% found for
+ *  - balanced 0.79:  88.0% / 88.0%, 6.1% / 4.3%, 3.0% / 6.7% (seeds 5/5; at 0.80 the tuning half finds 87.8%);
+ *  - sensitive 0.6:  92.0% / 91.9%, 10.2% / 7.1%, 5.6% / 9.0% (seeds 5/5; at 0.5, 93.5% / 92.9% found for
  *                    11.5% / 7.8% and 6.0% / 10.3% flagged).
  */
 export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.79, sensitive: 0.6 } as const;
