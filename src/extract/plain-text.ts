@@ -56,6 +56,7 @@ export function extractPlainText(raw: string): PlainTextArticle {
   lines.forEach((line, i) => {
     const words = line.split(/\s+/).length;
     const open = blocks[blocks.length - 1];
+    const intro = introduces(line, words);
     const extend = (): void => {
       if (!open) return;
       open.last = i;
@@ -64,10 +65,10 @@ export function extractPlainText(raw: string): PlainTextArticle {
     if (!isProse(line)) {
       // A widget's line ends the article's list.
       if (isWidgetLine(line, words, SENTENCE_END.test(line))) sinceIntro = Infinity;
-      if (open && gap <= MAX_GAP_LINES && introduces(line, words)) gapIntroduced = true;
+      if (open && gap <= MAX_GAP_LINES && intro) gapIntroduced = true;
       if (open && sinceIntro < MAX_LIST_LINES) {
         extend();
-        sinceIntro = introduces(line, words) ? 0 : sinceIntro + 1;
+        sinceIntro = intro ? 0 : sinceIntro + 1;
       } else if (open && gap <= MAX_GAP_LINES && isShortSentence(line)) {
         extend();
       } else {
@@ -83,7 +84,8 @@ export function extractPlainText(raw: string): PlainTextArticle {
     }
     gap = 0;
     gapIntroduced = false;
-    sinceIntro = introduces(line, words) && words >= 10 ? 0 : Infinity;
+    // A prose line (ten words or more) that introduces a list starts one.
+    sinceIntro = intro ? 0 : Infinity;
   });
   const main = blocks.reduce<(typeof blocks)[number] | undefined>(
     (a, b) => (!a || b.words > a.words ? b : a),
