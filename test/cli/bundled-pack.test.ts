@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readPackInfo } from '../../src/core';
 import { hasShared } from '../eval/data';
+import { SPAWNS } from './timeouts';
 
-describe.skipIf(!hasShared())('the bundled pack', () => {
+describe.skipIf(!hasShared())('the bundled pack', SPAWNS, () => {
   test('is exactly what its manifest builds with this version of the engine', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'firsthand-bundled-')), 'corpus.pack');
     const committed = readFileSync('reference-corpus/corpus.pack');

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readPack } from '../../src/core';
 import { hasShared, sharedPath } from '../eval/data';
+import { SPAWNS } from './timeouts';
 import {
   farmPage,
   independentPage,
@@ -52,7 +53,7 @@ beforeAll(() => {
   if (built.code !== 0) throw new Error(`corpus build failed: ${built.stderr}`);
 });
 
-describe('the CLI installs like a CLI', () => {
+describe('the CLI installs like a CLI', SPAWNS, () => {
   test('the built file is executable and runs by itself (its shebang), as npx, npm link and a global install run it', () => {
     expect(statSync(CLI).mode & 0o111).not.toBe(0);
     const direct = spawnSync(CLI, ['help'], { encoding: 'utf8' });
@@ -64,7 +65,7 @@ describe('the CLI installs like a CLI', () => {
   });
 });
 
-describe('firsthand corpus build', () => {
+describe('firsthand corpus build', SPAWNS, () => {
   test('builds a pack, reading missing metadata from the page', () => {
     const result = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'built.pack']);
     expect(result.code).toBe(0);
@@ -127,7 +128,7 @@ describe('firsthand corpus build', () => {
   });
 });
 
-describe('firsthand corpus build from folders, --update and merge', () => {
+describe('firsthand corpus build from folders, --update and merge', SPAWNS, () => {
   const site = (): string => {
     const root = mkdtempSync(join(tmpdir(), 'firsthand-site-'));
     mkdirSync(join(root, 'news', '2026'), { recursive: true });
@@ -190,7 +191,7 @@ describe('firsthand corpus build from folders, --update and merge', () => {
   });
 });
 
-describe('firsthand corpus info, index and convert', () => {
+describe('firsthand corpus info, index and convert', SPAWNS, () => {
   test('info names the count, format, size, date range and publishers; --json the same as an object', () => {
     const text = run(['corpus', 'info', 'pack.pack']);
     expect(text.code).toBe(0);
@@ -280,7 +281,7 @@ describe('firsthand corpus info, index and convert', () => {
   });
 });
 
-describe('firsthand check', () => {
+describe('firsthand check', SPAWNS, () => {
   test('--manifest --json: one object per input, in order, errors in their place', () => {
     const result = run(['check', '--corpus', 'pack.pack', '--manifest', 'checks.jsonl', '--json']);
     const lines = result.stdout
@@ -411,7 +412,7 @@ describe('firsthand check', () => {
   });
 });
 
-describe.skipIf(!hasShared())('the five seeds, through the CLI and the bundled corpus', () => {
+describe.skipIf(!hasShared())('the five seeds, through the CLI and the bundled corpus', SPAWNS, () => {
   test('each gets the verdict, source, credit and AI-style level cases.json names', () => {
     const cases = JSON.parse(readFileSync(sharedPath('seeds', 'cases.json'), 'utf8'));
     const manifest = cases.cases
@@ -446,7 +447,7 @@ describe.skipIf(!hasShared())('the five seeds, through the CLI and the bundled c
   });
 });
 
-describe('publishing a pack: information, keygen, sign', () => {
+describe('publishing a pack: information, keygen, sign', SPAWNS, () => {
   test('a pack built with --name, --publisher, --expires and --sign says so, and its signature is verified', () => {
     const key = join(dir, 'newsroom.key');
     const made = run(['corpus', 'keygen', '--out', key]);
@@ -515,7 +516,7 @@ describe('publishing a pack: information, keygen, sign', () => {
   });
 });
 
-describe('short articles are judged', () => {
+describe('short articles are judged', SPAWNS, () => {
   test.each([
     ['a one-paragraph snippet ending "Read the full story at…" (about 60 words)', 1],
     ['a three-paragraph excerpt', 3],
@@ -536,7 +537,7 @@ describe('short articles are judged', () => {
   });
 });
 
-describe('a private archive: --keep-text', () => {
+describe('a private archive: --keep-text', SPAWNS, () => {
   test('the text goes to PACK.text.jsonl (owner only), never into the pack; it cannot be used as a pack or signed', () => {
     const built = run(['corpus', 'build', '--manifest', 'refs.jsonl', '--out', 'private.pack', '--keep-text']);
     expect(built.code, built.stderr).toBe(0);

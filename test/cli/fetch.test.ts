@@ -10,6 +10,7 @@ import { readPack } from '../../src/core';
 import { Fetcher, retryAfterMs } from '../../src/cli/fetcher';
 import { parseFeed, parseSitemap, readSitemap } from '../../src/cli/sources';
 import { farmPage, INDEPENDENT, independentPage, ORIGINAL, publisherPage, sectionFrontPage } from '../fixtures/story';
+import { SPAWNS } from './timeouts';
 
 /**
  * Fetching against a real local HTTP server (never the internet, never a mock): feeds of three kinds, a sitemap
@@ -214,7 +215,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
-describe('the fetcher keeps to its manners (a real local server)', () => {
+describe('the fetcher keeps to its manners (a real local server)', SPAWNS, () => {
   test('User-Agent names Firsthand; robots.txt is fetched once and respected', async () => {
     const fetcher = new Fetcher();
     await fetcher.get(`${base}/courier`, /html/);
@@ -267,7 +268,7 @@ describe('the fetcher keeps to its manners (a real local server)', () => {
   });
 });
 
-describe('feeds and sitemaps', () => {
+describe('feeds and sitemaps', SPAWNS, () => {
   test('RSS, Atom and JSON Feed give addresses with title, date, author and the feed title as publisher', () => {
     const rss = parseFeed(readRoute('/feed.rss'), 'feed.rss');
     expect(rss.slice(0, 2)).toEqual([
@@ -328,7 +329,7 @@ function readRoute(path: string): string {
   return body;
 }
 
-describe('the CLI on feeds, sitemaps and lists of addresses', () => {
+describe('the CLI on feeds, sitemaps and lists of addresses', SPAWNS, () => {
   test('corpus build --feed: each item fetched, one skip line per bad item, a summary, metadata from the feed', async () => {
     const built = await run(['corpus', 'build', '--out', 'feed.pack', '--feed', `${base}/feed.rss`, '--quiet']);
     expect(built.code, built.stderr).toBe(0);
