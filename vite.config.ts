@@ -43,6 +43,10 @@ function extension(browser: 'chrome' | 'firefox'): UserConfig {
   return {
     // The bundled corpus pack is inlined into the worker as base64 (`corpus.pack?inline`).
     assetsInclude: ['**/*.pack'],
+    // Decoding a checked link's page (src/extract/decode.ts): in a browser, @exodus/bytes's own entry for browsers,
+    // which hands decoding to the browser's TextDecoder (right for every encoding, unlike Node's) instead of
+    // bundling its own tables for the multi-byte ones (about 280 KB in every page that imports link checks).
+    resolve: { alias: { '@exodus/bytes/encoding.js': '@exodus/bytes/encoding-browser.js' } },
     build: { outDir: `dist/${browser}`, emptyOutDir: true, minify: false, sourcemap: false, target: 'es2022' },
     plugins: [
       webExtension({

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { extractArticle, isProbablyArticle, readMetadata, sentenceWords } from '../extract/article';
+import { decodePage, EncodingError } from '../extract/decode';
 import { extractPlainText } from '../extract/plain-text';
 import { CliError } from './cli-error';
 import { parseDocument } from './dom';
@@ -37,28 +38,48 @@ export async function loadPage(input: string, url?: string, fetcher?: Fetcher): 
   } catch (error) {
     throw new CliError(`cannot read ${label}: ${describeFsError(error)}`);
   }
-  return fromBytes(bytes, label, kindOf(input, bytes), url ?? '');
+  return fromBytes(bytes, label, kindByName(input), url ?? '');
 }
 
-function kindOf(path: string, bytes: Buffer): 'html' | 'text' {
+/** A page's kind by its file name, or 'auto' (decided by its first tags, see kindOf). */
+function kindByName(path: string): 'html' | 'text' | 'auto' {
   const ext = extname(path).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.txt' || ext === '.text' || ext === '.md') return 'text';
-  const head = bytes.subarray(0, 2048).toString('utf8').trimStart().toLowerCase();
+  return 'auto';
+}
+
+function kindOf(source: string): 'html' | 'text' {
+  const head = source.slice(0, 2048).trimStart().toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|p|div|article)[\s>]/.test(head)
     ? 'html'
     : 'text';
 }
 
-export function fromBytes(bytes: Buffer, label: string, kind: 'html' | 'text', url: string): LoadedPage {
+/** A page from its bytes, decoded in the encoding they were written in (see src/extract/decode.ts; `contentType` is
+ * the one it was served with, if fetched). */
+export function fromBytes(
+  bytes: Buffer,
+  label: string,
+  given: 'html' | 'text' | 'auto',
+  url: string,
+  contentType = '',
+): LoadedPage {
   if (bytes.length > MAX_PAGE_BYTES) {
     throw new CliError(
       `${label} is ${(bytes.length / 1048576).toFixed(1)} MB; pages over ${MAX_PAGE_BYTES / 1048576} MB are not checked`,
     );
   }
-  if (bytes.includes(0)) throw new CliError(`${label} is not a text or HTML page (binary data)`);
-  const source = bytes.toString('utf8');
+  let source: string;
+  try {
+    source = decodePage(bytes, contentType);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new CliError(`${label}: ${error.message}`);
+    throw error;
+  }
+  if (source.includes('\0')) throw new CliError(`${label} is not a text or HTML page (binary data)`);
   if (!source.trim()) throw new CliError(`${label} is empty`);
+  const kind = given === 'auto' ? kindOf(source) : given;
   if (kind === 'text') {
     const article = extractPlainText(source);
     return { label, text: article.text, title: article.title, url, links: [], siteName: '', publishedTime: '' };
@@ -94,7 +115,7 @@ function articleOf(doc: Document, url: string): ReturnType<typeof extractArticle
 async function fromUrl(address: string, fetcher: Fetcher): Promise<LoadedPage> {
   const fetched = await fetcher.get(address, PAGE_TYPES, 'web page');
   const kind = fetched.contentType.includes('text/plain') ? 'text' : 'html';
-  return fromBytes(fetched.body, address, kind, fetched.url);
+  return fromBytes(fetched.body, address, kind, fetched.url, fetched.contentType);
 }
 
 async function readStdin(): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { XMLParser } from 'fast-xml-parser';
+import { decodePage, EncodingError } from '../extract/decode';
 import { CliError } from './cli-error';
 import type { Fetcher } from './fetcher';
 import { describeFsError } from './load-page';
@@ -194,12 +195,24 @@ export function parseSitemap(
 async function readSource(input: string, fetcher: Fetcher, what: string): Promise<{ text: string; base: string }> {
   if (/^https?:\/\//i.test(input)) {
     const fetched = await fetcher.get(input, FEED_TYPES, what);
-    return { text: fetched.body.toString('utf8'), base: fetched.url };
+    return { text: decodeSource(fetched.body, input, fetched.contentType), base: fetched.url };
   }
+  let bytes: Buffer;
   try {
-    return { text: await readFile(input, 'utf8'), base: '' };
+    bytes = await readFile(input);
   } catch (error) {
     throw new CliError(`cannot read ${input}: ${describeFsError(error)}`);
+  }
+  return { text: decodeSource(bytes, input), base: '' };
+}
+
+/** A feed's or sitemap's text in its encoding (its XML declaration's, its server's, or UTF-8: src/extract/decode.ts). */
+function decodeSource(bytes: Buffer, input: string, contentType = ''): string {
+  try {
+    return decodePage(bytes, contentType);
+  } catch (error) {
+    if (error instanceof EncodingError) throw new CliError(`${input}: ${error.message}`);
+    throw error;
   }
 }
 

@@ -4,6 +4,7 @@
  * click) with this, extracts the article where a DOM is at hand (offscreen-client.ts), and judges it like any page.
  * Each failure is one line for the reader. Plain fetch, no extension API: tested in Node against a local server.
  */
+import { decodePage, EncodingError } from '../extract/decode';
 import { readCapped } from '../extract/read-capped';
 
 export const LINK_TIMEOUT_MS = 20_000;
@@ -52,5 +53,10 @@ export async function fetchLinkedPage(url: string): Promise<{ html: string; url:
     MAX_LINK_BYTES,
     () => new LinkError(`the page is larger than ${MAX_LINK_BYTES / 1024 / 1024} MB`),
   );
-  return { html: new TextDecoder().decode(bytes), url: response.url || url };
+  try {
+    return { html: decodePage(bytes, type), url: response.url || url };
+  } catch (error) {
+    if (error instanceof EncodingError) throw new LinkError(`the page cannot be read: ${error.message}`);
+    throw error;
+  }
 }

@@ -15,6 +15,7 @@ import {
   publisherPage,
   REWRITE_TEXT,
   sectionFrontPage,
+  windows1252,
   writeStoryFiles,
 } from '../fixtures/story';
 
@@ -409,6 +410,38 @@ describe('firsthand check', SPAWNS, () => {
   test('a huge page is refused before it is parsed', () => {
     writeFileSync(join(dir, 'huge.html'), `<html><body>${'<p>word </p>'.repeat(2_000_000)}</body></html>`);
     expectCleanError(run(['check', 'huge.html']), /huge\.html is 2\d\.\d MB; pages over 20 MB are not checked/);
+  });
+
+  test('a copy saved in windows-1252 (or UTF-16) gets the verdict and evidence its UTF-8 copy gets', () => {
+    // Typeset as publishers print it, curly quotes and accents, which each encoding writes in its own bytes.
+    const typeset = ORIGINAL_PARAGRAPHS.map((p) =>
+      p
+        .replace(/"([^"]*)"/g, '“$1”')
+        .replace('Felix', 'Félix')
+        .replace('Tejada', 'Tejéda'),
+    );
+    const utf8 = farmPage(typeset);
+    writeFileSync(join(dir, 'typeset-utf8.html'), utf8);
+    writeFileSync(
+      join(dir, 'typeset-1252.html'),
+      windows1252(utf8.replace('charset="utf-8"', 'charset="windows-1252"')),
+    );
+    writeFileSync(join(dir, 'typeset-utf16'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8, 'utf16le')]));
+    const verdicts = ['typeset-utf8.html', 'typeset-1252.html', 'typeset-utf16'].map((file) => {
+      const checked = run(['check', '--corpus', 'pack.pack', '--json', '--url', 'https://buzzdaily.example/t', file]);
+      expect(checked.code, checked.stderr).toBe(0);
+      const { id: _, ...verdict } = JSON.parse(checked.stdout);
+      return verdict;
+    });
+    expect(verdicts[0].verdict).toBe('repost');
+    expect(verdicts[1]).toEqual(verdicts[0]);
+    expect(verdicts[2]).toEqual(verdicts[0]);
+    // The text itself, as the report shows it.
+    expect(run(['check', '--corpus', 'pack.pack', '--report', 'typeset.html', 'typeset-1252.html']).code).toBe(0);
+    const report = readFileSync(join(dir, 'typeset.html'), 'utf8');
+    expect(report).toContain('Councilman Félix Adeyemi');
+    expect(report).toContain('Marisol Tejéda');
+    expect(report).toContain('“For ten years we told Eastbank to wait,”');
   });
 });
 

@@ -9,7 +9,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPack } from '../../src/core';
 import { Fetcher, retryAfterMs } from '../../src/cli/fetcher';
 import { parseFeed, parseSitemap, readSitemap } from '../../src/cli/sources';
-import { farmPage, INDEPENDENT, independentPage, ORIGINAL, publisherPage, sectionFrontPage } from '../fixtures/story';
+import {
+  farmPage,
+  INDEPENDENT,
+  independentPage,
+  ORIGINAL,
+  ORIGINAL_PARAGRAPHS,
+  publisherPage,
+  sectionFrontPage,
+  windows1252,
+} from '../fixtures/story';
 import { SPAWNS } from './timeouts';
 
 /**
@@ -41,7 +50,7 @@ const html =
     res.end(body);
   };
 const xml =
-  (body: string, type = 'application/xml'): Handler =>
+  (body: string | Buffer, type = 'application/xml'): Handler =>
   (_req, res) => {
     res.writeHead(200, { 'content-type': type });
     res.end(body);
@@ -409,6 +418,46 @@ describe('the CLI on feeds, sitemaps and lists of addresses', SPAWNS, () => {
     expect(checked.stderr).toMatch(/skipped mixed\.txt line 5: not an http\(s\) address/);
     // Piped: no progress bar.
     expect(checked.stderr).not.toMatch(/\[[█░=-]+\]|\d+\/\d+ pages/);
+  });
+
+  test('a feed and its pages in windows-1252: read by the XML declaration and the server’s charset', async () => {
+    // Typeset, with accents: what a legacy encoding writes in bytes of its own.
+    const paragraphs = ORIGINAL_PARAGRAPHS.map((p) => p.replace(/"([^"]*)"/g, '“$1”').replace('Tejada', 'Tejéda'));
+    const title = 'Harlow’s floodwall — “a promise kept”';
+    // The page names no title and no site (the feed's fill them in) and declares UTF-8: the server's charset wins.
+    const page = `<!doctype html><html><head><meta charset="utf-8"></head><body><article>${paragraphs
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article></body></html>`;
+    routes.set('/legacy/story', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' });
+      res.end(windows1252(page));
+    });
+    routes.set(
+      '/legacy/feed.rss',
+      xml(
+        windows1252(`<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel>
+<title>Le Courrier d’Harlow — édition du soir</title><item><title>${title}</title>
+<link>${base}/legacy/story</link><pubDate>Tue, 12 May 2026 21:40:00 GMT</pubDate></item></channel></rss>`),
+        'application/rss+xml',
+      ),
+    );
+    const built = await run(['corpus', 'build', '--out', 'legacy.pack', '--feed', `${base}/legacy/feed.rss`]);
+    expect(built.code, built.stderr).toBe(0);
+    const meta = readPack(readFileSync(join(dir, 'legacy.pack'))).metaOf(0);
+    expect([meta.title, meta.publisher]).toEqual([title, 'Le Courrier d’Harlow — édition du soir']);
+    // Its UTF-8 copy, word for word, is found whole.
+    writeFileSync(join(dir, 'legacy-copy.html'), farmPage(paragraphs));
+    const checked = await run([
+      'check',
+      '--corpus',
+      'legacy.pack',
+      '--json',
+      '--url',
+      `${copies}/x`,
+      'legacy-copy.html',
+    ]);
+    const verdict = JSON.parse(checked.stdout);
+    expect([verdict.verdict, verdict.source?.title, verdict.copiedOfSource]).toEqual(['repost', title, 1]);
   });
 
   test('a 500-address batch: every page judged in order, within the limits (time printed)', async () => {

@@ -15,6 +15,7 @@ import {
   ORIGINAL,
   ORIGINAL_PARAGRAPHS,
   REWRITE_TEXT,
+  windows1252,
 } from '../fixtures/story';
 import {
   BROWSER_HOSTS,
@@ -493,17 +494,21 @@ describe.skipIf(!enabled)('checking a link without opening it (Chromium test bui
   let ext: Extension;
   const LINKED = 'https://linked.example/trump-officials-split/';
   const PDF = 'https://linked.example/report.pdf';
+  /** The same page saved by a site that still writes windows-1252, and says so only in its Content-Type. */
+  const LEGACY = 'https://linked.example/legacy/trump-officials-split/';
 
   beforeAll(async () => {
     server = await startServer();
-    server.page(
-      LINKED,
-      articlePage({
-        site: 'Linked',
-        title: 'Trump Officials Split',
-        text: readFileSync(sharedPath('seeds', '002_b8be2ff6e6a970f7.txt'), 'utf8'),
-      }),
-    );
+    const page = articlePage({
+      site: 'Linked',
+      title: 'Trump Officials Split',
+      text: readFileSync(sharedPath('seeds', '002_b8be2ff6e6a970f7.txt'), 'utf8'),
+    });
+    server.page(LINKED, page);
+    server.route(LEGACY, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' });
+      res.end(windows1252(page.replace('<meta charset="utf-8">', '')));
+    });
     server.route(PDF, (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/pdf' });
       res.end('%PDF-1.4');
@@ -527,6 +532,14 @@ describe.skipIf(!enabled)('checking a link without opening it (Chromium test bui
     // The page was fetched by the extension, never opened in a tab.
     expect(ext.context.pages().some((p) => p.url() === LINKED)).toBe(false);
     expect(server.requests.filter((r) => r.host === 'linked.example').length).toBe(1);
+    const verdict = await popup.locator('#last-link .link-verdict').textContent();
+
+    // In windows-1252, its curly quotes and accents in bytes of their own: decoded by the browser's own decoder, the
+    // same verdict, to the percent.
+    await popup.getByLabel('Link', { exact: true }).fill(LEGACY);
+    await popup.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect.poll(() => popup.locator('#last-link .link-url').textContent(), { timeout: 20_000 }).toBe(LEGACY);
+    await expect.poll(() => popup.locator('#last-link .link-verdict').textContent(), { timeout: 20_000 }).toBe(verdict);
 
     await popup.getByLabel('Link', { exact: true }).fill(PDF);
     await popup.getByRole('button', { name: 'Check', exact: true }).click();

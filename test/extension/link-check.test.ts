@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fetchLinkedPage, MAX_LINK_BYTES } from '../../src/extension/link-check';
-import { farmPage } from '../fixtures/story';
+import { farmPage, windows1252 } from '../fixtures/story';
+
+const LEGACY_PAGE = '<!doctype html><html><body><p>The council’s “final” vote — Café Tejéda</p></body></html>';
 
 /** The link check's download (plain fetch, as the background runs it), against a real local server. */
 let server: Server;
@@ -13,6 +15,10 @@ beforeAll(async () => {
     if (req.url === '/farm') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(farmPage());
+    } else if (req.url === '/legacy') {
+      // A windows-1252 page whose server says so, with no declaration of its own.
+      res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' });
+      res.end(windows1252(LEGACY_PAGE));
     } else if (req.url === '/moved') {
       res.writeHead(302, { location: '/farm' });
       res.end();
@@ -38,6 +44,10 @@ describe('checking a link: the download', () => {
     const page = await fetchLinkedPage(`${base}/moved`);
     expect(page.url).toBe(`${base}/farm`);
     expect(page.html).toContain('BuzzDaily Now');
+  });
+
+  test('a page in windows-1252 is read in it: curly quotes and accents as written', async () => {
+    expect((await fetchLinkedPage(`${base}/legacy`)).html).toBe(LEGACY_PAGE);
   });
 
   test.each([
