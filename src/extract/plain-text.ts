@@ -41,12 +41,55 @@ function introduces(line: string, words: number): boolean {
  * introduces nothing. */
 const MAX_LIST_LINES = 40;
 
+/** Widest line of a hard-wrapped text (mail and text files wrap at 72 to 80 columns; a paragraph of an unwrapped
+ * text is longer). */
+const MAX_WRAP_WIDTH = 100;
+
+/** Fewest lines of six words or more that tell a hard-wrapped text (a headline, a dateline and one paragraph do not). */
+const MIN_WRAPPED_LINES = 5;
+
+/** A line starting a list item: a bullet, a dash or a number and a full stop or parenthesis. */
+const LIST_ITEM = /^([*\u2022\u2023\u25aa\u25cf\u2013\u2014-]|\d{1,3}[.)])\s/u;
+
+/**
+ * The paragraphs of a hard-wrapped text (each broken into lines at a fixed width, as mail and saved text files are)
+ * joined back into one line each; any other text as it is. The text is hard-wrapped when its lines of six words or
+ * more, at least MIN_WRAPPED_LINES of them, are at most MAX_WRAP_WIDTH characters (nine in ten) and at least three in ten of them go on, mid
+ * sentence, on a line that starts in lower case: a list of headlines or a line-per-sentence text does not. A line
+ * then joins the next when the next one's first word would not have fitted on it (within a tenth of that width) and
+ * the next is not blank or a list item: a run of headlines, each shorter than the width, stays apart.
+ */
+function unwrap(lines: string[]): string[] {
+  const long = lines.flatMap((line, i) => (line.split(' ').length >= 6 ? [i] : []));
+  if (long.length < MIN_WRAPPED_LINES) return lines;
+  const lengths = long.map((i) => lines[i]!.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(0.9 * (lengths.length - 1))]!;
+  if (width > MAX_WRAP_WIDTH) return lines;
+  const goesOn = long.filter((i) => /^\p{Ll}/u.test(lines[i + 1] ?? '')).length;
+  if (goesOn < 0.3 * long.length) return lines;
+  const joined: string[] = [];
+  let previous = '';
+  for (const line of lines) {
+    const last = joined.length - 1;
+    // Wrapping broke the previous line here only if the next word would not have fitted on it.
+    const filled = previous.length + 1 + line.split(' ')[0]!.length > 0.9 * width;
+    if (line && previous && filled && !previous.endsWith(':') && !LIST_ITEM.test(line)) {
+      joined[last] = `${joined[last]!} ${line}`;
+    } else {
+      joined.push(line);
+    }
+    previous = line;
+  }
+  return joined;
+}
+
 export function extractPlainText(raw: string): PlainTextArticle {
-  const lines = raw
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
-    .filter(Boolean);
+  const lines = unwrap(
+    raw
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim()),
+  ).filter(Boolean);
   const blocks: Array<{ first: number; last: number; words: number }> = [];
   let gap = Infinity;
   // Lines since the last line of the open block that introduces a list (Infinity: none does), and whether such a

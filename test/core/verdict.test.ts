@@ -4,7 +4,14 @@ import { extractPlainText } from '../../src/extract/plain-text';
 import { findAttribution, publisherAliases } from '../../src/core/judge/attribution';
 import { splitSentences } from '../../src/core/text/sentences';
 import { aiStyle } from '../../src/core/ai-style/ai-style';
-import { INDEPENDENT, INDEPENDENT_PARAGRAPHS, ORIGINAL, ORIGINAL_PARAGRAPHS, REWRITE_TEXT } from '../fixtures/story';
+import {
+  hardWrap,
+  INDEPENDENT,
+  INDEPENDENT_PARAGRAPHS,
+  ORIGINAL,
+  ORIGINAL_PARAGRAPHS,
+  REWRITE_TEXT,
+} from '../fixtures/story';
 
 const original = ORIGINAL_PARAGRAPHS.join('\n');
 const reference: Reference = { id: 'courier-floodwall', ...ORIGINAL, ...fingerprintText(original) };
@@ -242,6 +249,37 @@ describe('plain-text pages', () => {
     // A list no prose line introduces, after the last paragraph, is not the article's.
     const plain = extractPlainText([...ORIGINAL_PARAGRAPHS, ...nav].join('\n'));
     expect(plain.text).toBe(ORIGINAL_PARAGRAPHS.join('\n'));
+  });
+
+  test('a hard-wrapped text (mail, a saved .txt) is read as its paragraphs, not as a run of short lines', () => {
+    const related = [
+      'More from the Courier',
+      'Council votes to close two libraries on the east side',
+      'Bus fares rise for the third time in two years',
+      'Harlow market traders say the new rents are too high',
+      '© 2026 Harlow Courier',
+    ];
+    const page = [
+      ORIGINAL.title,
+      '',
+      ...ORIGINAL_PARAGRAPHS.flatMap((paragraph) => [...hardWrap(paragraph), '']),
+      ...related,
+    ].join('\n');
+    expect(page.split('\n').every((line) => line.length <= 72)).toBe(true);
+    const article = extractPlainText(page);
+    expect(article.text).toBe(ORIGINAL_PARAGRAPHS.join('\n'));
+    expect(article.title).toBe(ORIGINAL.title);
+    const verdict = verdictOf(article.text, 'https://copycat.example/floodwall');
+    expect(verdict.verdict).toBe('repost');
+    expect(verdict.copied).toBeGreaterThan(0.95);
+    // The same lines with each paragraph's lines ending as sentences and starting in capitals (a text of one
+    // sentence a line) are not joined.
+    const joined = ORIGINAL_PARAGRAPHS.join(' ');
+    const sentences = splitSentences(joined)
+      .map(({ start, end }) => joined.slice(start, end).trim())
+      .filter((sentence) => sentence.length <= 100);
+    expect(sentences.length).toBeGreaterThanOrEqual(5);
+    expect(extractPlainText(sentences.join('\n')).text).toBe(sentences.join('\n'));
   });
 
   test('a run of short quoted lines inside the article does not cut it in two', () => {

@@ -52,8 +52,9 @@ export interface EvalGroup {
 /** The engine's MIN_ARTICLE_WORDS: shorter texts are not articles and get no verdict, so they are left out. */
 const MIN_WORDS = 40;
 
-export function textPage(text: string, label: string, url = ''): LoadedPage {
-  return fromBytes(Buffer.from(text, 'utf8'), label, 'text', url);
+/** A text page as the CLI loads it: a string as UTF-8, a file's bytes decoded as the CLI decodes them. */
+export function textPage(text: string | Buffer, label: string, url = ''): LoadedPage {
+  return fromBytes(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, label, 'text', url);
 }
 
 export function htmlPage(html: string, label: string, url = ''): LoadedPage {
@@ -635,7 +636,7 @@ export function cloughGroup(): EvalGroup {
     const id = `clough:orig_task${task}`;
     const url = `https://clough-source.example/task${task}`;
     return reference(
-      textPage(readFileSync(sharedPath(...dir, `orig_task${task}.txt`), 'latin1'), id, url),
+      textPage(readFileSync(sharedPath(...dir, `orig_task${task}.txt`)), id, url),
       id,
       url,
       'Clough source',
@@ -650,8 +651,8 @@ export function cloughGroup(): EvalGroup {
   for (const line of lines) {
     const [file, task, category] = line.trim().split(',') as [string, string, string];
     if (category === 'orig') continue;
-    const text = readFileSync(sharedPath(...dir, file), 'latin1');
-    if (wordCount(text) < MIN_WORDS) {
+    const bytes = readFileSync(sharedPath(...dir, file));
+    if (wordCount(bytes.toString('latin1')) < MIN_WORDS) {
       leftOut++;
       continue;
     }
@@ -663,7 +664,7 @@ export function cloughGroup(): EvalGroup {
       expect,
       ...(category === 'cut' ? { alsoRight: ['rewrite' as VerdictKind] } : {}),
       sourceId: category === 'non' ? null : `clough:orig_task${task}`,
-      page: textPage(text, file, `https://student-answers.example/${file}`),
+      page: textPage(bytes, file, `https://student-answers.example/${file}`),
     });
   }
   return {
