@@ -61,12 +61,15 @@ export { probability, type BoostedTrees } from './judge/boosted-trees';
 export { compare, compareWith, pageFingerprint, type Comparison, type Measurement } from './judge/compare';
 export { canonicalUrl, siteOf } from './judge/site';
 export {
+  COMMON_SOURCE_MIN_COPIED,
+  COMMON_SOURCE_MIN_NEW_FACTS,
   DEFAULT_SENSITIVITY,
   isSensitivity,
   REWRITE_THRESHOLDS,
   SENSITIVITIES,
   type Sensitivity,
 } from './judge/thresholds';
+export { NO_MATCH_REASON } from './judge/no-match';
 export {
   judge,
   type JudgeOptions,

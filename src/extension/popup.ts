@@ -1,7 +1,7 @@
 import browser from './browser';
 import { originPattern } from './link-check';
 import type { LinkReport, PageReport } from './messages';
-import { BADGE, searchedText, shownOf } from './report';
+import { BADGE, searchedText, sharesPassages, shownOf } from './report';
 
 /**
  * The popup: the verdict in words, the matched source, the copied share, the credit, the AI-style signals, and a
@@ -50,6 +50,11 @@ function render(tabId: number, report: PageReport | null): void {
   title.append(el('span', undefined, 'dot'), el('span', style.label));
   title.dataset.verdict = shown;
   app.append(title, el('p', sentence(report)));
+  // A page that matches nothing known but shares passages with a known article says which, and why it is no copy.
+  if (sharesPassages(report)) {
+    const why = report.reason.replace(/^no known source: /, '');
+    app.append(el('p', `${why.charAt(0).toUpperCase()}${why.slice(1)}.`, 'shared-passages'));
+  }
   app.append(el('p', `${searchedText(report)}.`, 'muted searched'));
   if (report.learned) app.append(el('p', `This page was ${report.learned}.`, 'learned'));
   for (const listing of report.listed) {
@@ -145,9 +150,10 @@ function sentence(report: PageReport & { status: 'judged' }): string {
     case 'rewrite':
       return `This page re-words an article by ${name}${report.attributed ? ', and credits it' : ', without crediting it'}.`;
     case 'original':
-      return report.match === 'self'
-        ? `This is the known article itself, on its publisher's site.`
-        : 'This article matches no article Firsthand knows. That is not the same as original: its source may simply not be in the corpora below.';
+      if (report.match === 'self') return `This is the known article itself, on its publisher's site.`;
+      if (sharesPassages(report))
+        return 'This article shares passages with an article Firsthand knows, but is not judged a copy or rewrite of it. That is not the same as original: its source may simply not be in the corpora below.';
+      return 'This article matches no article Firsthand knows. That is not the same as original: its source may simply not be in the corpora below.';
   }
 }
 

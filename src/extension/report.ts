@@ -1,4 +1,4 @@
-import type { NoVerdict, Verdict, VerdictKind } from '../core';
+import { NO_MATCH_REASON, type NoVerdict, type Verdict, type VerdictKind } from '../core';
 import type { Listing } from './context-lists';
 import type { PageReport, SearchedCorpus } from './messages';
 
@@ -50,9 +50,16 @@ export function searchedText(report: PageReport & { status: 'judged' }): string 
   return `${total.toLocaleString('en')} reference${total === 1 ? '' : 's'} searched: ${parts}`;
 }
 
+/** An article that matches nothing known but shares passages with a known article, which its reason names. */
+export function sharesPassages(report: PageReport): boolean {
+  return report.status === 'judged' && report.match === 'none' && report.reason !== NO_MATCH_REASON;
+}
+
 /** The toolbar title: the verdict with its source ("Repost of: The New York Times — Trump Officials Split…"). */
 export function badgeTitle(report: PageReport): string {
   if (report.status === 'nothing') return `Firsthand: nothing to judge (${report.reason})`;
+  if (sharesPassages(report))
+    return `No known source: this article shares passages with a known article, but is not judged a copy of it (${searchedText(report)})`;
   if (report.match === 'none') return `No known source: this article matches nothing in the ${searchedText(report)}`;
   const source = report.source;
   const name = source ? `${source.publisher || source.url}${source.title ? ` — ${clip(source.title, 60)}` : ''}` : '';

@@ -9,6 +9,7 @@ import { hasShared, sharedPath } from '../eval/data';
 import { SPAWNS } from './timeouts';
 import {
   farmPage,
+  INDEPENDENT_PARAGRAPHS,
   independentPage,
   ORIGINAL,
   ORIGINAL_PARAGRAPHS,
@@ -325,6 +326,33 @@ describe('firsthand check', SPAWNS, () => {
     expect(result.stdout).not.toMatch(/ORIGINAL/);
     const own = run(['check', '--corpus', 'pack.pack', 'courier.html']);
     expect(own.stdout).toMatch(/^courier\.html: ORIGINAL — source: The Harlow Courier/m);
+  });
+
+  test('a page printing passages of a known article with facts of its own names it, and is not called a copy', () => {
+    // Another outlet's report that prints two of the Courier's paragraphs word for word (as two reports of one press
+    // release do) and reports the rest itself.
+    const page = [ORIGINAL_PARAGRAPHS[0], ...INDEPENDENT_PARAGRAPHS.slice(0, 3), ORIGINAL_PARAGRAPHS[4]].join('\n');
+    writeFileSync(join(dir, 'shares-passages.txt'), page);
+    const text = run([
+      'check',
+      '--corpus',
+      'pack.pack',
+      '--url',
+      'https://rivervalley.example/a',
+      'shares-passages.txt',
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^shares-passages\.txt: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it$/m,
+    );
+    expect(text.stdout).toMatch(/^ {2}why: no known source: 33% of this page is word for word in The Harlow Courier/m);
+    const json = run(['check', '--corpus', 'pack.pack', '--json', 'shares-passages.txt']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'original', match: 'none', source: null });
+    // The HTML report's table gives the reason where a source would stand.
+    run(['check', '--corpus', 'pack.pack', '--quiet', '--report', 'shares.html', 'shares-passages.txt']);
+    expect(readFileSync(join(dir, 'shares.html'), 'utf8')).toMatch(
+      /<td>no known source: 33% of this page is word for word in The Harlow Courier, but it brings names/,
+    );
   });
 
   test('many inputs, in order; --csv gives one row a page, the same values as --json', () => {

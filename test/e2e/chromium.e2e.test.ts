@@ -31,6 +31,14 @@ const SUMMARY = 'https://briefing-digest.example/cartel-policy-summary';
 /** A host on the shipped AI Content Blocklist (public/lists/ai-content.txt). */
 const LISTED = 'https://accountinginsights.org/trump-officials-split/';
 const HARLOW_FARM = 'https://buzzdaily.example/harlow-floodwall/';
+/** Another outlet's report that prints two paragraphs of the seed story word for word and reports the rest itself. */
+const SHARES = 'https://valley-wire.example/border-sheriffs-cartel-plan';
+const SHARES_OWN = [
+  'Border sheriffs in Arizona said on Thursday that they had not been told what a military campaign against the cartels would mean for the ports of entry at Nogales and Douglas, where 1,400 trucks cross on a normal weekday.',
+  '"We read about it in the paper like everybody else," said Sheriff Dolores Acuna of Santa Cruz County, whose deputies patrol 52 miles of the border. She said her office had asked the Department of Homeland Security for a briefing by March 15.',
+  'Produce importers in Nogales, who bring in about $3.2 billion of Mexican tomatoes, peppers and cucumbers each winter, warned that any closure of the crossings would leave fruit rotting in the trucks within two days.',
+  'Representative Hector Villanueva, a Democrat whose district runs along the border, said he would ask the House Armed Services Committee to hold a hearing before any strike was ordered.',
+];
 const SEED_TITLE = 'Trump Officials Split Over How Hard to Go on Mexican Cartels';
 /** Hosts Chromium itself calls in the background (seen on this machine): never the extension. */
 
@@ -74,6 +82,19 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
         site: 'Briefing Digest',
         title: 'Cartel Policy, Summarised',
         text: seedText('003_6b64274784328dde.txt'),
+      }),
+    );
+    const seedParagraphs = seedText('000_cfc388608af51050.txt')
+      .split('\n')
+      .filter((line) => line.split(/\s+/).length > 25);
+    server.page(
+      SHARES,
+      articlePage({
+        site: 'Valley Wire',
+        title: 'Border Sheriffs Say They Were Not Told of Cartel Plan',
+        text: [seedParagraphs[0], SHARES_OWN[0], SHARES_OWN[1], seedParagraphs[3], SHARES_OWN[2], SHARES_OWN[3]].join(
+          '\n',
+        ),
       }),
     );
     server.page(SECTION, sectionFrontPage());
@@ -173,6 +194,31 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     expect(text).toContain('1 reference searched: bundled (1), learned (0).');
     expect(text).not.toMatch(/\bOriginal\b/);
     await popup.screenshot({ path: join(SHOTS, 'unknown-popup.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
+  test('an article printing passages of a known one with facts of its own names it, and is not called a copy', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(SHARES);
+    const toolbar = await waitForBadge(ext, SHARES);
+    expect(toolbar.text).toBe('?');
+    expect(toolbar.title).toBe(
+      'No known source: this article shares passages with a known article, but is not judged a copy of it (1 reference searched: bundled (1), learned (0))',
+    );
+    await page.waitForTimeout(500);
+    expect(await page.locator('firsthand-badge').count()).toBe(0);
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 520 });
+    await popup.goto(`chrome-extension://${ext.id}/src/extension/popup.html?tab=${toolbar.tabId}`);
+    await expect.poll(() => popup.locator('h1').getAttribute('data-verdict')).toBe('unknown');
+    const text = await popup.locator('main').innerText();
+    expect(text).toContain(
+      'shares passages with an article Firsthand knows, but is not judged a copy or rewrite of it',
+    );
+    expect(text).toMatch(/\d+% of this page is word for word in The New York Times, but it brings names and numbers/);
+    expect(text).not.toMatch(/\bOriginal\b/);
+    await popup.screenshot({ path: join(SHOTS, 'shares-passages-popup.png'), fullPage: true });
     await popup.close();
     await page.close();
   });

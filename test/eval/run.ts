@@ -12,6 +12,8 @@ import {
   aiStyle,
   aiStyleFeatures,
   analyzeText,
+  COMMON_SOURCE_MIN_COPIED,
+  COMMON_SOURCE_MIN_NEW_FACTS,
   type BoostedTrees,
   compareWith,
   type Comparison,
@@ -285,6 +287,13 @@ function missReason(item: EvalCase, outcome: Outcome, index: CorpusIndex): strin
     const other = scored.find((x) => x.id === outcome.sourcePredicted);
     return `named another reference: ${outcome.sourcePredicted}${other ? ` at p ${other.p.toFixed(2)}` : ''}, over its source at ${describe(source)}`;
   }
+  if (
+    outcome.expect === 'rewrite' &&
+    source.p >= rewriteThreshold &&
+    source.c.copied >= COMMON_SOURCE_MIN_COPIED &&
+    source.c.newFactsShare >= COMMON_SOURCE_MIN_NEW_FACTS
+  )
+    return `taken for a common source (copies passages, brings facts of its own): ${describe(source)}, ${words} words`;
   if (outcome.expect === 'rewrite')
     return `source under the threshold (${source.p >= rewriteThreshold - 0.2 ? 'within 0.2' : 'far'}): ${describe(source)}, ${words} words`;
   return `${outcome.expect} missed: ${describe(source)}, ${words} words`;

@@ -45,6 +45,20 @@ export const REPOST_MIN_COPIED = 0.5;
  * of the page): at 0.1 it named 7_11 once 7_11's closing quotation lines were kept by the plain-text extraction. */
 export const REPOST_SOURCE_MARGIN = 0.05;
 
+/**
+ * Common source: a page that copies at least COMMON_SOURCE_MIN_COPIED of its article text word for word from a
+ * reference while bringing at least COMMON_SOURCE_MIN_NEW_FACTS of names and numbers the reference lacks is not called
+ * a rewrite of it (unless it credits it, or the known references together hold half the page): that is how another
+ * outlet's report reads when both print one wire story or press release, and a rewrite seldom does both. Measured
+ * 2026-12-03 on the eval's tuning half: 0.8% of rewrites and their sources (10 of 1,203) do both, against 22.7% of
+ * the ECB+ pages that share 3 or more 8-word sequences of narration with their event's reference (15 of 66; checking
+ * half 0.6% and 23.3%). Chosen on the tuning half from copied 0.15 to 0.3 and new facts 0.05 to 0.2, each with the
+ * strictest threshold that finds 88% of rewrites: 0.2 and 0.05 (at 0.77) flag 4.7% of independent coverage and 2.6%
+ * of generated text there, against 6.1% and 3.0% without the rule (at 0.79).
+ */
+export const COMMON_SOURCE_MIN_COPIED = 0.2;
+export const COMMON_SOURCE_MIN_NEW_FACTS = 0.05;
+
 /** A repost's confidence rises linearly from this (nothing copied) to 1 (a whole copy): 0.75 at the repost line.
  * Shown to people only; no verdict depends on it. */
 export const REPOST_CONFIDENCE_FLOOR = 0.5;
@@ -62,15 +76,16 @@ export const ATTRIBUTION_COPY_SLACK = 10;
  * No threshold meets every target of the accuracy issue (88% of rewrites found, at most 3% of other outlets' own
  * reports and of generated text not derived from the reference flagged), so the trade-off is the user's. Balanced is
  * the strictest threshold (0.01 apart) at which the eval's tuning half finds 88% of rewrites with the right source.
- * Measured verdict by verdict by `npm run eval -- --sensitivity S` (2026-12-02), tuning half / checking half:
- *    rewrites found with the right source / independent coverage flagged / generated-not-derived flagged
- *  - strict 0.9:     82.7% / 82.7%, 5.8% / 3.4%, 2.3% / 5.4% (seeds 003 and 004, the summary and the aggregation,
+ * Measured verdict by verdict by `npm run eval -- --sensitivity S` (2026-12-03, with the common-source rule above),
+ * tuning half / checking half: rewrites found with the right source / independent coverage flagged /
+ * generated-not-derived flagged
+ *  - strict 0.9:     81.9% / 82.2%, 4.1% / 2.5%, 1.9% / 5.4% (seeds 003 and 004, the summary and the aggregation,
  *                    fall under it: 0.86 and 0.86);
- *  - balanced 0.79:  88.0% / 88.0%, 6.1% / 4.3%, 3.0% / 6.7% (seeds 5/5; at 0.80 the tuning half finds 87.8%);
- *  - sensitive 0.6:  92.0% / 91.9%, 10.2% / 7.1%, 5.6% / 9.0% (seeds 5/5; at 0.5, 93.5% / 92.9% found for
- *                    11.5% / 7.8% and 6.0% / 10.3% flagged).
+ *  - balanced 0.77:  88.0% / 87.9%, 4.7% / 3.4%, 2.6% / 6.7% (seeds 5/5; at 0.78 the tuning half finds 87.6%);
+ *  - sensitive 0.6:  91.1% / 91.3%, 7.6% / 5.7%, 5.3% / 9.0% (seeds 5/5).
+ * Before the rule (2026-12-02) balanced was 0.79: 88.0% / 88.0%, 6.1% / 4.3%, 3.0% / 6.7%.
  */
-export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.79, sensitive: 0.6 } as const;
+export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.77, sensitive: 0.6 } as const;
 export type Sensitivity = keyof typeof REWRITE_THRESHOLDS;
 export const SENSITIVITIES = Object.keys(REWRITE_THRESHOLDS) as Sensitivity[];
 export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';

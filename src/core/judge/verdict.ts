@@ -6,11 +6,14 @@ import type { ReferenceMeta } from '../fingerprint/fingerprint';
 import { findAttribution } from './attribution';
 import { probability } from './boosted-trees';
 import { compareWith, pageFingerprint, type Comparison, type Measurement, type PageFingerprint } from './compare';
+import { NO_MATCH_REASON } from './no-match';
 import { passagesOf, type Passage } from './passages';
 import { REWRITE_MODEL } from './rewrite-model';
 import { canonicalUrl, siteOf } from './site';
 import {
   ATTRIBUTION_COPY_SLACK,
+  COMMON_SOURCE_MIN_COPIED,
+  COMMON_SOURCE_MIN_NEW_FACTS,
   DEFAULT_SENSITIVITY,
   MIN_ARTICLE_WORDS,
   MIN_SENTENCE_CONTENT,
@@ -110,6 +113,9 @@ interface Scored {
   probability: number;
   /** The larger of the two copied shares. */
   copied: number;
+  /** The page copies passages of it and brings facts of its own, as a report from a common source does (see
+   * COMMON_SOURCE_MIN_COPIED): never a rewrite match. */
+  commonSource: boolean;
 }
 
 /** Judges one page against the corpus. */
@@ -123,42 +129,35 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
       words,
     };
   }
-  const scored = scoreCandidates(pageFingerprint(analysis), analysis, index);
+  const fingerprint = pageFingerprint(analysis);
+  const scored = scoreCandidates(fingerprint, analysis, index);
+  markCommonSources(scored, fingerprint.shingles.size, page, analysis);
   const { match, isRepost } = pickMatch(scored, REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY]);
   const style = aiStyle(page.text, analysis);
   const styleFields = { aiStyle: style.score, aiStyleReasons: style.reasons };
   if (!match) {
-    const nearest = best(scored, (s) => Math.max(s.probability, s.copied));
+    // A reference the page shares a common source with comes near by what it copies, not as a rewrite.
+    const nearness = (s: Scored): number => (s.commonSource ? s.copied : Math.max(s.probability, s.copied));
+    const nearest = best(scored, nearness);
     return {
       verdict: 'original',
       match: 'none',
       source: null,
       sourceOrigin: null,
-      confidence: 1 - (nearest ? Math.max(nearest.probability, nearest.copied) : 0),
+      confidence: 1 - (nearest ? nearness(nearest) : 0),
       copied: 0,
       copiedOfSource: 0,
       attributed: false,
       attribution: null,
       ...styleFields,
-      reason: 'matches no article in the reference corpus',
+      reason: nearest?.commonSource ? commonSourceReason(nearest) : NO_MATCH_REASON,
       evidence: evidenceOf(analysis, nearest, false),
     };
   }
 
   const source = match.meta;
   const evidence = evidenceOf(analysis, match, true);
-  const copiedPassages = evidence.passages.filter((p) => p.kind === 'copied');
-  const credit = findAttribution(
-    page.text,
-    analysis.sentences,
-    page.links ?? [],
-    source.publisher,
-    source.url,
-    (span) =>
-      copiedPassages.some(
-        (p) => p.start <= span.start + ATTRIBUTION_COPY_SLACK && p.end >= span.end - ATTRIBUTION_COPY_SLACK,
-      ),
-  );
+  const credit = creditOf(page, analysis, source, evidence.passages);
   const kind: VerdictKind = isSameSite(page.url, source.url) ? 'original' : isRepost ? 'repost' : 'rewrite';
   return {
     verdict: kind,
@@ -199,9 +198,47 @@ function scoreCandidates(fingerprint: PageFingerprint, analysis: TextAnalysis, i
       comparison,
       probability: rewriteProbability(comparison),
       copied: Math.max(comparison.copied, comparison.copiedOfSource),
+      commonSource: false,
     });
   });
   return scored;
+}
+
+/** Whether the page credits the source, and the sentence or link that does; a crediting sentence inside a copied
+ * passage is the source crediting someone else. */
+function creditOf(
+  page: PageInput,
+  analysis: TextAnalysis,
+  source: ReferenceMeta,
+  passages: readonly Passage[],
+): ReturnType<typeof findAttribution> {
+  const copied = passages.filter((p) => p.kind === 'copied');
+  return findAttribution(page.text, analysis.sentences, page.links ?? [], source.publisher, source.url, (span) =>
+    copied.some((p) => p.start <= span.start + ATTRIBUTION_COPY_SLACK && p.end >= span.end - ATTRIBUTION_COPY_SLACK),
+  );
+}
+
+/**
+ * Marks the candidates the page shares a common source with (COMMON_SOURCE_MIN_COPIED): it copies passages of them
+ * and brings facts of its own. Not when the known references together hold REPOST_MIN_COPIED of the page (a page
+ * stitched from several known articles brings each one's facts to the others), nor a reference the page credits (an
+ * aggregation that quotes its source and adds context).
+ */
+function markCommonSources(scored: Scored[], pageShingles: number, page: PageInput, analysis: TextAnalysis): void {
+  const suspects = scored.filter(
+    (s) =>
+      s.copied < REPOST_MIN_COPIED &&
+      s.comparison.copied >= COMMON_SOURCE_MIN_COPIED &&
+      s.comparison.newFactsShare >= COMMON_SOURCE_MIN_NEW_FACTS,
+  );
+  if (suspects.length === 0) return;
+  const known = new Set<number>();
+  for (const s of scored) for (const hash of s.shared) known.add(hash);
+  if (pageShingles > 0 && known.size / pageShingles >= REPOST_MIN_COPIED) return;
+  for (const s of suspects) {
+    const passages = passagesOf(analysis, s.shared, s.comparison.alignment);
+    s.commonSource = !creditOf(page, analysis, s.meta, passages).attributed;
+  }
 }
 
 /**
@@ -220,7 +257,7 @@ function pickMatch(scored: readonly Scored[], threshold: number): { match: Score
   if (repost) return { match: repost, isRepost: true };
   return {
     match: best(
-      scored.filter((s) => s.probability >= threshold),
+      scored.filter((s) => s.probability >= threshold && !s.commonSource),
       (s) => s.probability,
     ),
     isRepost: false,
@@ -247,6 +284,16 @@ function reasonFor(kind: VerdictKind, match: Scored, source: ReferenceMeta): str
   }
   const restated = comparison.alignment.filter((j) => j >= 0).length;
   return `restates ${name}: ${restated} sentences follow the source's, with ${percent(comparison.newFactsShare)} new names and numbers`;
+}
+
+/** The reason of an "original" whose nearest reference shares passages with it (COMMON_SOURCE_MIN_COPIED). */
+function commonSourceReason(nearest: Scored): string {
+  const name = nearest.meta.publisher || nearest.meta.url || nearest.meta.id;
+  return (
+    `no known source: ${percent(nearest.comparison.copied)} of this page is word for word in ${name}, but it brings ` +
+    `names and numbers of its own (${percent(nearest.comparison.newFactsShare)}): both may print one wire story or ` +
+    `press release, or it quotes ${name} without credit; not judged a copy or rewrite of it`
+  );
 }
 
 function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassages: boolean): Evidence {
