@@ -3,9 +3,9 @@ import { NO_MATCH_REASON, type NoVerdict, type Verdict } from '../core';
 /** The JSON line `check --json` prints for one input: the verdict, without the page-offset detail of passages. */
 export function verdictJson(id: string, result: Verdict | NoVerdict): Record<string, unknown> {
   if (result.verdict === null) return { id, verdict: null, reason: result.reason, words: result.words };
-  // Where the source sits in the corpus is the extension's business (its provenance line); the CLI's JSON keeps its
-  // contract.
-  const { evidence, sourceOrigin: _origin, ...rest } = result;
+  // Where the source sits in the corpus (its provenance line) and the article a page shares a common source with are
+  // the extension's business; the CLI's JSON keeps its contract (the reason names that article).
+  const { evidence, sourceOrigin: _origin, related: _related, ...rest } = result;
   return {
     id,
     ...rest,
@@ -29,6 +29,12 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
     } else {
       // The nearest reference shares passages with the page, which brings facts of its own (a common source).
       lines.push(`${label}: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it`);
+      const { related } = result;
+      if (related) {
+        const date = related.publishedAt ? ` (${related.publishedAt.slice(0, 10)})` : '';
+        lines.push(`  shares passages with: ${related.publisher || related.id}, "${related.title}"${date}`);
+        if (related.url) lines.push(`  ${related.url}`);
+      }
       lines.push(`  why: ${result.reason}`);
     }
     lines.push(

@@ -1,5 +1,6 @@
 import browser from './browser';
 import { originPattern } from './link-check';
+import type { ReferenceMeta } from '../core';
 import type { LinkReport, PageReport } from './messages';
 import { BADGE, searchedText, sharesPassages, shownOf } from './report';
 
@@ -66,25 +67,11 @@ function render(tabId: number, report: PageReport | null): void {
     app.append(note);
   }
 
+  if (report.related) {
+    app.append(el('h2', 'Shares passages with'), articleList(report.related));
+  }
   if (report.source) {
-    app.append(el('h2', 'Source'));
-    const list = el('dl');
-    const row = (term: string, value: Node | string): void => {
-      const dd = el('dd');
-      dd.append(value);
-      list.append(el('dt', term), dd);
-    };
-    row('Publisher', report.source.publisher || '—');
-    row('Title', report.source.title || '—');
-    if (report.source.publishedAt) row('Published', report.source.publishedAt.slice(0, 10));
-    if (report.source.url) {
-      const link = el('a', report.source.url);
-      link.href = report.source.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      row('Link', link);
-    }
-    app.append(list);
+    app.append(el('h2', 'Source'), articleList(report.source));
     if (report.provenance) app.append(el('p', `Source ${report.provenance}.`, 'muted provenance'));
 
     app.append(el('h2', 'Evidence'));
@@ -140,6 +127,27 @@ function render(tabId: number, report: PageReport | null): void {
     });
     app.append(button, status);
   }
+}
+
+/** A known article's publisher, title, date and link, as a definition list. */
+function articleList(article: ReferenceMeta): HTMLElement {
+  const list = el('dl');
+  const row = (term: string, value: Node | string): void => {
+    const dd = el('dd');
+    dd.append(value);
+    list.append(el('dt', term), dd);
+  };
+  row('Publisher', article.publisher || '—');
+  row('Title', article.title || '—');
+  if (article.publishedAt) row('Published', article.publishedAt.slice(0, 10));
+  if (article.url) {
+    const link = el('a', article.url);
+    link.href = article.url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    row('Link', link);
+  }
+  return list;
 }
 
 function sentence(report: PageReport & { status: 'judged' }): string {

@@ -345,9 +345,15 @@ describe('firsthand check', SPAWNS, () => {
     expect(text.stdout).toMatch(
       /^shares-passages\.txt: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it$/m,
     );
+    expect(text.stdout).toContain(
+      `  shares passages with: The Harlow Courier, "${ORIGINAL.title}" (2026-05-12)\n  ${ORIGINAL.url}\n`,
+    );
     expect(text.stdout).toMatch(/^ {2}why: no known source: 33% of this page is word for word in The Harlow Courier/m);
     const json = run(['check', '--corpus', 'pack.pack', '--json', 'shares-passages.txt']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ verdict: 'original', match: 'none', source: null });
+    const verdict = JSON.parse(json.stdout) as Record<string, unknown>;
+    expect(verdict).toMatchObject({ verdict: 'original', match: 'none', source: null });
+    // The JSON keeps its contract's keys: the reason names the article.
+    expect(verdict).not.toHaveProperty('related');
     // The HTML report's table gives the reason where a source would stand.
     run(['check', '--corpus', 'pack.pack', '--quiet', '--report', 'shares.html', 'shares-passages.txt']);
     expect(readFileSync(join(dir, 'shares.html'), 'utf8')).toMatch(

@@ -124,6 +124,8 @@ describe('judge', () => {
         /^no known source: 33% of this page is word for word in The Harlow Courier, but it brings names and numbers of its own \(33%\)/,
       );
       expect(v.reason).toMatch(/not judged a copy or rewrite of it$/);
+      // The article it shares passages with, named in full for the reader (not as its source).
+      expect(v.related).toMatchObject({ id: 'courier-floodwall', title: ORIGINAL.title, url: ORIGINAL.url });
     });
 
     test('that credits the reference is its rewrite (an aggregation)', () => {
@@ -131,6 +133,7 @@ describe('judge', () => {
       expect(v.verdict).toBe('rewrite');
       expect(v.source?.id).toBe('courier-floodwall');
       expect(v.attributed).toBe(true);
+      expect(v.related).toBeNull();
     });
 
     test('stitched from several known articles is still flagged', () => {

@@ -190,6 +190,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
       [
         /shares passages with an article Firsthand knows, but is not judged a copy or rewrite of it/,
         /\d+% of this page is word for word in The New York Times, but it brings names and numbers/,
+        new RegExp(`Shares passages with\\s+Publisher\\s+The New York Times\\s+Title\\s+${SEED_TITLE}`, 'i'),
       ],
       'shares-passages-popup',
     ],

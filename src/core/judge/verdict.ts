@@ -64,6 +64,10 @@ export interface Verdict {
   /** Where the source came from in the corpus: the name of the pack (segment) that holds it, or the origin it was
    * added with (`CorpusIndex.originOf`); null with no source. */
   sourceOrigin: string | null;
+  /** With `match: "none"`, the known article the page shares passages with while bringing facts of its own (a common
+   * source, see COMMON_SOURCE_MIN_COPIED), which the reason names: not its source. Null otherwise. The CLI's JSON
+   * leaves it out (its contract names the reason); the extension shows it. */
+  related: ReferenceMeta | null;
   /** 0..1: how sure the engine is of this verdict. */
   confidence: number;
   /** Share of the page's article text copied word for word from the source. */
@@ -144,6 +148,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
       match: 'none',
       source: null,
       sourceOrigin: null,
+      related: nearest?.commonSource ? nearest.meta : null,
       confidence: 1 - (nearest ? nearness(nearest) : 0),
       copied: 0,
       copiedOfSource: 0,
@@ -164,6 +169,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     match: kind === 'original' ? 'self' : 'source',
     source,
     sourceOrigin: index.originOf(match.index),
+    related: null,
     confidence: round(kind === 'repost' ? repostConfidence(match.copied) : Math.max(match.probability, match.copied)),
     copied: round(match.comparison.copied),
     copiedOfSource: round(match.comparison.copiedOfSource),
