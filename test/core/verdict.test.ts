@@ -136,7 +136,7 @@ describe('judge', () => {
       expect(v.related).toBeNull();
     });
 
-    test('stitched from several known articles is still flagged', () => {
+    test('stitched from several known articles is a repost, naming the one it holds most of and saying so', () => {
       const stitched = [
         ORIGINAL_PARAGRAPHS[0],
         ORIGINAL_PARAGRAPHS[4],
@@ -145,9 +145,21 @@ describe('judge', () => {
         'Both sides will meet again in June to discuss the wall.',
       ].join('\n');
       const both = judge({ text: stitched, url }, new CorpusIndex([reference, ledger]));
-      expect(both.verdict).toBe('rewrite');
+      expect(both.verdict).toBe('repost');
       if (both.verdict === null) return;
-      expect(both.source?.id).toBe('courier-floodwall');
+      // The Ledger's two paragraphs are the longer part of the page: it is named, and first.
+      expect(both.source?.id).toBe('ledger-farmers');
+      const shares =
+        /^(\d+)% of this page's article is copied word for word from 2 known articles: (\d+)% from Pell County Ledger, (\d+)% from The Harlow Courier$/.exec(
+          both.reason,
+        );
+      expect(shares).not.toBeNull();
+      const [together, ledgerShare, courierShare] = shares!.slice(1).map(Number) as [number, number, number];
+      // Neither holds half the page; together they hold most of it.
+      expect(together).toBeGreaterThanOrEqual(50);
+      expect(ledgerShare).toBeLessThan(50);
+      expect(courierShare).toBeLessThan(ledgerShare);
+      expect(Math.round(100 * both.copied)).toBe(ledgerShare);
       // With the Courier alone known, the Ledger's facts are the page's own: no source is claimed.
       expect(verdictOf(stitched, url).match).toBe('none');
     });

@@ -59,6 +59,15 @@ export const REPOST_SOURCE_MARGIN = 0.05;
 export const COMMON_SOURCE_MIN_COPIED = 0.2;
 export const COMMON_SOURCE_MIN_NEW_FACTS = 0.05;
 
+/**
+ * Stitched repost: a page made of passages of several known articles, none of which holds REPOST_MIN_COPIED of it, is
+ * a repost when the ones that each hold at least STITCHED_MIN_SHARE of it hold REPOST_MIN_COPIED of it together (a
+ * passage two of them share counted once); it names the one holding most. The line is the common-source one: each
+ * article's passages are then more than a quotation, and the other articles' passages are not "facts of its own".
+ * No page of the eval is stitched (its output is the same with the rule as without it); a unit test has one.
+ */
+export const STITCHED_MIN_SHARE = COMMON_SOURCE_MIN_COPIED;
+
 /** A repost's confidence rises linearly from this (nothing copied) to 1 (a whole copy): 0.75 at the repost line.
  * Shown to people only; no verdict depends on it. */
 export const REPOST_CONFIDENCE_FLOOR = 0.5;

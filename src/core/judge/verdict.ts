@@ -22,6 +22,7 @@ import {
   REPOST_SOURCE_MARGIN,
   REWRITE_THRESHOLDS,
   type Sensitivity,
+  STITCHED_MIN_SHARE,
 } from './thresholds';
 
 /**
@@ -135,8 +136,13 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   }
   const fingerprint = pageFingerprint(analysis);
   const scored = scoreCandidates(fingerprint, analysis, index);
-  markCommonSources(scored, fingerprint.shingles.size, page, analysis);
-  const { match, isRepost } = pickMatch(scored, REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY]);
+  const stitched = stitchedFrom(scored, fingerprint.shingles.size);
+  if (!stitched) markCommonSources(scored, page, analysis);
+  const { match, isRepost } = pickMatch(
+    scored,
+    REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY],
+    stitched,
+  );
   const style = aiStyle(page.text, analysis);
   const styleFields = { aiStyle: style.score, aiStyleReasons: style.reasons };
   if (!match) {
@@ -170,13 +176,20 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     source,
     sourceOrigin: index.originOf(match.index),
     related: null,
-    confidence: round(kind === 'repost' ? repostConfidence(match.copied) : Math.max(match.probability, match.copied)),
+    confidence: round(
+      kind === 'repost'
+        ? repostConfidence(stitched && match === stitched.sources[0] ? stitched.copied : match.copied)
+        : Math.max(match.probability, match.copied),
+    ),
     copied: round(match.comparison.copied),
     copiedOfSource: round(match.comparison.copiedOfSource),
     attributed: credit.attributed,
     attribution: credit.evidence,
     ...styleFields,
-    reason: reasonFor(kind, match, source),
+    reason:
+      kind === 'repost' && stitched && match === stitched.sources[0]
+        ? stitchedReason(stitched)
+        : reasonFor(kind, match, source),
     evidence,
   };
 }
@@ -224,24 +237,39 @@ function creditOf(
   );
 }
 
+/** The known articles a page is stitched from (see STITCHED_MIN_SHARE), the one holding most of it first, and the
+ * share of the page they hold together; null when it is not stitched. */
+interface Stitched {
+  sources: Scored[];
+  copied: number;
+}
+
+function stitchedFrom(scored: readonly Scored[], pageShingles: number): Stitched | null {
+  if (pageShingles === 0 || scored.some((s) => s.copied >= REPOST_MIN_COPIED)) return null;
+  const sources = scored
+    .filter((s) => s.comparison.copied >= STITCHED_MIN_SHARE)
+    .sort((a, b) => b.comparison.copied - a.comparison.copied);
+  if (sources.length < 2) return null;
+  const held = new Set<number>();
+  for (const s of sources) for (const hash of s.shared) held.add(hash);
+  const copied = held.size / pageShingles;
+  return copied >= REPOST_MIN_COPIED ? { sources, copied } : null;
+}
+
 /**
  * Marks the candidates the page shares a common source with (COMMON_SOURCE_MIN_COPIED): it copies passages of them
- * and brings facts of its own. Not when the known references together hold REPOST_MIN_COPIED of the page (a page
- * stitched from several known articles brings each one's facts to the others), nor a reference the page credits (an
- * aggregation that quotes its source and adds context).
+ * and brings facts of its own. Not a reference the page credits (an aggregation that quotes its source and adds
+ * context); a page stitched from several known articles never comes here (see STITCHED_MIN_SHARE).
  */
-function markCommonSources(scored: Scored[], pageShingles: number, page: PageInput, analysis: TextAnalysis): void {
-  const suspects = scored.filter(
-    (s) =>
-      s.copied < REPOST_MIN_COPIED &&
-      s.comparison.copied >= COMMON_SOURCE_MIN_COPIED &&
-      s.comparison.newFactsShare >= COMMON_SOURCE_MIN_NEW_FACTS,
-  );
-  if (suspects.length === 0) return;
-  const known = new Set<number>();
-  for (const s of scored) for (const hash of s.shared) known.add(hash);
-  if (pageShingles > 0 && known.size / pageShingles >= REPOST_MIN_COPIED) return;
-  for (const s of suspects) {
+function markCommonSources(scored: Scored[], page: PageInput, analysis: TextAnalysis): void {
+  for (const s of scored) {
+    if (
+      s.copied >= REPOST_MIN_COPIED ||
+      s.comparison.copied < COMMON_SOURCE_MIN_COPIED ||
+      s.comparison.newFactsShare < COMMON_SOURCE_MIN_NEW_FACTS
+    ) {
+      continue;
+    }
     const passages = passagesOf(analysis, s.shared, s.comparison.alignment);
     s.commonSource = !creditOf(page, analysis, s.meta, passages).attributed;
   }
@@ -253,7 +281,11 @@ function markCommonSources(scored: Scored[], pageShingles: number, page: PageInp
  * duplicates in the corpus names the one it covers more of, and a shorter copy of the same story, which holds less of
  * the page, is not named for being copied whole); failing that, the likeliest rewrite at or above the threshold.
  */
-function pickMatch(scored: readonly Scored[], threshold: number): { match: Scored | undefined; isRepost: boolean } {
+function pickMatch(
+  scored: readonly Scored[],
+  threshold: number,
+  stitched: Stitched | null,
+): { match: Scored | undefined; isRepost: boolean } {
   const copies = scored.filter((s) => s.copied >= REPOST_MIN_COPIED);
   const most = Math.max(0, ...copies.map((s) => s.comparison.copied));
   const repost = best(
@@ -261,6 +293,7 @@ function pickMatch(scored: readonly Scored[], threshold: number): { match: Score
     (s) => s.comparison.copied + s.comparison.copiedOfSource,
   );
   if (repost) return { match: repost, isRepost: true };
+  if (stitched) return { match: stitched.sources[0], isRepost: true };
   return {
     match: best(
       scored.filter((s) => s.probability >= threshold && !s.commonSource),
@@ -290,6 +323,13 @@ function reasonFor(kind: VerdictKind, match: Scored, source: ReferenceMeta): str
   }
   const restated = comparison.alignment.filter((j) => j >= 0).length;
   return `restates ${name}: ${restated} sentences follow the source's, with ${percent(comparison.newFactsShare)} new names and numbers`;
+}
+
+function stitchedReason({ sources, copied }: Stitched): string {
+  const parts = sources.map(
+    (s) => `${percent(s.comparison.copied)} from ${s.meta.publisher || s.meta.url || s.meta.id}`,
+  );
+  return `${percent(copied)} of this page's article is copied word for word from ${sources.length} known articles: ${parts.join(', ')}`;
 }
 
 /** The reason of an "original" whose nearest reference shares passages with it (COMMON_SOURCE_MIN_COPIED). */
