@@ -279,7 +279,8 @@ function markCommonSources(scored: Scored[], page: PageInput, analysis: TextAnal
  * The match: among references the page copies, those that hold about as much of the page as the one holding most
  * (within REPOST_SOURCE_MARGIN), and of them the one it copies most of both ways (a partial copy of one of two wire
  * duplicates in the corpus names the one it covers more of, and a shorter copy of the same story, which holds less of
- * the page, is not named for being copied whole); failing that, the likeliest rewrite at or above the threshold.
+ * the page, is not named for being copied whole); failing that, the article holding most of a page stitched from
+ * several (STITCHED_MIN_SHARE); failing that, the likeliest rewrite at or above the threshold that is no common source.
  */
 function pickMatch(
   scored: readonly Scored[],
