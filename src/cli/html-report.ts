@@ -1,12 +1,4 @@
-import {
-  analyzeText,
-  compare,
-  fingerprintText,
-  NO_MATCH_REASON,
-  pageFingerprint,
-  type Passage,
-  type Verdict,
-} from '../core';
+import { analyzeText, compare, fingerprintText, pageFingerprint, type Passage, type Verdict } from '../core';
 import type { JudgedPage } from './check';
 
 /**
@@ -134,7 +126,7 @@ export function htmlReport(
 <td class="num">${i + 1}</td>
 <td>${detail ? `<a href="#page-${i + 1}">${escape(entry.id)}</a>` : escape(entry.id)}${name !== entry.id ? `<br><span class="muted">${escape(name)}</span>` : ''}</td>
 <td class="verdict v-${key}">${label}</td>
-<td>${source ? `${escape(source.publisher || source.id)}${source.title ? ` — “${escape(source.title)}”` : ''}${source.publishedAt ? ` <span class="muted">(${escape(source.publishedAt.slice(0, 10))})</span>` : ''}` : 'error' in result ? escape(result.error) : judged === null && 'reason' in result ? escape(result.reason) : judged?.match === 'none' && judged.reason !== NO_MATCH_REASON ? escape(judged.reason) : '—'}</td>
+<td>${source ? `${escape(source.publisher || source.id)}${source.title ? ` — “${escape(source.title)}”` : ''}${source.publishedAt ? ` <span class="muted">(${escape(source.publishedAt.slice(0, 10))})</span>` : ''}` : 'error' in result ? escape(result.error) : judged === null && 'reason' in result ? escape(result.reason) : judged?.related ? escape(judged.reason) : '—'}</td>
 <td class="num">${judged && source ? pct(judged.copied) : '—'}</td>
 <td class="num">${judged ? judged.aiStyle.toFixed(2) : '—'}</td>
 <td>${judged && source ? (judged.attributed ? 'yes' : 'no') : '—'}</td>

@@ -1,4 +1,4 @@
-import { NO_MATCH_REASON, type NoVerdict, type Verdict } from '../core';
+import type { NoVerdict, Verdict } from '../core';
 
 /** The JSON line `check --json` prints for one input: the verdict, without the page-offset detail of passages. */
 export function verdictJson(id: string, result: Verdict | NoVerdict): Record<string, unknown> {
@@ -22,23 +22,21 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
   const lines: string[] = [];
   const { source } = result;
   if (result.match === 'none') {
-    if (result.reason === NO_MATCH_REASON) {
+    const { related } = result;
+    if (related) {
+      // The page shares passages with a known article while bringing facts of its own (a common source).
+      const date = related.publishedAt ? ` (${related.publishedAt.slice(0, 10)})` : '';
+      lines.push(`${label}: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it`);
+      lines.push(`  shares passages with: ${related.publisher || related.id}, "${related.title}"${date}`);
+      if (related.url) lines.push(`  ${related.url}`);
+      lines.push(`  why: ${result.reason}`);
+    } else {
       lines.push(
         `${label}: NO KNOWN SOURCE — matches nothing in the ${searched} reference${searched === 1 ? '' : 's'} searched`,
       );
-    } else {
-      // The nearest reference shares passages with the page, which brings facts of its own (a common source).
-      lines.push(`${label}: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it`);
-      const { related } = result;
-      if (related) {
-        const date = related.publishedAt ? ` (${related.publishedAt.slice(0, 10)})` : '';
-        lines.push(`  shares passages with: ${related.publisher || related.id}, "${related.title}"${date}`);
-        if (related.url) lines.push(`  ${related.url}`);
-      }
-      lines.push(`  why: ${result.reason}`);
     }
     lines.push(
-      `  (the JSON verdict is "original" with "match": "none": ${result.reason === NO_MATCH_REASON ? 'nothing known' : 'no source claimed'}, which is not proof of an original)`,
+      `  (the JSON verdict is "original" with "match": "none": ${related ? 'no source claimed' : 'nothing known'}, which is not proof of an original)`,
     );
     lines.push(aiStyleLine(result));
     return lines.join('\n');

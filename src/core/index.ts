@@ -69,7 +69,6 @@ export {
   SENSITIVITIES,
   type Sensitivity,
 } from './judge/thresholds';
-export { NO_MATCH_REASON } from './judge/no-match';
 export {
   judge,
   type JudgeOptions,

@@ -1,4 +1,4 @@
-import { NO_MATCH_REASON, type NoVerdict, type Verdict, type VerdictKind } from '../core';
+import type { NoVerdict, Verdict, VerdictKind } from '../core';
 import type { Listing } from './context-lists';
 import type { PageReport, SearchedCorpus } from './messages';
 
@@ -50,9 +50,10 @@ export function searchedText(report: PageReport & { status: 'judged' }): string 
   return `${total.toLocaleString('en')} reference${total === 1 ? '' : 's'} searched: ${parts}`;
 }
 
-/** An article that matches nothing known but shares passages with a known article, which its reason names. */
+/** An article that matches nothing known but shares passages with a known article (`related`), which its reason
+ * names. */
 export function sharesPassages(report: PageReport): boolean {
-  return report.status === 'judged' && report.match === 'none' && report.reason !== NO_MATCH_REASON;
+  return report.status === 'judged' && report.related !== null;
 }
 
 /** The toolbar title: the verdict with its source ("Repost of: The New York Times — Trump Officials Split…"). */

@@ -45,7 +45,8 @@ const MAX_LIST_LINES = 40;
  * text is longer). */
 const MAX_WRAP_WIDTH = 100;
 
-/** Fewest lines of six words or more that tell a hard-wrapped text (a headline, a dateline and one paragraph do not). */
+/** Fewest lines of six words or more that tell a hard-wrapped text (a headline, a dateline and one paragraph do
+ * not). */
 const MIN_WRAPPED_LINES = 5;
 
 /** A line starting a list item: a bullet, a dash or a number and a full stop or parenthesis. */
@@ -54,10 +55,11 @@ const LIST_ITEM = /^([*\u2022\u2023\u25aa\u25cf\u2013\u2014-]|\d{1,3}[.)])\s/u;
 /**
  * The paragraphs of a hard-wrapped text (each broken into lines at a fixed width, as mail and saved text files are)
  * joined back into one line each; any other text as it is. The text is hard-wrapped when its lines of six words or
- * more, at least MIN_WRAPPED_LINES of them, are at most MAX_WRAP_WIDTH characters (nine in ten) and at least three in ten of them go on, mid
- * sentence, on a line that starts in lower case: a list of headlines or a line-per-sentence text does not. A line
- * then joins the next when the next one's first word would not have fitted on it (within a tenth of that width) and
- * the next is not blank or a list item: a run of headlines, each shorter than the width, stays apart.
+ * more, at least MIN_WRAPPED_LINES of them, are at most MAX_WRAP_WIDTH characters (nine in ten) and at least three in
+ * ten of them go on, mid sentence, on a line that starts in lower case: a list of headlines or a line-per-sentence
+ * text does not. A line then joins the next when the next one's first word would not have fitted on it (within a tenth
+ * of that width) and the next is not blank or a list item: a run of headlines, each shorter than the width, stays
+ * apart.
  */
 function unwrap(lines: string[]): string[] {
   const long = lines.flatMap((line, i) => (line.split(' ').length >= 6 ? [i] : []));

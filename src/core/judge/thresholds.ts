@@ -48,13 +48,13 @@ export const REPOST_SOURCE_MARGIN = 0.05;
 /**
  * Common source: a page that copies at least COMMON_SOURCE_MIN_COPIED of its article text word for word from a
  * reference while bringing at least COMMON_SOURCE_MIN_NEW_FACTS of names and numbers the reference lacks is not called
- * a rewrite of it (unless it credits it, or the known references together hold half the page): that is how another
- * outlet's report reads when both print one wire story or press release, and a rewrite seldom does both. Measured
- * 2026-12-03 on the eval's tuning half: 0.8% of rewrites and their sources (10 of 1,203) do both, against 22.7% of
- * the ECB+ pages that share 3 or more 8-word sequences of narration with their event's reference (15 of 66; checking
- * half 0.6% and 23.3%). Chosen on the tuning half from copied 0.15 to 0.3 and new facts 0.05 to 0.2, each with the
- * strictest threshold that finds 88% of rewrites: 0.2 and 0.05 (at 0.77) flag 4.7% of independent coverage and 2.6%
- * of generated text there, against 6.1% and 3.0% without the rule (at 0.79).
+ * a rewrite of it (unless it credits it, or the page is stitched from several known articles: STITCHED_MIN_SHARE):
+ * that is how another outlet's report reads when both print one wire story or press release, and a rewrite seldom does
+ * both. Measured 2026-12-03 on the eval's tuning half: 0.8% of rewrites and their sources (10 of 1,203) do both,
+ * against 22.7% of the ECB+ pages that share 3 or more 8-word sequences of narration with their event's reference (15
+ * of 66; checking half 0.6% and 23.3%). Chosen on the tuning half from copied 0.15 to 0.3 and new facts 0.05 to 0.2,
+ * each with the strictest threshold that finds 88% of rewrites: 0.2 and 0.05 (at 0.77) flag 4.7% of independent
+ * coverage and 2.6% of generated text there, against 6.1% and 3.0% without the rule (at 0.79).
  */
 export const COMMON_SOURCE_MIN_COPIED = 0.2;
 export const COMMON_SOURCE_MIN_NEW_FACTS = 0.05;

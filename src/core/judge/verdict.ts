@@ -6,7 +6,6 @@ import type { ReferenceMeta } from '../fingerprint/fingerprint';
 import { findAttribution } from './attribution';
 import { probability } from './boosted-trees';
 import { compareWith, pageFingerprint, type Comparison, type Measurement, type PageFingerprint } from './compare';
-import { NO_MATCH_REASON } from './no-match';
 import { passagesOf, type Passage } from './passages';
 import { REWRITE_MODEL } from './rewrite-model';
 import { canonicalUrl, siteOf } from './site';
@@ -122,6 +121,9 @@ interface Scored {
    * COMMON_SOURCE_MIN_COPIED): never a rewrite match. */
   commonSource: boolean;
 }
+
+/** The reason of an "original" that matches nothing known. */
+const NO_MATCH_REASON = 'matches no article in the reference corpus';
 
 /** Judges one page against the corpus. */
 export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions = {}): Verdict | NoVerdict {
@@ -316,7 +318,7 @@ function repostConfidence(copied: number): number {
 }
 
 function reasonFor(kind: VerdictKind, match: Scored, source: ReferenceMeta): string {
-  const name = source.publisher || source.url || source.id;
+  const name = nameOf(source);
   const { comparison } = match;
   if (kind === 'original') return `this is the known article itself, on its publisher's site (${siteOf(source.url)})`;
   if (kind === 'repost') {
@@ -326,16 +328,19 @@ function reasonFor(kind: VerdictKind, match: Scored, source: ReferenceMeta): str
   return `restates ${name}: ${restated} sentences follow the source's, with ${percent(comparison.newFactsShare)} new names and numbers`;
 }
 
+/** How a reason names a reference: its publisher, else its address, else its id. */
+function nameOf(meta: ReferenceMeta): string {
+  return meta.publisher || meta.url || meta.id;
+}
+
 function stitchedReason({ sources, copied }: Stitched): string {
-  const parts = sources.map(
-    (s) => `${percent(s.comparison.copied)} from ${s.meta.publisher || s.meta.url || s.meta.id}`,
-  );
+  const parts = sources.map((s) => `${percent(s.comparison.copied)} from ${nameOf(s.meta)}`);
   return `${percent(copied)} of this page's article is copied word for word from ${sources.length} known articles: ${parts.join(', ')}`;
 }
 
 /** The reason of an "original" whose nearest reference shares passages with it (COMMON_SOURCE_MIN_COPIED). */
 function commonSourceReason(nearest: Scored): string {
-  const name = nearest.meta.publisher || nearest.meta.url || nearest.meta.id;
+  const name = nameOf(nearest.meta);
   return (
     `no known source: ${percent(nearest.comparison.copied)} of this page is word for word in ${name}, but it brings ` +
     `names and numbers of its own (${percent(nearest.comparison.newFactsShare)}): both may print one wire story or ` +
