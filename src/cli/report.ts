@@ -3,9 +3,10 @@ import type { NoVerdict, Verdict } from '../core';
 /** The JSON line `check --json` prints for one input: the verdict, without the page-offset detail of passages. */
 export function verdictJson(id: string, result: Verdict | NoVerdict): Record<string, unknown> {
   if (result.verdict === null) return { id, verdict: null, reason: result.reason, words: result.words };
-  // Where the source sits in the corpus (its provenance line) and the article a page shares a common source with are
-  // the extension's business; the CLI's JSON keeps its contract (the reason names that article).
-  const { evidence, sourceOrigin: _origin, related: _related, ...rest } = result;
+  // Where the source sits in the corpus (its provenance line), the article a page shares a common source with and the
+  // articles a stitched page is made of are the extension's business; the CLI's JSON keeps its contract (the reason
+  // names those articles).
+  const { evidence, sourceOrigin: _origin, related: _related, stitched: _stitched, ...rest } = result;
   return {
     id,
     ...rest,
@@ -46,6 +47,17 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
     const date = source.publishedAt ? ` (${source.publishedAt.slice(0, 10)})` : '';
     lines.push(`${head} — source: ${source.publisher || source.id}, "${source.title}"${date}`);
     if (source.url) lines.push(`  ${source.url}`);
+    if (result.stitched) {
+      lines.push(
+        `  stitched from ${result.stitched.sources.length} known articles (${pct(result.stitched.copied)} of the page):`,
+      );
+      for (const part of result.stitched.sources) {
+        const from = part.source;
+        lines.push(
+          `    ${pct(part.copied)} from ${from.publisher || from.id}, "${from.title}"${from.url ? ` ${from.url}` : ''}`,
+        );
+      }
+    }
   } else {
     lines.push(head);
   }

@@ -73,6 +73,12 @@ function render(tabId: number, report: PageReport | null): void {
   if (report.source) {
     app.append(el('h2', 'Source'), articleList(report.source));
     if (report.provenance) app.append(el('p', `Source ${report.provenance}.`, 'muted provenance'));
+    // A page stitched from several known articles: the others, each with its share of the page.
+    const others = report.stitched?.sources.slice(1) ?? [];
+    if (others.length) {
+      app.append(el('h2', 'Also copied from'));
+      for (const other of others) app.append(articleList(other.source, `${pct(other.copied)} of this page`));
+    }
 
     app.append(el('h2', 'Evidence'));
     const evidence = el('dl');
@@ -129,8 +135,9 @@ function render(tabId: number, report: PageReport | null): void {
   }
 }
 
-/** A known article's publisher, title, date and link, as a definition list. */
-function articleList(article: ReferenceMeta): HTMLElement {
+/** A known article's publisher, title, date and link, as a definition list; `copied`, what of the page it holds, when
+ * the page is stitched from several. */
+function articleList(article: ReferenceMeta, copied?: string): HTMLElement {
   const list = el('dl');
   const row = (term: string, value: Node | string): void => {
     const dd = el('dd');
@@ -147,6 +154,7 @@ function articleList(article: ReferenceMeta): HTMLElement {
     link.rel = 'noopener noreferrer';
     row('Link', link);
   }
+  if (copied) row('Copied', copied);
   return list;
 }
 
@@ -154,6 +162,10 @@ function sentence(report: PageReport & { status: 'judged' }): string {
   const name = report.source?.publisher || report.source?.url || 'a known article';
   switch (report.verdict) {
     case 'repost':
+      if (report.stitched) {
+        const { copied, sources } = report.stitched;
+        return `This page copies ${sources.length} known articles word for word: ${pct(copied)} of its article text is theirs, ${pct(report.copied)} from ${name}.`;
+      }
       return `This page copies ${name} word for word: ${pct(report.copied)} of its article text is the source's.`;
     case 'rewrite':
       return `This page re-words an article by ${name}${report.attributed ? ', and credits it' : ', without crediting it'}.`;

@@ -64,7 +64,10 @@ export function badgeTitle(report: PageReport): string {
   if (report.match === 'none') return `No known source: this article matches nothing in the ${searchedText(report)}`;
   const source = report.source;
   const name = source ? `${source.publisher || source.url}${source.title ? ` — ${clip(source.title, 60)}` : ''}` : '';
-  if (report.verdict === 'repost') return `Repost of: ${name}`;
+  if (report.verdict === 'repost') {
+    const more = (report.stitched?.sources.length ?? 1) - 1;
+    return `Repost of: ${name}${more > 0 ? ` (and ${more} more known article${more === 1 ? '' : 's'})` : ''}`;
+  }
   if (report.verdict === 'rewrite') return `Rewrite of: ${name}${report.attributed ? ' (credits it)' : ''}`;
   return `Original: ${name}`;
 }

@@ -361,6 +361,44 @@ describe('firsthand check', SPAWNS, () => {
     );
   });
 
+  test('a page stitched from two known articles lists both with their shares; the JSON keeps its keys', () => {
+    writeFileSync(
+      join(dir, 'two.jsonl'),
+      [
+        { id: 'courier', file: 'courier.html' },
+        { id: 'ledger', file: 'ledger.html' },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    expect(run(['corpus', 'build', '--manifest', 'two.jsonl', '--out', 'two.pack']).code).toBe(0);
+    const page = [
+      ORIGINAL_PARAGRAPHS[0],
+      ORIGINAL_PARAGRAPHS[4],
+      INDEPENDENT_PARAGRAPHS[1],
+      INDEPENDENT_PARAGRAPHS[3],
+      'Both sides will meet again in June to discuss the wall.',
+    ].join('\n');
+    writeFileSync(join(dir, 'stitched.txt'), page);
+    const args = ['check', '--corpus', 'two.pack', '--url', 'https://buzzdaily.example/wall', 'stitched.txt'];
+    const text = run(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^stitched\.txt: REPOST — source: Pell County Ledger/m);
+    const list =
+      /^ {2}stitched from 2 known articles \((\d+)% of the page\):\n {4}(\d+)% from Pell County Ledger, "[^"]+" \S+\n {4}(\d+)% from The Harlow Courier, "[^"]+" https:\/\/www\.harlowcourier\.example\//m.exec(
+        text.stdout,
+      );
+    expect(list).not.toBeNull();
+    const [together, ledger, courier] = list!.slice(1).map(Number) as [number, number, number];
+    expect(ledger).toBeLessThan(50);
+    expect(courier).toBeLessThan(50);
+    expect(together).toBeGreaterThanOrEqual(50);
+    const json = JSON.parse(run([...args.slice(0, -1), '--json', 'stitched.txt']).stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ verdict: 'repost', match: 'source' });
+    expect(json.reason).toMatch(/copied word for word from 2 known articles: \d+% from Pell County Ledger, /);
+    expect(json).not.toHaveProperty('stitched');
+  });
+
   test('many inputs, in order; --csv gives one row a page, the same values as --json', () => {
     const inputs = ['farm.html', 'rewrite.txt', 'ledger.html', 'nope.html'];
     const csv = run(['check', '--corpus', 'pack.pack', '--csv', ...inputs]);

@@ -126,6 +126,26 @@ describe('judge', () => {
       expect(v.reason).toMatch(/not judged a copy or rewrite of it$/);
       // The article it shares passages with, named in full for the reader (not as its source).
       expect(v.related).toMatchObject({ id: 'courier-floodwall', title: ORIGINAL.title, url: ORIGINAL.url });
+      expect(v.stitched).toBeNull();
+    });
+
+    test('names the article it prints passages of even when a reference it only resembles comes nearer', () => {
+      // The corpus holds a rewrite of the Courier's story too: the page resembles it (it restates the same vote) more
+      // than it copies the Courier, but copies nothing of it.
+      const rewrite: Reference = {
+        id: 'newsfeed-rewrite',
+        url: 'https://newsfeed.example/harlow',
+        publisher: 'NewsFeed',
+        title: 'Harlow takes a step',
+        publishedAt: '2026-05-14',
+        ...fingerprintText(REWRITE_TEXT),
+      };
+      const v = judge({ text: shared, url }, new CorpusIndex([reference, rewrite]));
+      if (v.verdict === null) throw new Error(v.reason);
+      expect(v.evidence.rewriteProbability).toBeGreaterThan(0.33);
+      expect(v.match).toBe('none');
+      expect(v.related?.id).toBe('courier-floodwall');
+      expect(v.reason).toMatch(/^no known source: 33% of this page is word for word in The Harlow Courier/);
     });
 
     test('that credits the reference is its rewrite (an aggregation)', () => {
@@ -160,6 +180,18 @@ describe('judge', () => {
       expect(ledgerShare).toBeLessThan(50);
       expect(courierShare).toBeLessThan(ledgerShare);
       expect(Math.round(100 * both.copied)).toBe(ledgerShare);
+      // Each article with its share, for the reader to check; the evidence marks what was copied from either.
+      expect(both.stitched?.sources.map((s) => [s.source.id, Math.round(100 * s.copied)])).toEqual([
+        ['ledger-farmers', ledgerShare],
+        ['courier-floodwall', courierShare],
+      ]);
+      expect(Math.round(100 * (both.stitched?.copied ?? 0))).toBe(together);
+      const copiedText = both.evidence.passages
+        .filter((p) => p.kind === 'copied')
+        .map((p) => p.text)
+        .join(' ');
+      expect(copiedText).toContain(ORIGINAL_PARAGRAPHS[4]!.slice(0, 40));
+      expect(copiedText).toContain(INDEPENDENT_PARAGRAPHS[1]!.slice(0, 40));
       // With the Courier alone known, the Ledger's facts are the page's own: no source is claimed.
       expect(verdictOf(stitched, url).match).toBe('none');
     });

@@ -307,6 +307,8 @@ describe.skipIf(!enabled)(
     const PACK = 'https://packs.example/harlow/news.pack';
     const COURIER_FARM = 'https://buzzdaily.example/harlow/';
     const LEDGER_COPY = 'https://copycat.example/pell-county-farmers';
+    /** Two paragraphs of each story and a line of its own: neither holds half of it, together they hold most. */
+    const STITCHED = 'https://copycat.example/floodwall-roundup';
     let served: Uint8Array = new Uint8Array();
     const cli = (...args: string[]) => {
       const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: dir });
@@ -382,6 +384,20 @@ describe.skipIf(!enabled)(
         LEDGER_COPY,
         articlePage({ site: 'Copycat', title: INDEPENDENT.title, text: INDEPENDENT_PARAGRAPHS.join('\n') }),
       );
+      server.page(
+        STITCHED,
+        articlePage({
+          site: 'Copycat',
+          title: 'Floodwall roundup',
+          text: [
+            ORIGINAL_PARAGRAPHS[0],
+            ORIGINAL_PARAGRAPHS[4],
+            INDEPENDENT_PARAGRAPHS[1],
+            INDEPENDENT_PARAGRAPHS[3],
+            'Both sides will meet again in June to discuss the wall.',
+          ].join('\n'),
+        }),
+      );
       ext = await launch(server.port, undefined, testBuildWithHosts(['https://packs.example/*']));
     }, 90_000);
 
@@ -450,6 +466,30 @@ describe.skipIf(!enabled)(
       expect(ledger.text).toBe('COPY');
       expect(ledger.title).toMatch(/^Repost of: Pell County Ledger — /);
       await ledger.page.close();
+
+      // A page stitched from both: a repost naming the one it holds most of, and the other beside it.
+      const stitched = await visit(ext, STITCHED);
+      expect(stitched.text).toBe('COPY');
+      expect(stitched.title).toMatch(/^Repost of: Pell County Ledger — .* \(and 1 more known article\)$/);
+      const popup = await ext.context.newPage();
+      await popup.setViewportSize({ width: 360, height: 620 });
+      await popup.goto(`chrome-extension://${ext.id}/src/extension/popup.html?tab=${stitched.tabId}`);
+      await expect.poll(() => popup.locator('h1').getAttribute('data-verdict')).toBe('repost');
+      const said = await popup.locator('main').innerText();
+      expect(said).toMatch(
+        /This page copies 2 known articles word for word: (\d+)% of its article text is theirs, (\d+)% from Pell County Ledger\./,
+      );
+      expect(said).toMatch(
+        new RegExp(
+          `Also copied from\\s+Publisher\\s+The Harlow Courier\\s+Title\\s+${ORIGINAL.title.replace(/\$/g, '\\$')}[\\s\\S]*Copied\\s+\\d+% of this page`,
+          'i', // headings are shown in capitals
+        ),
+      );
+      expect(await popup.locator(`a[href="${ORIGINAL.url}"]`).count()).toBe(1);
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await popup.screenshot({ path: resolve('test/screenshots/popup-stitched.png'), fullPage: true });
+      await popup.close();
+      await stitched.page.close();
 
       // A corrupt download: refused, the copy in use kept, the error shown.
       const corrupt = Uint8Array.from(readFileSync(join(dir, 'v2.pack')));

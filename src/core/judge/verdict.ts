@@ -68,6 +68,10 @@ export interface Verdict {
    * source, see COMMON_SOURCE_MIN_COPIED), which the reason names: not its source. Null otherwise. The CLI's JSON
    * leaves it out (its contract names the reason); the extension shows it. */
   related: ReferenceMeta | null;
+  /** A repost stitched from several known articles (see STITCHED_MIN_SHARE): the share of the page they hold together
+   * (a passage two of them share counted once) and each with its own share, the source first. Null otherwise. The
+   * CLI's JSON leaves it out (its reason names each); the CLI's text and the extension list them. */
+  stitched: { copied: number; sources: Array<{ source: ReferenceMeta; copied: number }> } | null;
   /** 0..1: how sure the engine is of this verdict. */
   confidence: number;
   /** Share of the page's article text copied word for word from the source. */
@@ -151,25 +155,34 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     // A reference the page shares a common source with comes near by what it copies, not as a rewrite.
     const nearness = (s: Scored): number => (s.commonSource ? s.copied : Math.max(s.probability, s.copied));
     const nearest = best(scored, nearness);
+    // The one it copies most is named even when a reference it merely resembles comes nearer: passages printed word
+    // for word are what the reader can check.
+    const related = best(
+      scored.filter((s) => s.commonSource),
+      (s) => s.comparison.copied,
+    );
     return {
       verdict: 'original',
       match: 'none',
       source: null,
       sourceOrigin: null,
-      related: nearest?.commonSource ? nearest.meta : null,
+      related: related?.meta ?? null,
+      stitched: null,
       confidence: 1 - (nearest ? nearness(nearest) : 0),
       copied: 0,
       copiedOfSource: 0,
       attributed: false,
       attribution: null,
       ...styleFields,
-      reason: nearest?.commonSource ? commonSourceReason(nearest) : NO_MATCH_REASON,
-      evidence: evidenceOf(analysis, nearest, false),
+      reason: related ? commonSourceReason(related) : NO_MATCH_REASON,
+      evidence: evidenceOf(analysis, related ?? nearest, false),
     };
   }
 
   const source = match.meta;
-  const evidence = evidenceOf(analysis, match, true);
+  // A stitched page's evidence is every passage copied from any of its articles.
+  const stitchedMatch = stitched && match === stitched.sources[0] ? stitched : null;
+  const evidence = evidenceOf(analysis, match, true, stitchedMatch?.held);
   const credit = creditOf(page, analysis, source, evidence.passages);
   const kind: VerdictKind = isSameSite(page.url, source.url) ? 'original' : isRepost ? 'repost' : 'rewrite';
   return {
@@ -178,9 +191,16 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     source,
     sourceOrigin: index.originOf(match.index),
     related: null,
+    stitched:
+      kind === 'repost' && stitchedMatch
+        ? {
+            copied: round(stitchedMatch.copied),
+            sources: stitchedMatch.sources.map((s) => ({ source: s.meta, copied: round(s.comparison.copied) })),
+          }
+        : null,
     confidence: round(
       kind === 'repost'
-        ? repostConfidence(stitched && match === stitched.sources[0] ? stitched.copied : match.copied)
+        ? repostConfidence(stitchedMatch?.copied ?? match.copied)
         : Math.max(match.probability, match.copied),
     ),
     copied: round(match.comparison.copied),
@@ -188,10 +208,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     attributed: credit.attributed,
     attribution: credit.evidence,
     ...styleFields,
-    reason:
-      kind === 'repost' && stitched && match === stitched.sources[0]
-        ? stitchedReason(stitched)
-        : reasonFor(kind, match, source),
+    reason: kind === 'repost' && stitchedMatch ? stitchedReason(stitchedMatch) : reasonFor(kind, match, source),
     evidence,
   };
 }
@@ -244,6 +261,8 @@ function creditOf(
 interface Stitched {
   sources: Scored[];
   copied: number;
+  /** The page's winnowed hashes any of them holds. */
+  held: Set<number>;
 }
 
 function stitchedFrom(scored: readonly Scored[], pageShingles: number): Stitched | null {
@@ -255,7 +274,7 @@ function stitchedFrom(scored: readonly Scored[], pageShingles: number): Stitched
   const held = new Set<number>();
   for (const s of sources) for (const hash of s.shared) held.add(hash);
   const copied = held.size / pageShingles;
-  return copied >= REPOST_MIN_COPIED ? { sources, copied } : null;
+  return copied >= REPOST_MIN_COPIED ? { sources, copied, held } : null;
 }
 
 /**
@@ -348,11 +367,17 @@ function commonSourceReason(nearest: Scored): string {
   );
 }
 
-function evidenceOf(analysis: TextAnalysis, match: Scored | undefined, withPassages: boolean): Evidence {
+/** `shared`: the hashes whose passages count as copied, when more than the match's own (a stitched page's). */
+function evidenceOf(
+  analysis: TextAnalysis,
+  match: Scored | undefined,
+  withPassages: boolean,
+  shared: Set<number> | undefined = match?.shared,
+): Evidence {
   const comparison = match?.comparison;
   const alignment = comparison?.alignment ?? [];
   return {
-    passages: match && withPassages ? passagesOf(analysis, match.shared, alignment) : [],
+    passages: match && shared && withPassages ? passagesOf(analysis, shared, alignment) : [],
     words: analysis.tokens.words.length,
     alignedSentences: alignment.filter((j) => j >= 0).length,
     comparedSentences: alignment.filter(
