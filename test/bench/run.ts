@@ -369,8 +369,10 @@ async function parent(sizes: readonly number[]): Promise<void> {
       rmSync(packPath, { force: true });
       rmSync(`${packPath}.idx`, { force: true });
     }
-    const at = (size: number): SizeFigures =>
-      (results.find((r) => r.size === size) ?? results[results.length - 1]) as SizeFigures;
+    // A size left out of `--sizes` has no figures: its fields in the summary are null, never another size's.
+    const at = (size: number): SizeFigures | undefined => results.find((r) => r.size === size);
+    const ratio = (a: number | undefined, b: number | undefined): number | null =>
+      a === undefined || b === undefined ? null : round(a / b);
     log('');
     log(
       'references   pack B/ref  index B/ref  resident B/ref  cold open ms  verdict ms p50 / p99 / max   lookup ms p50  same verdicts as 965',
@@ -390,8 +392,10 @@ async function parent(sizes: readonly number[]): Promise<void> {
       );
     }
     const h = at(100_000);
+    const m = at(1_000_000);
+    const k = at(10_000);
     log('');
-    if (h.addOneRefMs === undefined) {
+    if (h?.addOneRefMs === undefined) {
       log('(adding a reference, joining a pack and the extraction overhead are measured at 100000: add it to --sizes)');
     } else {
       log(
@@ -408,23 +412,23 @@ async function parent(sizes: readonly number[]): Promise<void> {
       bytesPer1kWordsMedianPerRef: round(median(perRefRatios), 0),
       basilMedianBytesPerRef: median(basilBytes),
       basilMedianWords: median(basilWords),
-      residentBytesPerRefAt100k: h.residentBytesPerRef,
-      residentBytesPerRefAt1M: at(1_000_000).residentBytesPerRef,
-      coldOpenMsAt100k: h.coldOpenMs,
-      verdictMsP50At100k: h.verdictMsP50,
-      verdictMsP99At100k: h.verdictMsP99,
-      lookupScaling10kTo1M: round(at(1_000_000).lookupMsP50 / at(10_000).lookupMsP50),
-      addOneRefMsAt100k: h.addOneRefMs,
-      merge10kInto100kMs: h.merge10kMs,
-      remove10kFrom100kMs: h.remove10kMs,
-      overheadVsReadability: h.overheadVsReadability,
+      residentBytesPerRefAt100k: h?.residentBytesPerRef ?? null,
+      residentBytesPerRefAt1M: m?.residentBytesPerRef ?? null,
+      coldOpenMsAt100k: h?.coldOpenMs ?? null,
+      verdictMsP50At100k: h?.verdictMsP50 ?? null,
+      verdictMsP99At100k: h?.verdictMsP99 ?? null,
+      lookupScaling10kTo1M: ratio(m?.lookupMsP50, k?.lookupMsP50),
+      addOneRefMsAt100k: h?.addOneRefMs ?? null,
+      merge10kInto100kMs: h?.merge10kMs ?? null,
+      remove10kFrom100kMs: h?.remove10kMs ?? null,
+      overheadVsReadability: h?.overheadVsReadability ?? null,
       sizes: results,
       linear: {
-        residentBytesPerRefAt100k: h.linear.residentBytesPerRef,
-        residentBytesPerRefAt1M: at(1_000_000).linear.residentBytesPerRef,
-        coldOpenMsAt100k: h.linear.openMs + h.linear.verdictMs,
-        verdictMsAt100k: h.linear.verdictMs,
-        verdictScaling10kTo1M: round(at(1_000_000).linear.verdictMs / at(10_000).linear.verdictMs),
+        residentBytesPerRefAt100k: h?.linear.residentBytesPerRef ?? null,
+        residentBytesPerRefAt1M: m?.linear.residentBytesPerRef ?? null,
+        coldOpenMsAt100k: h ? h.linear.openMs + h.linear.verdictMs : null,
+        verdictMsAt100k: h?.linear.verdictMs ?? null,
+        verdictScaling10kTo1M: ratio(m?.linear.verdictMs, k?.linear.verdictMs),
       },
       seconds: Math.round((Date.now() - started) / 1000),
     };
