@@ -123,6 +123,30 @@ describe('content keys filed under too many references', () => {
     expect(unread.meta((top[0] as { index: number }).index).id).toBe('courier');
   });
 
+  test("a rewrite of a long article's first part finds it through the pairs of the names it opens with", () => {
+    // The Courier's story with a tail of 120 names of its own, each as rare as its opening's (in this reference
+    // alone): the pairs it files are of the names it uses first, which a rewrite of its opening keeps. (Picked by
+    // code among equally rare names, as before 2026-12-03, they were nearly all from the tail, and it was not found.)
+    const syllables = ['Bel', 'Cor', 'Dra', 'Fen', 'Gal', 'Hul', 'Ivo', 'Jor', 'Kel', 'Lum'];
+    const endings = ['ton', 'ridge', 'mere', 'ford', 'wick', 'stead', 'holm', 'by', 'dale', 'worth', 'combe', 'ley'];
+    const names = syllables.flatMap((a) => endings.map((b) => `${a}${b}`));
+    const tail = Array.from(
+      { length: names.length / 3 },
+      (_, i) => `Later, ${names[3 * i]} met ${names[3 * i + 1]} and ${names[3 * i + 2]} to talk about the river again.`,
+    );
+    const long: Reference = {
+      id: 'courier-long',
+      ...ORIGINAL,
+      ...fingerprintText([...ORIGINAL_PARAGRAPHS, ...tail].join('\n')),
+    };
+    // No shingle in common, as a heavy paraphrase shares none: the rewrite's first paragraph, by its codes.
+    const opening = REWRITE_TEXT.split('\n').slice(1, 2).join('\n');
+    const sentences = fingerprintText(opening).sentences.map((codes) => [...codes]);
+    const index = new CorpusIndex([...crowd, ...others, long], { scanLimit: 0 });
+    const top = index.candidates([], sentences);
+    expect(top.map((c) => index.meta(c.index).id)).toContain('courier-long');
+  });
+
   test('a segment read key by key and one read through pairs are searched together', () => {
     const index = new CorpusIndex(crowd); // the default limit: every list read
     index.addSegment(segmentOf([...others, courier]), buildSegmentIndex(segmentOf([...others, courier]), 0), 'pairs');
