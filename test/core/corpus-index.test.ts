@@ -105,7 +105,7 @@ describe('content keys filed under too many references', () => {
   // scanLimit 0: every content code is unread, as every one of the 32,768 keys is in a corpus of a million.
   const crowd = Array.from({ length: 40 }, (_, i) => salted(others[i % others.length] as Reference, i + 1));
 
-  test('a copy and a rewrite still find their source, through the pairs of its rarest codes', () => {
+  test('a copy and a rewrite still find their source, through the pairs of its first codes', () => {
     const index = new CorpusIndex([...crowd, ...others, courier], { scanLimit: 0 });
     const copy = verdictOn(index, original);
     expect([copy.verdict, copy.source?.id]).toEqual(['repost', 'courier']);
@@ -125,8 +125,8 @@ describe('content keys filed under too many references', () => {
 
   test("a rewrite of a long article's first part finds it through the pairs of the names it opens with", () => {
     // The Courier's story with a tail of 120 names of its own, each as rare as its opening's (in this reference
-    // alone): the pairs it files are of the names it uses first, which a rewrite of its opening keeps. (Picked by
-    // code among equally rare names, as before 2026-12-03, they were nearly all from the tail, and it was not found.)
+    // alone): the pairs it files are of the names it uses first, which a rewrite of its opening keeps. (Paired by
+    // rarity, ties by code, as before 2026-12-03, they were nearly all from the tail, and it was not found.)
     const syllables = ['Bel', 'Cor', 'Dra', 'Fen', 'Gal', 'Hul', 'Ivo', 'Jor', 'Kel', 'Lum'];
     const endings = ['ton', 'ridge', 'mere', 'ford', 'wick', 'stead', 'holm', 'by', 'dale', 'worth', 'combe', 'ley'];
     const names = syllables.flatMap((a) => endings.map((b) => `${a}${b}`));

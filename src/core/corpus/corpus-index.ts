@@ -2,7 +2,14 @@ import type { Reference, ReferenceMeta } from '../fingerprint/fingerprint';
 import type { Hash64 } from '../fingerprint/hash';
 import { CONTENT_KEY_MASK, ENTITY_FLAG } from '../fingerprint/params';
 import { PackEncoder, readPack, type ReferenceStore } from './pack';
-import { CANDIDATE_LIMIT, DELTA_LIMIT, MIN_CANDIDATE_SCORE, PAGE_PAIRED_KEYS, SCAN_LIMIT } from './params';
+import {
+  CANDIDATE_LIMIT,
+  DELTA_LIMIT,
+  MIN_CANDIDATE_SCORE,
+  PAGE_PAIRED_KEYS,
+  PAIR_SCAN_LIMIT,
+  SCAN_LIMIT,
+} from './params';
 import { buildSegmentIndex, isUnread, pairedCodes, pairKey, rarestWords, type SegmentIndex } from './segment-index';
 
 /**
@@ -316,16 +323,11 @@ export class CorpusIndex {
       if (lists.length) credit(Math.log(1 + n / this.wordFrequency(key)));
     }
     if (unread.size > 0) {
-      // The page's codes some reference holds (a code no reference holds pairs with nothing), the rarest paired.
-      const held: number[] = [];
-      const frequency = new Map<number, number>();
-      for (const code of [...Array.from(keys.entities, (key) => key | ENTITY_FLAG), ...keys.words]) {
-        const df = this.codeFrequency(code);
-        if (df === 0) continue;
-        held.push(code);
-        frequency.set(code, df);
-      }
-      const paired = pairedCodes(held, (code) => frequency.get(code) as number, PAGE_PAIRED_KEYS);
+      // The page's codes some reference holds (a code no reference holds pairs with nothing), the first it uses paired.
+      const held = [...Array.from(keys.entities, (key) => key | ENTITY_FLAG), ...keys.words].filter(
+        (code) => this.codeFrequency(code) > 0,
+      );
+      const paired = pairedCodes(held, PAGE_PAIRED_KEYS);
       for (let i = 0; i < paired.length; i++) {
         for (let j = i + 1; j < paired.length; j++) {
           const a = paired[i] as number;
@@ -337,7 +339,8 @@ export class CorpusIndex {
             null,
             pairKey(a, b),
           );
-          if (filed) credit(Math.log(1 + n / filed));
+          // A pair many references open with tells little and would cost a long read: skipped, as an unread code is.
+          if (filed && filed <= PAIR_SCAN_LIMIT) credit(Math.log(1 + n / filed));
         }
       }
     }

@@ -27,15 +27,23 @@ export const DELTA_LIMIT = 4096;
  * hold at most 965 references); `npm run eval -- --scan-limit 0` judges every page through pairs alone. */
 export const SCAN_LIMIT = 256;
 
-/** Content codes of each reference whose pairs are indexed (at most n(n-1)/2 = 45 pairs, about 7 bytes each). With
- * every code read through pairs (`--scan-limit 0`), rewrite recall on the tuning half: 7 codes 66.2%, 10 70.6%, 14
- * 75.2% (80.6% reading every list); 10 keeps a million references within 1,500 resident bytes each. Names and
- * numbers are paired before other words: with words and names ranked together, 7 codes found 59.2%. */
+/** Content codes of each reference whose pairs are indexed (at most n(n-1)/2 = 45 pairs, about 7 bytes each): the
+ * first it uses, names and numbers first (`pairedCodes`). With every code read through pairs (`--scan-limit 0`) and
+ * the rarest codes paired, as until 2026-12-03, rewrite recall on the tuning half: 7 codes 66.2%, 10 70.6%, 14 75.2%
+ * (80.6% reading every list, with the model of then); 10 keeps a million references within 1,500 resident bytes
+ * each. Names and numbers are paired before other words: with words and names ranked together, 7 codes found 59.2%. */
 export const PAIRED_KEYS_PER_REFERENCE = 10;
 
-/** Content codes of a page paired at lookup (the codes some reference holds, names and numbers first, rarest
- * first). 16, 24 and 40 find the same sources with `--scan-limit 0`; 16 makes the fewest lookups. */
+/** Content codes of a page paired at lookup (the codes some reference holds, chosen as a reference's are). With the
+ * rarest codes paired, 16, 24 and 40 found the same sources with `--scan-limit 0`, and with the rarest, ties by first
+ * use, 24 found 79.8% / 81.7% against 16's 79.7% / 81.7%. 16 makes the fewest lookups. */
 export const PAGE_PAIRED_KEYS = 16;
+
+/** A pair filed under more references than this is not read at lookup: names many articles open with together
+ * ("Donald", "Trump"; in 45 of the 1,620 real articles of ../shared/data, the most shared pair) tell little, and
+ * the page's 120 pairs then read at most about 490,000 postings (a millisecond or two). The eval's corpora never
+ * reach it. */
+export const PAIR_SCAN_LIMIT = 4096;
 
 /** A rare-word list holds a word only for the references it is among the 16 rarest words of, so a long one means
  * the word is not rare here: rare-word lists are read up to SCAN_LIMIT / RARE_WORD_SCAN_SHARE (32) references. The

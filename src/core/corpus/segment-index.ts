@@ -16,10 +16,10 @@ import { checkedPostings, type Postings, PostingsBuilder } from './postings';
  * A name or number filed under more than `scanLimit` of the pack's references, or a word among the rarest of more
  * than scanLimit / RARE_WORD_SCAN_SHARE, has no list of its own (reading it would cost more than it tells, and in a
  * large pack nearly every one of the 32,768 keys is that common): it is marked
- * `unread`, and the pairs of each reference's PAIRED_KEYS_PER_REFERENCE rarest codes that hold an unread one are
- * filed instead, which stay few per pair however large the pack grows.
+ * `unread`, and the pairs of each reference's first PAIRED_KEYS_PER_REFERENCE codes (`pairedCodes`) that hold an
+ * unread one are filed instead, which stay few per pair however large the pack grows.
  *
- * Index file ("FHIX", version 3; the layout is version 2's, the pairs chosen as `pairedCodes` says), little-endian:
+ * Index file ("FHIX", version 3: the layout of version 2, the pairs chosen as `pairedCodes` says), little-endian:
  *   header (64 bytes): "FHIX", version (u16), 0 (u16), reference count (u32), body length (u32), scan limit (u32),
  *                      12 zero bytes, then the 32-byte digest of the pack it indexes
  *   body: four postings blocks (shingles, names and numbers, rare words, pairs), each: key bits, bucket bits,
@@ -32,8 +32,8 @@ export interface SegmentIndex {
   shingles: Postings;
   entities: Postings;
   rareWords: Postings;
-  /** Pairs (`pairKey`) of each reference's PAIRED_KEYS_PER_REFERENCE rarest content codes, names and numbers
-   * first, where one of the two is unread. */
+  /** Pairs (`pairKey`) of each reference's first PAIRED_KEYS_PER_REFERENCE content codes, names and numbers first
+   * (`pairedCodes`), where one of the two is unread. */
   pairs: Postings;
   /** How many references use each content-word key (names and numbers not counted). */
   wordFrequency: Uint32Array;
@@ -112,8 +112,6 @@ export function buildSegmentIndex(store: ReferenceStore, scanLimit = SCAN_LIMIT)
     if ((rareCount[key] as number) > scanLimit / RARE_WORD_SCAN_SHARE) markUnread(key);
   }
   const index = { wordFrequency, entityFrequency, unread, scanLimit };
-  const codeFrequency = (code: number): number =>
-    (code & ENTITY_FLAG ? entityFrequency : wordFrequency)[code & CONTENT_KEY_MASK] as number;
   const entities = new PostingsBuilder(CONTENT_KEY_BITS);
   const rareWords = new PostingsBuilder(CONTENT_KEY_BITS);
   const pairs = new PostingsBuilder(32);
@@ -128,11 +126,11 @@ export function buildSegmentIndex(store: ReferenceStore, scanLimit = SCAN_LIMIT)
     }
     // Each pair once: the postings want a reference's keys once each, in reference order.
     filed.clear();
-    const rarest = pairedCodes(own, codeFrequency, PAIRED_KEYS_PER_REFERENCE);
-    for (let i = 0; i < rarest.length; i++) {
-      for (let j = i + 1; j < rarest.length; j++) {
-        const a = rarest[i] as number;
-        const b = rarest[j] as number;
+    const paired = pairedCodes(own, PAIRED_KEYS_PER_REFERENCE);
+    for (let i = 0; i < paired.length; i++) {
+      for (let j = i + 1; j < paired.length; j++) {
+        const a = paired[i] as number;
+        const b = paired[j] as number;
         if (isUnread(index, a) || isUnread(index, b)) filed.add(pairKey(a, b));
       }
     }
@@ -154,15 +152,19 @@ export function pairKey(a: number, b: number): number {
 
 /**
  * The `count` content codes of a text that are paired, of its distinct codes in the order the text first uses them:
- * names and numbers before other words (they are what a rewrite keeps), each kind rarest first by `frequency`, and
- * of equally rare ones those the text uses first. A reference pairs its own when it is indexed; a page, the codes the
- * corpus holds, at lookup. Ties are common (most of a story's names are in that story alone), and a rewrite of an
- * article's first part keeps the names of that part: ranked by code, ties picked names from anywhere in the article.
- * With every code read through pairs (`npm run eval -- --scan-limit 0`), rewrites found went from 76.3% / 79.0%
- * (tuning / checking) to 79.7% / 81.7%, with no pair more (2026-12-03).
+ * names and numbers before other words (they are what a rewrite keeps), each kind in that order. A reference pairs
+ * its own when it is indexed; a page, those of its codes the corpus holds, at lookup. The names an article opens
+ * with are its story's (who, where, how much), which a rewrite keeps, and a rewrite of its first part keeps only
+ * those. Until 2026-12-03 the rarest were paired (by how many references hold each, ties by code): a story's minor
+ * names, each in that story alone, that a rewrite drops, and in a large corpus a rank that 15-bit keys shared by
+ * thousands of references make noise. With every code read through pairs (`npm run eval -- --scan-limit 0`),
+ * rewrites found (tuning / checking): rarest first 76.3% / 79.0%; rarest first, ties by first use 79.7% / 81.7%; by
+ * rarity in bands (log base 4) then first use 82.1% / 83.4%, log base 16 84.7% / 85.5%; first use alone 84.8% /
+ * 85.9%. A pair of names many articles open with ("Donald", "Trump") is filed under many references: the lookup
+ * skips one filed under more than PAIR_SCAN_LIMIT.
  */
-export function pairedCodes(codes: ArrayLike<number>, frequency: (code: number) => number, count: number): number[] {
-  return lowest(codes, (code, i) => (frequency(code) + (code & ENTITY_FLAG ? 0 : 2 ** 24)) * 0x10000 + i, count);
+export function pairedCodes(codes: ArrayLike<number>, count: number): number[] {
+  return lowest(codes, (code, i) => (code & ENTITY_FLAG ? 0 : 0x10000) + i, count);
 }
 
 /** A reference's RARE_WORDS_PER_REFERENCE rarest word keys, rarest first and ties by key. */
@@ -192,8 +194,8 @@ function lowest(values: ArrayLike<number>, rank: (value: number, at: number) => 
 }
 
 const MAGIC = [0x46, 0x48, 0x49, 0x58]; // "FHIX"
-/** 3 since 2026-12-03: pairs prefer, of equally rare codes, those a reference uses first (`pairedCodes`). An index of
- * an older version is built again from its pack, never read. */
+/** 3 since 2026-12-03: the pairs are of the codes a reference uses first (`pairedCodes`), no longer of its rarest.
+ * An index of an older version is built again from its pack, never read. */
 const VERSION = 3;
 const HEADER_BYTES = 64;
 
