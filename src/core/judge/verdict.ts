@@ -357,12 +357,13 @@ function stitchedReason({ sources, copied }: Stitched): string {
   return `${percent(copied)} of this page's article is copied word for word from ${sources.length} known articles: ${parts.join(', ')}`;
 }
 
-/** The reason of an "original" whose nearest reference shares passages with it (COMMON_SOURCE_MIN_COPIED). */
-function commonSourceReason(nearest: Scored): string {
-  const name = nameOf(nearest.meta);
+/** The reason of an "original" that shares passages with a reference while bringing facts of its own
+ * (COMMON_SOURCE_MIN_COPIED). */
+function commonSourceReason(related: Scored): string {
+  const name = nameOf(related.meta);
   return (
-    `no known source: ${percent(nearest.comparison.copied)} of this page is word for word in ${name}, but it brings ` +
-    `names and numbers of its own (${percent(nearest.comparison.newFactsShare)}): both may print one wire story or ` +
+    `no known source: ${percent(related.comparison.copied)} of this page is word for word in ${name}, but it brings ` +
+    `names and numbers of its own (${percent(related.comparison.newFactsShare)}): both may print one wire story or ` +
     `press release, or it quotes ${name} without credit; not judged a copy or rewrite of it`
   );
 }
