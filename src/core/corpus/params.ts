@@ -28,16 +28,20 @@ export const DELTA_LIMIT = 4096;
 export const SCAN_LIMIT = 256;
 
 /** Content codes of each reference whose pairs are indexed (at most n(n-1)/2 = 45 pairs, about 7 bytes each): the
- * first it uses, names and numbers first (`pairedCodes`). With every code read through pairs (`--scan-limit 0`) and
- * the rarest codes paired, as until 2026-12-03, rewrite recall on the tuning half: 7 codes 66.2%, 10 70.6%, 14 75.2%
- * (80.6% reading every list, with the model of then); 10 keeps a million references within 1,500 resident bytes
- * each. Names and numbers are paired before other words: with words and names ranked together, 7 codes found 59.2%. */
+ * first it uses, names and numbers first (`pairedCodes`). With every code read through pairs (`--scan-limit 0`),
+ * rewrite recall (tuning / checking, 2026-12-03): 8 codes 83.1% / 84.7%, 10 84.8% / 85.9%, 12 85.1% / 86.2% (66
+ * pairs); 10 keeps a million references within 1,500 resident bytes each (1,487 in the bench). Names and numbers are
+ * paired before other words: by first use alone, words and names together, 10 codes find 70.3% / 73.9%. (With the
+ * rarest codes paired, as until then, and the model of then: 7 codes 66.2%, 10 70.6%, 14 75.2% on the tuning half.) */
 export const PAIRED_KEYS_PER_REFERENCE = 10;
 
-/** Content codes of a page paired at lookup (the codes some reference holds, chosen as a reference's are). With the
- * rarest codes paired, 16, 24 and 40 found the same sources with `--scan-limit 0`, and with the rarest, ties by first
- * use, 24 found 79.8% / 81.7% against 16's 79.7% / 81.7%. 16 makes the fewest lookups. */
-export const PAGE_PAIRED_KEYS = 16;
+/** Content codes of a page paired at lookup (the codes some reference holds, chosen as a reference's are: its first).
+ * With `--scan-limit 0` (2026-12-03): 10 codes find 84.3% / 85.6% of rewrites, 12 84.5% / 85.9%, 16 84.8% / 85.9%.
+ * 12 looks up 66 pairs where 16 looked up 120: at a million references (`npm run bench`), 16 first codes made 58,372
+ * pair lookups for the bench's 560 (104 a page, against 56 with the rarest codes, which were more often read key by
+ * key) and took the lookup's median from 0.24 to 0.31 ms. (With the rarest paired, 16, 24 and 40 found the same
+ * sources.) */
+export const PAGE_PAIRED_KEYS = 12;
 
 /** A pair filed under more references than this is not read at lookup: names many articles open with together
  * ("Donald", "Trump"; in 45 of the 1,620 real articles of ../shared/data, the most shared pair) tell little, and
