@@ -305,7 +305,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     expect(toolbar.text).toBe('COPY');
     expect(toolbar.title).toMatch(/^Repost of: The Harlow Courier — Harlow Council Approves \$48 Million Floodwall/);
 
-    // As an older Firsthand stored it: the pack's index in the format before pairs (version 1).
+    // As an older Firsthand stored it: the pack's index marked version 2 (before pairs were of the first codes).
     const indexVersion = (set?: number): Promise<number> =>
       options.evaluate(
         (set) =>
@@ -328,8 +328,8 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
           }),
         set,
       );
-    expect(await indexVersion()).toBe(2);
-    expect(await indexVersion(1)).toBe(1);
+    expect(await indexVersion()).toBe(3);
+    expect(await indexVersion(2)).toBe(2);
 
     // Restart the browser on the same profile: the pack is still there, its index built again and stored.
     const userDataDir = ext.userDataDir;
@@ -354,7 +354,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
           };
         }),
     );
-    expect(storedVersion).toBe(2);
+    expect(storedVersion).toBe(3);
     await options2.getByRole('button', { name: 'Remove harlow.pack.json' }).click();
     await expect.poll(() => options2.locator('#packs li').count()).toBe(0);
     await again.reload();
