@@ -16,6 +16,7 @@ import {
   publisherPage,
   REWRITE_TEXT,
   sectionFrontPage,
+  STITCHED_TEXT,
   windows1252,
   writeStoryFiles,
 } from '../fixtures/story';
@@ -372,14 +373,7 @@ describe('firsthand check', SPAWNS, () => {
         .join('\n'),
     );
     expect(run(['corpus', 'build', '--manifest', 'two.jsonl', '--out', 'two.pack']).code).toBe(0);
-    const page = [
-      ORIGINAL_PARAGRAPHS[0],
-      ORIGINAL_PARAGRAPHS[4],
-      INDEPENDENT_PARAGRAPHS[1],
-      INDEPENDENT_PARAGRAPHS[3],
-      'Both sides will meet again in June to discuss the wall.',
-    ].join('\n');
-    writeFileSync(join(dir, 'stitched.txt'), page);
+    writeFileSync(join(dir, 'stitched.txt'), STITCHED_TEXT);
     const args = ['check', '--corpus', 'two.pack', '--url', 'https://buzzdaily.example/wall', 'stitched.txt'];
     const text = run(args);
     expect(text.code).toBe(0);

@@ -11,6 +11,7 @@ import {
   ORIGINAL,
   ORIGINAL_PARAGRAPHS,
   REWRITE_TEXT,
+  STITCHED_TEXT,
 } from '../fixtures/story';
 
 const original = ORIGINAL_PARAGRAPHS.join('\n');
@@ -157,14 +158,7 @@ describe('judge', () => {
     });
 
     test('stitched from several known articles is a repost, naming the one it holds most of and saying so', () => {
-      const stitched = [
-        ORIGINAL_PARAGRAPHS[0],
-        ORIGINAL_PARAGRAPHS[4],
-        INDEPENDENT_PARAGRAPHS[1],
-        INDEPENDENT_PARAGRAPHS[3],
-        'Both sides will meet again in June to discuss the wall.',
-      ].join('\n');
-      const both = judge({ text: stitched, url }, new CorpusIndex([reference, ledger]));
+      const both = judge({ text: STITCHED_TEXT, url }, new CorpusIndex([reference, ledger]));
       expect(both.verdict).toBe('repost');
       if (both.verdict === null) return;
       // The Ledger's two paragraphs are the longer part of the page: it is named, and first.
@@ -193,7 +187,7 @@ describe('judge', () => {
       expect(copiedText).toContain(ORIGINAL_PARAGRAPHS[4]!.slice(0, 40));
       expect(copiedText).toContain(INDEPENDENT_PARAGRAPHS[1]!.slice(0, 40));
       // With the Courier alone known, the Ledger's facts are the page's own: no source is claimed.
-      expect(verdictOf(stitched, url).match).toBe('none');
+      expect(verdictOf(STITCHED_TEXT, url).match).toBe('none');
     });
   });
 

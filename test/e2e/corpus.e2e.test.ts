@@ -15,6 +15,7 @@ import {
   ORIGINAL,
   ORIGINAL_PARAGRAPHS,
   REWRITE_TEXT,
+  STITCHED_TEXT,
   windows1252,
 } from '../fixtures/story';
 import {
@@ -307,7 +308,7 @@ describe.skipIf(!enabled)(
     const PACK = 'https://packs.example/harlow/news.pack';
     const COURIER_FARM = 'https://buzzdaily.example/harlow/';
     const LEDGER_COPY = 'https://copycat.example/pell-county-farmers';
-    /** Two paragraphs of each story and a line of its own: neither holds half of it, together they hold most. */
+    /** Two paragraphs of each story (STITCHED_TEXT). */
     const STITCHED = 'https://copycat.example/floodwall-roundup';
     let served: Uint8Array = new Uint8Array();
     const cli = (...args: string[]) => {
@@ -389,13 +390,7 @@ describe.skipIf(!enabled)(
         articlePage({
           site: 'Copycat',
           title: 'Floodwall roundup',
-          text: [
-            ORIGINAL_PARAGRAPHS[0],
-            ORIGINAL_PARAGRAPHS[4],
-            INDEPENDENT_PARAGRAPHS[1],
-            INDEPENDENT_PARAGRAPHS[3],
-            'Both sides will meet again in June to discuss the wall.',
-          ].join('\n'),
+          text: STITCHED_TEXT,
         }),
       );
       ext = await launch(server.port, undefined, testBuildWithHosts(['https://packs.example/*']));
