@@ -147,6 +147,30 @@ describe('content keys filed under too many references', () => {
     expect(top.map((c) => index.meta(c.index).id)).toContain('courier-long');
   });
 
+  test('names that thousands of articles open with together make none of them a candidate', () => {
+    // 4,100 briefs open with the same three names (past PAIR_SCAN_LIMIT's 4,096), each then with one of its own. A
+    // page naming the three shares nothing else with any of them: read, their three pairs would make every brief a
+    // candidate (three pairs of weight log 2 pass MIN_CANDIDATE_SCORE), and reading them costs 12,300 postings.
+    const briefs: Reference[] = Array.from({ length: 4100 }, (_, i) => ({
+      id: `brief-${i}`,
+      url: `https://briefs.example/${i}`,
+      publisher: 'Briefs',
+      title: '',
+      publishedAt: '',
+      ...fingerprintText(
+        `On Monday, Alpha Bravo and Charlie met Q${i.toString(36)}x about the harbour fees, the ferry timetable and the new car park.`,
+      ),
+    }));
+    const index = new CorpusIndex(briefs, { scanLimit: 0 });
+    const page = fingerprintText(
+      'Yesterday Alpha Bravo and Charlie spoke once more about nothing in particular at the quiet council offices.',
+    );
+    expect(index.candidates([], page.sentences)).toEqual([]);
+    // A brief's own name still finds it.
+    const own = fingerprintText('Yesterday Alpha Bravo and Charlie met Q2bx by the water, where the boats are moored.');
+    expect(index.candidates([], own.sentences).map((c) => index.meta(c.index).id)).toContain('brief-83');
+  });
+
   test('a segment read key by key and one read through pairs are searched together', () => {
     const index = new CorpusIndex(crowd); // the default limit: every list read
     index.addSegment(segmentOf([...others, courier]), buildSegmentIndex(segmentOf([...others, courier]), 0), 'pairs');
