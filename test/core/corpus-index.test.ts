@@ -42,6 +42,10 @@ function segmentOf(refs: readonly Reference[]) {
   return readPack(encoder.finish());
 }
 
+/** A text's content codes by sentence, as the lookup takes them. */
+const codesOf = (text: { sentences: readonly ArrayLike<number>[] }): number[][] =>
+  text.sentences.map((codes) => Array.from(codes));
+
 const verdictOn = (index: CorpusIndex, text: string): Verdict => {
   const result = judge({ text, url: 'https://farm.example/x' }, index);
   if (result.verdict === null) throw new Error(result.reason);
@@ -116,8 +120,7 @@ describe('content keys filed under too many references', () => {
 
   test('without shared wording, the pairs alone find the source', () => {
     // No shingle in common: the rewrite's own sentences, its codes only, stand for a page that shares no wording.
-    const page = fingerprintText(REWRITE_TEXT);
-    const sentences = page.sentences.map((codes) => [...codes]);
+    const sentences = codesOf(fingerprintText(REWRITE_TEXT));
     const unread = new CorpusIndex([...crowd, courier], { scanLimit: 0 });
     const top = unread.candidates([], sentences);
     expect(unread.meta((top[0] as { index: number }).index).id).toBe('courier');
@@ -141,7 +144,7 @@ describe('content keys filed under too many references', () => {
     };
     // No shingle in common, as a heavy paraphrase shares none: the rewrite's first paragraph, by its codes.
     const opening = REWRITE_TEXT.split('\n').slice(1, 2).join('\n');
-    const sentences = fingerprintText(opening).sentences.map((codes) => [...codes]);
+    const sentences = codesOf(fingerprintText(opening));
     const index = new CorpusIndex([...crowd, ...others, long], { scanLimit: 0 });
     const top = index.candidates([], sentences);
     expect(top.map((c) => index.meta(c.index).id)).toContain('courier-long');
@@ -165,10 +168,10 @@ describe('content keys filed under too many references', () => {
     const page = fingerprintText(
       'Yesterday Alpha Bravo and Charlie spoke once more about nothing in particular at the quiet council offices.',
     );
-    expect(index.candidates([], page.sentences)).toEqual([]);
+    expect(index.candidates([], codesOf(page))).toEqual([]);
     // A brief's own name still finds it.
     const own = fingerprintText('Yesterday Alpha Bravo and Charlie met Q2bx by the water, where the boats are moored.');
-    expect(index.candidates([], own.sentences).map((c) => index.meta(c.index).id)).toContain('brief-83');
+    expect(index.candidates([], codesOf(own)).map((c) => index.meta(c.index).id)).toContain('brief-83');
   });
 
   test('a segment read key by key and one read through pairs are searched together', () => {
