@@ -1,4 +1,4 @@
-import type { NoVerdict, Verdict } from '../core';
+import type { NoVerdict, ReferenceMeta, Verdict } from '../core';
 
 /** The JSON line `check --json` prints for one input: the verdict, without the page-offset detail of passages. */
 export function verdictJson(id: string, result: Verdict | NoVerdict): Record<string, unknown> {
@@ -26,9 +26,8 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
     const { related } = result;
     if (related) {
       // The page shares passages with a known article while bringing facts of its own (a common source).
-      const date = related.publishedAt ? ` (${related.publishedAt.slice(0, 10)})` : '';
       lines.push(`${label}: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it`);
-      lines.push(`  shares passages with: ${related.publisher || related.id}, "${related.title}"${date}`);
+      lines.push(`  shares passages with: ${articleName(related)}`);
       if (related.url) lines.push(`  ${related.url}`);
       lines.push(`  why: ${result.reason}`);
     } else {
@@ -44,8 +43,7 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
   }
   const head = `${label}: ${result.verdict.toUpperCase()}`;
   if (source) {
-    const date = source.publishedAt ? ` (${source.publishedAt.slice(0, 10)})` : '';
-    lines.push(`${head} — source: ${source.publisher || source.id}, "${source.title}"${date}`);
+    lines.push(`${head} — source: ${articleName(source)}`);
     if (source.url) lines.push(`  ${source.url}`);
     if (result.stitched) {
       lines.push(
@@ -78,6 +76,12 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
     if (example) lines.push(`  e.g. "${clip(example.text, 160)}"`);
   }
   return lines.join('\n');
+}
+
+/** A known article as the report names it: publisher (else id), "title" and date. */
+function articleName(article: ReferenceMeta): string {
+  const date = article.publishedAt ? ` (${article.publishedAt.slice(0, 10)})` : '';
+  return `${article.publisher || article.id}, "${article.title}"${date}`;
 }
 
 function aiStyleLine(result: Verdict): string {

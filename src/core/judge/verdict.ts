@@ -142,13 +142,12 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   }
   const fingerprint = pageFingerprint(analysis);
   const scored = scoreCandidates(fingerprint, analysis, index);
+  // A stitched page copies no one article's half (stitchedFrom), so no other repost competes with it.
   const stitched = stitchedFrom(scored, fingerprint.shingles.size);
   if (!stitched) markCommonSources(scored, page, analysis);
-  const { match, isRepost } = pickMatch(
-    scored,
-    REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY],
-    stitched,
-  );
+  const { match, isRepost } = stitched
+    ? { match: stitched.sources[0] as Scored, isRepost: true }
+    : pickMatch(scored, REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY]);
   const style = aiStyle(page.text, analysis);
   const styleFields = { aiStyle: style.score, aiStyleReasons: style.reasons };
   if (!match) {
@@ -181,8 +180,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
 
   const source = match.meta;
   // A stitched page's evidence is every passage copied from any of its articles.
-  const stitchedMatch = stitched && match === stitched.sources[0] ? stitched : null;
-  const evidence = evidenceOf(analysis, match, true, stitchedMatch?.held);
+  const evidence = evidenceOf(analysis, match, true, stitched?.held);
   const credit = creditOf(page, analysis, source, evidence.passages);
   const kind: VerdictKind = isSameSite(page.url, source.url) ? 'original' : isRepost ? 'repost' : 'rewrite';
   return {
@@ -192,15 +190,15 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     sourceOrigin: index.originOf(match.index),
     related: null,
     stitched:
-      kind === 'repost' && stitchedMatch
+      kind === 'repost' && stitched
         ? {
-            copied: round(stitchedMatch.copied),
-            sources: stitchedMatch.sources.map((s) => ({ source: s.meta, copied: round(s.comparison.copied) })),
+            copied: round(stitched.copied),
+            sources: stitched.sources.map((s) => ({ source: s.meta, copied: round(s.comparison.copied) })),
           }
         : null,
     confidence: round(
       kind === 'repost'
-        ? repostConfidence(stitchedMatch?.copied ?? match.copied)
+        ? repostConfidence(stitched?.copied ?? match.copied)
         : Math.max(match.probability, match.copied),
     ),
     copied: round(match.comparison.copied),
@@ -208,7 +206,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     attributed: credit.attributed,
     attribution: credit.evidence,
     ...styleFields,
-    reason: kind === 'repost' && stitchedMatch ? stitchedReason(stitchedMatch) : reasonFor(kind, match, source),
+    reason: kind === 'repost' && stitched ? stitchedReason(stitched) : reasonFor(kind, match, source),
     evidence,
   };
 }
@@ -300,14 +298,10 @@ function markCommonSources(scored: Scored[], page: PageInput, analysis: TextAnal
  * The match: among references the page copies, those that hold about as much of the page as the one holding most
  * (within REPOST_SOURCE_MARGIN), and of them the one it copies most of both ways (a partial copy of one of two wire
  * duplicates in the corpus names the one it covers more of, and a shorter copy of the same story, which holds less of
- * the page, is not named for being copied whole); failing that, the article holding most of a page stitched from
- * several (STITCHED_MIN_SHARE); failing that, the likeliest rewrite at or above the threshold that is no common source.
+ * the page, is not named for being copied whole); failing that, the likeliest rewrite at or above the threshold that is
+ * no common source. (A page stitched from several known articles names the one holding most of it: see judge.)
  */
-function pickMatch(
-  scored: readonly Scored[],
-  threshold: number,
-  stitched: Stitched | null,
-): { match: Scored | undefined; isRepost: boolean } {
+function pickMatch(scored: readonly Scored[], threshold: number): { match: Scored | undefined; isRepost: boolean } {
   const copies = scored.filter((s) => s.copied >= REPOST_MIN_COPIED);
   const most = Math.max(0, ...copies.map((s) => s.comparison.copied));
   const repost = best(
@@ -315,7 +309,6 @@ function pickMatch(
     (s) => s.comparison.copied + s.comparison.copiedOfSource,
   );
   if (repost) return { match: repost, isRepost: true };
-  if (stitched) return { match: stitched.sources[0], isRepost: true };
   return {
     match: best(
       scored.filter((s) => s.probability >= threshold && !s.commonSource),
