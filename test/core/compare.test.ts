@@ -75,6 +75,21 @@ describe('comparison measurements on hand-made pairs', () => {
     expect(c.ownPassage).toBeCloseTo(own.reduce((sum, line) => sum + pageWeight(line), 0) / total, 10);
   });
 
+  test('reach: how far into the reference the page restates it', () => {
+    const lines = source.split('\n');
+    expect(measure(source, source).reach).toBe(1);
+    // A generated text's shape: the lead restated, then commentary of its own (sharing the odd word: "residents").
+    const leadThenCommentary = [
+      lines[0],
+      'Residents will be watching closely to see whether the promises are kept.',
+      'Such projects often test the patience of everyone involved.',
+    ].join('\n');
+    expect(measure(leadThenCommentary, source).reach).toBeCloseTo(1 / 3, 10);
+    // The lead and the last sentence, in another order: reach is the furthest sentence restated, not the last one read.
+    expect(measure([lines[2], lines[0]].join('\n'), source).reach).toBe(1);
+    expect(measure('Gardeners planted wildflower strips along hedgerows.', source).reach).toBe(0);
+  });
+
   test('order: the same sentences in reverse keep one sentence in order of three', () => {
     const reversed = source.split('\n').reverse().join('\n');
     const c = measure(reversed, source);

@@ -158,6 +158,7 @@ const FEATURES: Measurement[] = [
   'sharedFactsNoneNew',
   'containedWithoutNewFacts',
   'ownPassage',
+  'reach',
 ];
 if (args.includes('--features')) {
   // `--features +a,-b`: fit with measurement a added and b left out (what was tried is measured this way). A name

@@ -10,6 +10,7 @@ import {
   ENTITY_WEIGHT,
   MIN_SENTENCE_CONTENT,
   OWN_PASSAGE_MAX_SHARE,
+  REACH_MIN_SHARE,
   SHARED_FACTS_SATURATION,
 } from './thresholds';
 
@@ -108,6 +109,11 @@ export interface Comparison {
    * sentence holds less than OWN_PASSAGE_MAX_SHARE of their words: a passage of the page's own (reporting, or the
    * commentary a generated text adds after restating a story's lead) where a rewrite restates sentence after sentence. */
   ownPassage: number;
+  /** How far into the reference the page reaches: the last reference sentence that is some page sentence's best match
+   * with at least REACH_MIN_SHARE of its words, over the reference's sentence count. A rewrite of a whole article
+   * reaches its end; a generated text prompted with a story's lead restates the lead and goes on with commentary of
+   * its own; a rewrite of an article's first part reaches as far as that part, and restates every sentence of it. */
+  reach: number;
   /** Share of the page's names and numbers that the reference does not have: a rewrite adds few, reporting many. */
   newFactsShare: number;
   /** alignedShare × (1 − newFactsShare): high only when the page follows the reference *and* adds no facts of its
@@ -154,7 +160,10 @@ export function compare(page: PageFingerprint, ref: Reference): Comparison {
 export function compareWith(page: PageFingerprint, ref: ComparedReference, sharedShingles: number): Comparison {
   const source = referenceProfile(ref);
   const overlap = contentOverlap(page, source);
-  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign, ownPassage } = align(page, source);
+  const { alignment, alignedShare, order, sourceCoverage, softAlign, rareSoftAlign, ownPassage, reach } = align(
+    page,
+    source,
+  );
   const sharedFacts = page.entityKeys.size - overlap.newFactCount;
   const newFactsShare = page.entityKeys.size ? overlap.newFactCount / page.entityKeys.size : 0;
   return {
@@ -169,6 +178,7 @@ export function compareWith(page: PageFingerprint, ref: ComparedReference, share
     softAlign,
     rareSoftAlign,
     ownPassage,
+    reach,
     newFactsShare,
     alignedWithoutNewFacts: alignedShare * (1 - newFactsShare),
     pairsWithoutNewFacts: overlap.pairContainment * (1 - newFactsShare),
@@ -277,7 +287,7 @@ function contentOverlap(page: PageFingerprint, source: ReferenceProfile) {
 
 type AlignmentMeasurements = Pick<
   Comparison,
-  'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign' | 'ownPassage'
+  'alignment' | 'alignedShare' | 'order' | 'sourceCoverage' | 'softAlign' | 'rareSoftAlign' | 'ownPassage' | 'reach'
 >;
 
 /**
@@ -297,6 +307,7 @@ function align(page: PageFingerprint, source: ReferenceProfile): AlignmentMeasur
   let rareSoftWeight = 0;
   let ownRun = 0;
   let longestOwnRun = 0;
+  let furthest = -1;
   page.sentences.forEach((codes, i) => {
     if (codes.length < MIN_SENTENCE_CONTENT) {
       alignment.push(-1);
@@ -307,6 +318,7 @@ function align(page: PageFingerprint, source: ReferenceProfile): AlignmentMeasur
     rareTotalWeight += match.rareWeight;
     softWeight += match.share * match.weight;
     rareSoftWeight += match.rareShare * match.rareWeight;
+    if (match.share >= REACH_MIN_SHARE) furthest = Math.max(furthest, match.index);
     if (match.share < OWN_PASSAGE_MAX_SHARE) {
       ownRun += match.weight;
       longestOwnRun = Math.max(longestOwnRun, ownRun);
@@ -331,6 +343,7 @@ function align(page: PageFingerprint, source: ReferenceProfile): AlignmentMeasur
     softAlign: eligibleWeight ? softWeight / eligibleWeight : 0,
     rareSoftAlign: rareTotalWeight ? rareSoftWeight / rareTotalWeight : 0,
     ownPassage: eligibleWeight ? longestOwnRun / eligibleWeight : 0,
+    reach: source.sentenceCount ? (furthest + 1) / source.sentenceCount : 0,
   };
 }
 

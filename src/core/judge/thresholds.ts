@@ -34,6 +34,13 @@ export const ALIGNED_SENTENCE_MIN = 0.5;
  * without the measurement 88.7% at 5.9%. */
 export const OWN_PASSAGE_MAX_SHARE = 0.3;
 
+/** A page sentence whose best reference sentence (or adjacent pair) holds this weighted share of its content words
+ * takes the page that far into the reference (`reach`). Measured 2026-12-03 by refitting (`--fit --features +reach`,
+ * at 0.77, tuning half, against 89.8% of rewrites found at 5.6% of originals flagged without the measurement): 0.3
+ * finds 90.2% at 5.7%, 0.4 90.1% at 5.5%, 0.5 90.1% at 5.5%, 0.6 89.6% at 5.6%. Judged in the eval at balanced (0.78),
+ * tuning half, 0.4 flags 1.9% of generated text and 5.2% of independent coverage, 0.5 3.0% and 5.0%. */
+export const REACH_MIN_SHARE = 0.4;
+
 /** Repost: the larger of the two copied shares (of the page, of the source) reaches this. */
 export const REPOST_MIN_COPIED = 0.5;
 
@@ -85,16 +92,17 @@ export const ATTRIBUTION_COPY_SLACK = 10;
  * No threshold meets every target of the accuracy issue (88% of rewrites found, at most 3% of other outlets' own
  * reports and of generated text not derived from the reference flagged), so the trade-off is the user's. Balanced is
  * the strictest threshold (0.01 apart) at which the eval's tuning half finds 88% of rewrites with the right source.
- * Measured verdict by verdict by `npm run eval -- --sensitivity S` (2026-12-03, with the common-source rule above),
- * tuning half / checking half: rewrites found with the right source / independent coverage flagged /
- * generated-not-derived flagged
- *  - strict 0.9:     81.9% / 82.2%, 4.1% / 2.5%, 1.9% / 5.4% (seeds 003 and 004, the summary and the aggregation,
- *                    fall under it: 0.86 and 0.86);
- *  - balanced 0.77:  88.0% / 87.9%, 4.7% / 3.4%, 2.6% / 6.7% (seeds 5/5; at 0.78 the tuning half finds 87.6%);
- *  - sensitive 0.6:  91.1% / 91.3%, 7.6% / 5.7%, 5.3% / 9.0% (seeds 5/5).
- * Before the rule (2026-12-02) balanced was 0.79: 88.0% / 88.0%, 6.1% / 4.3%, 3.0% / 6.7%.
+ * Measured verdict by verdict by `npm run eval -- --sensitivity S` (2026-12-03, with the common-source rule above
+ * and the model reading `reach`), tuning half / checking half: rewrites found with the right source / independent
+ * coverage flagged / generated-not-derived flagged
+ *  - strict 0.9:     82.5% / 82.2%, 4.1% / 2.5%, 1.1% / 4.9% (seeds 003 and 004, the summary and the aggregation,
+ *                    fall under it: 0.84 and 0.87);
+ *  - balanced 0.78:  88.4% / 88.4%, 5.2% / 3.0%, 1.9% / 6.3% (seeds 5/5; at 0.79 the tuning half finds 87.96%);
+ *  - sensitive 0.6:  91.2% / 91.2%, 7.4% / 5.5%, 4.5% / 7.6% (seeds 5/5).
+ * Before `reach` balanced was 0.77: 88.0% / 87.9%, 4.7% / 3.4%, 2.6% / 6.7%; before the common-source rule
+ * (2026-12-02), 0.79: 88.0% / 88.0%, 6.1% / 4.3%, 3.0% / 6.7%.
  */
-export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.77, sensitive: 0.6 } as const;
+export const REWRITE_THRESHOLDS = { strict: 0.9, balanced: 0.78, sensitive: 0.6 } as const;
 export type Sensitivity = keyof typeof REWRITE_THRESHOLDS;
 export const SENSITIVITIES = Object.keys(REWRITE_THRESHOLDS) as Sensitivity[];
 export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';
