@@ -17,12 +17,14 @@ export function isRight(o: Outcome): boolean {
   return o.predicted === o.expect || o.alsoRight.includes(o.predicted as VerdictKind);
 }
 
+/** The reference `id` is the expected source, or holds the very text of it under another id. */
+export function isExpectedSource(id: string, expected: string | null, sameText: readonly string[] = []): boolean {
+  return id === expected || sameText.includes(id);
+}
+
 /** The reference named is the expected source, or a reference with the same text. */
 export function isRightSource(o: Outcome): boolean {
-  return (
-    o.sourcePredicted !== null &&
-    (o.sourcePredicted === o.sourceExpected || o.sameTextSources.includes(o.sourcePredicted))
-  );
+  return o.sourcePredicted !== null && isExpectedSource(o.sourcePredicted, o.sourceExpected, o.sameTextSources);
 }
 
 /** Verdict right and, for repost and rewrite, the right source named. */

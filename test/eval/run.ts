@@ -12,8 +12,6 @@ import {
   aiStyle,
   aiStyleFeatures,
   analyzeText,
-  COMMON_SOURCE_MIN_COPIED,
-  COMMON_SOURCE_MIN_NEW_FACTS,
   type BoostedTrees,
   compareWith,
   type Comparison,
@@ -49,7 +47,15 @@ import {
 } from './groups';
 import { CO_DERIVED_MIN_SEQUENCES } from './co-derived';
 import { extractionFigures } from './extraction';
-import { fitBoostedTrees, fitLogistic, isRightWithSource, LABELS, summarize, type Outcome } from './metrics';
+import {
+  fitBoostedTrees,
+  fitLogistic,
+  isExpectedSource,
+  isRightWithSource,
+  LABELS,
+  summarize,
+  type Outcome,
+} from './metrics';
 
 const args = process.argv.slice(2);
 const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
@@ -196,7 +202,8 @@ for (const [name, build] of builders) {
         sameTextSources: item.sameTextSources ?? [],
         sourcePredicted: verdict.verdict && 'source' in verdict && verdict.source ? verdict.source.id : null,
       };
-      const reason = showMisses && !isRightWithSource(outcome) ? missReason(item, outcome, index) : undefined;
+      const related = verdict.verdict && 'related' in verdict && verdict.related ? verdict.related.id : null;
+      const reason = showMisses && !isRightWithSource(outcome) ? missReason(item, outcome, index, related) : undefined;
       results.push({ group, item, outcome, ...(reason ? { reason } : {}) });
       // The seeds are never fitted on; `--fit` prints the refitted model's probability for each seed that must be a
       // rewrite, since every refit so far has put one of them (the summary) at risk.
@@ -226,7 +233,7 @@ for (const [name, build] of builders) {
 
 /** The reference is the case's source, or holds the very text of it under another id. */
 function isSourceOf(item: EvalCase, id: string): boolean {
-  return id === item.sourceId || (item.sameTextSources ?? []).includes(id);
+  return isExpectedSource(id, item.sourceId, item.sameTextSources);
 }
 
 /** The page measured against each candidate reference the corpus index finds for it, as the verdict measures them. */
@@ -259,10 +266,11 @@ function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split
 /**
  * Why a case got the wrong verdict, in one line that starts with its kind of failure (counted by `--misses`): the
  * source missing from the candidates, the source scored under the threshold (and what it measured), another
- * reference preferred, a copy too short to judge, or, for a page that must stay original, what the reference it was
+ * reference preferred, the source taken for a common source (`related`: the reference the verdict says the page shares
+ * passages with), a copy too short to judge, or, for a page that must stay original, what the reference it was
  * flagged against shares with it.
  */
-function missReason(item: EvalCase, outcome: Outcome, index: CorpusIndex): string {
+function missReason(item: EvalCase, outcome: Outcome, index: CorpusIndex, related: string | null): string {
   if ('error' in item.page) return `page not loaded: ${item.page.error}`;
   const words = wordsOf(item);
   const scored = candidateComparisons(item, index).map(({ id, c }) => ({ id, c, p: rewriteProbability(c) }));
@@ -288,12 +296,7 @@ function missReason(item: EvalCase, outcome: Outcome, index: CorpusIndex): strin
     const other = scored.find((x) => x.id === outcome.sourcePredicted);
     return `named another reference: ${outcome.sourcePredicted}${other ? ` at p ${other.p.toFixed(2)}` : ''}, over its source at ${describe(source)}`;
   }
-  if (
-    outcome.expect === 'rewrite' &&
-    source.p >= rewriteThreshold &&
-    source.c.copied >= COMMON_SOURCE_MIN_COPIED &&
-    source.c.newFactsShare >= COMMON_SOURCE_MIN_NEW_FACTS
-  )
+  if (outcome.expect === 'rewrite' && source.p >= rewriteThreshold && related !== null && isSourceOf(item, related))
     return `taken for a common source (copies passages, brings facts of its own): ${describe(source)}, ${words} words`;
   if (outcome.expect === 'rewrite')
     return `source under the threshold (${source.p >= rewriteThreshold - 0.2 ? 'within 0.2' : 'far'}): ${describe(source)}, ${words} words`;
