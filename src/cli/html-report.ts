@@ -72,15 +72,38 @@ a { color: inherit; } table.pairs td { width: 50%; }
   mark.copied, mark.reworded { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
+type Article = NonNullable<Verdict['source']>;
+
+/** An article as the report names it: publisher, title and date, then its link. */
+function describeArticle(article: Article, separator = ', '): string {
+  const date = article.publishedAt ? ` (${escape(article.publishedAt.slice(0, 10))})` : '';
+  const title = article.title ? `${separator}“${escape(article.title)}”` : '';
+  const link = article.url ? `<br><a href="${escape(article.url)}">${escape(article.url)}</a>` : '';
+  return `${escape(article.publisher || article.id)}${title}${date}${link}`;
+}
+
 /**
  * The page's sentences beside the source's they follow, when the source's text is at hand (a private pack built with
- * --keep-text): the comparison is made again on the two texts, and each aligned pair is one row.
+ * --keep-text): the comparison is made again on the two texts, and each aligned pair is one row. A page stitched from
+ * several known articles gets one table for each article whose text is at hand.
  */
-function sideBySide(pageText: string, result: Verdict, sourceText: string): string {
+function sideBySide(pageText: string, result: Verdict, texts: ReadonlyMap<string, string>): string {
+  const articles = result.stitched
+    ? result.stitched.sources.map((s) => s.source)
+    : result.source
+      ? [result.source]
+      : [];
+  return articles
+    .filter((article) => texts.has(article.id))
+    .map((article) => sentencePairs(pageText, result, article, texts.get(article.id) as string, articles.length > 1))
+    .filter(Boolean)
+    .join('\n');
+}
+
+function sentencePairs(pageText: string, result: Verdict, meta: Article, sourceText: string, named: boolean): string {
   const page = analyzeText(pageText);
   const source = analyzeText(sourceText);
   const sourceSentences = source.sentences.filter((_, i) => (source.sentenceCodes[i]?.length ?? 0) > 0);
-  const meta = result.source as NonNullable<Verdict['source']>;
   const comparison = compare(pageFingerprint(page), { ...meta, ...fingerprintText(sourceText) });
   const copied = result.evidence.passages.filter((p) => p.kind === 'copied');
   const rows = page.sentences
@@ -95,9 +118,10 @@ function sideBySide(pageText: string, result: Verdict, sourceText: string): stri
     })
     .filter(Boolean);
   if (rows.length === 0) return '';
+  const whose = named ? `${escape(meta.publisher || meta.id)}'s` : "the source's";
   return `<table class="pairs">
-<caption>Sentences of the page beside the source's sentences they follow (${rows.length})</caption>
-<thead><tr><th scope="col">This page</th><th scope="col">The source</th></tr></thead>
+<caption>Sentences of the page beside ${whose} sentences they follow (${rows.length})</caption>
+<thead><tr><th scope="col">This page</th><th scope="col">${named ? escape(meta.publisher || meta.id) : 'The source'}</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -126,7 +150,7 @@ export function htmlReport(
 <td class="num">${i + 1}</td>
 <td>${detail ? `<a href="#page-${i + 1}">${escape(entry.id)}</a>` : escape(entry.id)}${name !== entry.id ? `<br><span class="muted">${escape(name)}</span>` : ''}</td>
 <td class="verdict v-${key}">${label}</td>
-<td>${source ? `${escape(source.publisher || source.id)}${source.title ? ` — “${escape(source.title)}”` : ''}${source.publishedAt ? ` <span class="muted">(${escape(source.publishedAt.slice(0, 10))})</span>` : ''}` : 'error' in result ? escape(result.error) : judged === null && 'reason' in result ? escape(result.reason) : judged?.related ? escape(judged.reason) : '—'}</td>
+<td>${source ? `${escape(source.publisher || source.id)}${source.title ? ` — “${escape(source.title)}”` : ''}${source.publishedAt ? ` <span class="muted">(${escape(source.publishedAt.slice(0, 10))})</span>` : ''}${judged?.stitched ? ` <span class="muted">and ${judged.stitched.sources.length - 1} more known article${judged.stitched.sources.length === 2 ? '' : 's'}</span>` : ''}` : 'error' in result ? escape(result.error) : judged === null && 'reason' in result ? escape(result.reason) : judged?.related ? escape(judged.reason) : '—'}</td>
 <td class="num">${judged && source ? pct(judged.copied) : '—'}</td>
 <td class="num">${judged ? judged.aiStyle.toFixed(2) : '—'}</td>
 <td>${judged && source ? (judged.attributed ? 'yes' : 'no') : '—'}</td>
@@ -138,20 +162,22 @@ export function htmlReport(
       const { result } = entry;
       if ('error' in result || result.verdict === null || !entry.page) return '';
       if (result.verdict !== 'repost' && result.verdict !== 'rewrite') return '';
-      const source = result.source;
+      const { source, stitched } = result;
       const { key, label } = verdictOf(entry);
+      const pairs = meta.texts ? sideBySide(entry.page.text, result, meta.texts) : '';
       return `<article id="page-${i + 1}" aria-labelledby="page-${i + 1}-title">
 <h2 id="page-${i + 1}-title">${i + 1}. ${escape(entry.page.title || entry.id)} — <span class="v-${key}">${label}</span></h2>
 <dl>
 <dt>Page</dt><dd>${escape(entry.page.url || entry.id)}</dd>
-${source ? `<dt>Source</dt><dd>${escape(source.publisher || source.id)}${source.title ? `, “${escape(source.title)}”` : ''}${source.publishedAt ? ` (${escape(source.publishedAt.slice(0, 10))})` : ''}${source.url ? `<br><a href="${escape(source.url)}">${escape(source.url)}</a>` : ''}</dd>` : ''}
+${source ? `<dt>Source</dt><dd>${describeArticle(source)}</dd>` : ''}
+${stitched ? `<dt>Stitched from</dt><dd><ul>${stitched.sources.map((part) => `<li>${pct(part.copied)} of the page from ${describeArticle(part.source)}</li>`).join('')}</ul></dd>` : ''}
 <dt>Why</dt><dd>${escape(result.reason)}</dd>
-<dt>Copied</dt><dd>${pct(result.copied)} of the page word for word (${pct(result.copiedOfSource)} of the source); ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source</dd>
+<dt>Copied</dt><dd>${stitched ? `${pct(stitched.copied)} of the page word for word from ${stitched.sources.length} known articles; ` : ''}${pct(result.copied)} of the page word for word from the source (${pct(result.copiedOfSource)} of the source); ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source</dd>
 <dt>Credit</dt><dd>${result.attributed ? `credits the source: “${escape(result.attribution ?? '')}”` : 'does not credit the source'}</dd>
 <dt>AI style</dt><dd>${result.aiStyle.toFixed(2)}${result.aiStyleReasons.length ? ` — ${escape(result.aiStyleReasons.join('; '))}` : ''}</dd>
 </dl>
 <p class="legend muted"><span><mark class="copied">copied word for word</mark></span><span><mark class="reworded">reworded from the source</mark></span></p>
-${source && meta.texts?.has(source.id) ? sideBySide(entry.page.text, result, meta.texts.get(source.id) as string) : markedText(entry.page.text, result.evidence.passages)}
+${pairs || markedText(entry.page.text, result.evidence.passages)}
 </article>`;
     })
     .join('\n');

@@ -85,8 +85,15 @@ function render(tabId: number, report: PageReport | null): void {
     const add = (term: string, value: string): void => {
       evidence.append(el('dt', term), el('dd', value));
     };
-    add('Copied', `${pct(report.copied)} of this page word for word (${pct(report.copiedOfSource)} of the source)`);
-    add('Sentences', `${report.alignedSentences} of ${report.comparedSentences} follow the source`);
+    // A stitched page's sentences are measured against the article it holds most of, which the rows then name.
+    const sourceName = report.stitched ? report.source.publisher || 'the source' : 'the source';
+    add(
+      'Copied',
+      report.stitched
+        ? `${pct(report.stitched.copied)} of this page word for word from ${report.stitched.sources.length} known articles; ${pct(report.copied)} from ${sourceName} (${pct(report.copiedOfSource)} of it)`
+        : `${pct(report.copied)} of this page word for word (${pct(report.copiedOfSource)} of the source)`,
+    );
+    add('Sentences', `${report.alignedSentences} of ${report.comparedSentences} follow ${sourceName}`);
     add('Facts', `${report.sharedFacts} names and numbers shared`);
     add(
       'Credit',

@@ -391,6 +391,26 @@ describe('firsthand check', SPAWNS, () => {
     expect(json).toMatchObject({ verdict: 'repost', match: 'source' });
     expect(json.reason).toMatch(/copied word for word from 2 known articles: \d+% from Pell County Ledger, /);
     expect(json).not.toHaveProperty('stitched');
+
+    // The HTML report names both articles, and with their texts at hand sets the page beside each of them.
+    expect(run(['corpus', 'build', '--manifest', 'two.jsonl', '--out', 'two-private.pack', '--keep-text']).code).toBe(
+      0,
+    );
+    const reported = ['--url', 'https://buzzdaily.example/wall', '--quiet', '--report', 'stitched.html'];
+    expect(run(['check', '--corpus', 'two-private.pack', ...reported, 'stitched.txt']).code).toBe(0);
+    const html = readFileSync(join(dir, 'stitched.html'), 'utf8');
+    expect(html).toMatch(/<td>Pell County Ledger — “[^”]+” <span class="muted">and 1 more known article<\/span><\/td>/);
+    const listed =
+      /<dt>Stitched from<\/dt><dd><ul><li>(\d+)% of the page from Pell County Ledger, .*?<\/li><li>(\d+)% of the page from The Harlow Courier, .*?<\/li><\/ul><\/dd>/.exec(
+        html,
+      );
+    expect(listed?.slice(1).map(Number)).toEqual([ledger, courier]);
+    expect(html).toContain(`${together}% of the page word for word from 2 known articles`);
+    const captions = [
+      ...html.matchAll(/<caption>Sentences of the page beside (.+?)'s sentences they follow \((\d+)\)/g),
+    ];
+    expect(captions.map((c) => c[1])).toEqual(['Pell County Ledger', 'The Harlow Courier']);
+    for (const caption of captions) expect(Number(caption[2])).toBeGreaterThanOrEqual(2);
   });
 
   test('many inputs, in order; --csv gives one row a page, the same values as --json', () => {

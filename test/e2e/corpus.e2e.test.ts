@@ -481,6 +481,11 @@ describe.skipIf(!enabled)(
         ),
       );
       expect(await popup.locator(`a[href="${ORIGINAL.url}"]`).count()).toBe(1);
+      // The evidence says what the page holds of all of them, and names the article its sentences are measured on.
+      expect(said).toMatch(
+        /Copied\s+\d+% of this page word for word from 2 known articles; \d+% from Pell County Ledger \(\d+% of it\)/,
+      );
+      expect(said).toMatch(/Sentences\s+\d+ of \d+ follow Pell County Ledger/);
       expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       await popup.screenshot({ path: resolve('test/screenshots/popup-stitched.png'), fullPage: true });
       await popup.close();
