@@ -145,7 +145,11 @@ export function extractPlainText(raw: string): PlainTextArticle {
   return { title: before.find(isTitleLike) ?? '', text: body.join('\n') };
 }
 
+/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
+const DATELINE =
+  /^(?:published|updated|last updated|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
+
 function isTitleLike(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return words >= 4 && words <= 25 && !SENTENCE_END.test(line);
+  return words >= 4 && words <= 25 && !SENTENCE_END.test(line) && !DATELINE.test(line);
 }

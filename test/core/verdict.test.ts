@@ -302,6 +302,18 @@ describe('plain-text pages', () => {
     expect(article.title).toBe(ORIGINAL.title);
   });
 
+  test('a dateline between the headline and the article is not its title', () => {
+    for (const dateline of [
+      'PUBLISHED: 16: 05 GMT, 9 June 2013 | UPDATED: 06: 55 GMT, 10 June 2013',
+      'Updated 10.30am ET, Tuesday May 12 2026',
+      'Posted on Tuesday, May 12, 2026',
+    ]) {
+      const article = extractPlainText(['Home', ORIGINAL.title, dateline, ...ORIGINAL_PARAGRAPHS].join('\n'));
+      expect(article.title, dateline).toBe(ORIGINAL.title);
+      expect(article.text.startsWith(ORIGINAL_PARAGRAPHS[0]!)).toBe(true);
+    }
+  });
+
   test('a list the article introduces with a colon stays in it, mid-article or at its end', () => {
     const specs = [
       'The floodwall:',
