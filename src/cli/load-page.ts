@@ -82,7 +82,15 @@ export function fromBytes(
   const kind = given === 'auto' ? kindOf(source) : given;
   if (kind === 'text') {
     const article = extractPlainText(source);
-    return { label, text: article.text, title: article.title, url, links: [], siteName: '', publishedTime: '' };
+    return {
+      label,
+      text: article.text,
+      title: article.title,
+      url,
+      links: [],
+      siteName: '',
+      publishedTime: article.publishedTime,
+    };
   }
   const doc = parseDocument(source);
   const readerable = isProbablyArticle(doc);

@@ -3,11 +3,14 @@
  * "related posts" and footers copied along with it are dropped, keeping the densest run of prose lines and the
  * headings between them.
  */
+import * as chrono from 'chrono-node';
 import { isWidgetLine } from './widget-lines';
 
 export interface PlainTextArticle {
   title: string;
   text: string;
+  /** The day the page says it was published (YYYY-MM-DD), read from a dateline above the article; '' when none. */
+  publishedTime: string;
 }
 
 /** A line of running prose: ten words or more ending like a sentence, or long enough to be prose anyway. */
@@ -136,13 +139,45 @@ export function extractPlainText(raw: string): PlainTextArticle {
     (a, b) => (!a || b.words > a.words ? b : a),
     undefined,
   );
-  if (!main) return { title: lines.find(isTitleLike) ?? '', text: lines.join('\n') };
+  if (!main) return { title: lines.find(isTitleLike) ?? '', text: lines.join('\n'), publishedTime: '' };
   const body = lines
     .slice(main.first, main.last + 1)
     .filter((line) => isProse(line) || line.split(/\s+/).length >= 2 || line.endsWith(':'));
   const before = lines.slice(0, main.first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
-  return { title: before.find(isTitleLike) ?? '', text: body.join('\n') };
+  return { title: before.find(isTitleLike) ?? '', text: body.join('\n'), publishedTime: datelineDate(before) };
+}
+
+/** Most words of a line that is a byline with a date ("By Jane Doe | May 12, 2026 3:04 pm") rather than a headline
+ * naming a day. */
+const DATE_LINE_MAX_WORDS = 12;
+
+/** Least share of such a line's characters that the date takes. */
+const DATE_LINE_MIN_SHARE = 0.4;
+
+/** Lines above the article, nearest first, where its dateline is looked for (the masthead and navigation above them
+ * can be long, and name other days). */
+const DATELINE_HEAD_LINES = 10;
+
+/**
+ * The first full date (day, month and year all written) of the dateline nearest above the article, among its
+ * DATELINE_HEAD_LINES nearest lines: a line that
+ * starts as one ("PUBLISHED: 16: 05 GMT, 9 June 2013 | UPDATED: …" gives 2013-06-09) or a short line that is mostly
+ * a date. Parsed by chrono-node; a date without its year ("Tuesday", "May 12") is no date.
+ */
+function datelineDate(head: readonly string[]): string {
+  for (const line of head.slice(0, DATELINE_HEAD_LINES)) {
+    const dateline = DATELINE.test(line);
+    if (!dateline && line.split(/\s+/).length > DATE_LINE_MAX_WORDS) continue;
+    const found = chrono
+      .parse(line)
+      .find((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
+    if (!found || (!dateline && found.text.length < DATE_LINE_MIN_SHARE * line.length)) continue;
+    const { start } = found;
+    const pad = (n: number | null): string => String(n ?? 0).padStart(2, '0');
+    return `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`;
+  }
+  return '';
 }
 
 /** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */

@@ -164,6 +164,20 @@ describe('firsthand corpus build from folders, --update and merge', SPAWNS, () =
     expect(courier).toMatchObject({ url: ORIGINAL.url, publisher: ORIGINAL.publisher, title: ORIGINAL.title }); // read from the page
   });
 
+  test("--dir reads a saved text page's title and date from its headline and dateline", () => {
+    const root = mkdtempSync(join(tmpdir(), 'firsthand-text-'));
+    const saved = [
+      'Home',
+      'News',
+      ORIGINAL.title,
+      'PUBLISHED: 09: 14 GMT, 12 May 2026 | UPDATED: 11: 02 GMT, 13 May 2026',
+    ];
+    writeFileSync(join(root, 'floodwall.txt'), [...saved, ...ORIGINAL_PARAGRAPHS].join('\n'));
+    expect(run(['corpus', 'build', '--dir', root, '--out', 'text.pack']).code).toBe(0);
+    const pack = readPack(readFileSync(join(dir, 'text.pack')));
+    expect(pack.metaOf(0)).toMatchObject({ id: 'floodwall.txt', title: ORIGINAL.title, publishedAt: '2026-05-12' });
+  });
+
   test('--update keeps the pack and adds only new references; the same run again changes nothing', () => {
     const root = site();
     rmSync(join(root, 'ledger.html'));

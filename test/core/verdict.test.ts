@@ -314,6 +314,21 @@ describe('plain-text pages', () => {
     }
   });
 
+  test('the date the page was published is read from its dateline or byline, never from a day without a year', () => {
+    const dateOf = (...head: string[]): string =>
+      extractPlainText(['Home', ORIGINAL.title, ...head, ...ORIGINAL_PARAGRAPHS].join('\n')).publishedTime;
+    expect(dateOf('PUBLISHED: 16: 05 GMT, 9 June 2013 | UPDATED: 06: 55 GMT, 10 June 2013')).toBe('2013-06-09');
+    expect(dateOf('Updated 10.30am ET, Tuesday May 12 2026')).toBe('2026-05-12');
+    expect(dateOf('By Jane Doe | May 12, 2026 3:04 pm')).toBe('2026-05-12');
+    expect(dateOf('By Jane Doe', '2026-05-12')).toBe('2026-05-12');
+    expect(dateOf('Posted on Tuesday')).toBe('');
+    expect(dateOf()).toBe('');
+    // A headline that names a day is no dateline.
+    expect(
+      dateOf('Ten years after the storm of 12 May 2016, the riverside streets of Harlow are still waiting for a wall'),
+    ).toBe('');
+  });
+
   test('a list the article introduces with a colon stays in it, mid-article or at its end', () => {
     const specs = [
       'The floodwall:',
