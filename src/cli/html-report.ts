@@ -75,9 +75,9 @@ a { color: inherit; } table.pairs td { width: 50%; }
 type Article = NonNullable<Verdict['source']>;
 
 /** An article as the report names it: publisher, title and date, then its link. */
-function describeArticle(article: Article, separator = ', '): string {
+function describeArticle(article: Article): string {
   const date = article.publishedAt ? ` (${escape(article.publishedAt.slice(0, 10))})` : '';
-  const title = article.title ? `${separator}“${escape(article.title)}”` : '';
+  const title = article.title ? `, “${escape(article.title)}”` : '';
   const link = article.url ? `<br><a href="${escape(article.url)}">${escape(article.url)}</a>` : '';
   return `${escape(article.publisher || article.id)}${title}${date}${link}`;
 }

@@ -148,6 +148,10 @@ export function extractPlainText(raw: string): PlainTextArticle {
   return { title: before.find(isTitleLike) ?? '', text: body.join('\n'), publishedTime: datelineDate(before) };
 }
 
+/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
+const DATELINE =
+  /^(?:published|updated|last updated|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
+
 /** Most words of a line that is a byline with a date ("By Jane Doe | May 12, 2026 3:04 pm") rather than a headline
  * naming a day. */
 const DATE_LINE_MAX_WORDS = 12;
@@ -161,9 +165,9 @@ const DATELINE_HEAD_LINES = 10;
 
 /**
  * The first full date (day, month and year all written) of the dateline nearest above the article, among its
- * DATELINE_HEAD_LINES nearest lines: a line that
- * starts as one ("PUBLISHED: 16: 05 GMT, 9 June 2013 | UPDATED: …" gives 2013-06-09) or a short line that is mostly
- * a date. Parsed by chrono-node; a date without its year ("Tuesday", "May 12") is no date.
+ * DATELINE_HEAD_LINES nearest lines: a line that starts as one ("PUBLISHED: 16: 05 GMT, 9 June 2013 | UPDATED: …"
+ * gives 2013-06-09) or a short line that is mostly a date. Parsed by chrono-node; a date without its year
+ * ("Tuesday", "May 12") is no date.
  */
 function datelineDate(head: readonly string[]): string {
   for (const line of head.slice(0, DATELINE_HEAD_LINES)) {
@@ -179,10 +183,6 @@ function datelineDate(head: readonly string[]): string {
   }
   return '';
 }
-
-/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
-const DATELINE =
-  /^(?:published|updated|last updated|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
 
 function isTitleLike(line: string): boolean {
   const words = line.split(/\s+/).length;

@@ -160,8 +160,8 @@ export function pairKey(a: number, b: number): number {
  * thousands of references make noise. With every code read through pairs (`npm run eval -- --scan-limit 0`),
  * rewrites found (tuning / checking): rarest first 76.3% / 79.0%; rarest first, ties by first use 79.7% / 81.7%; by
  * rarity in bands (log base 4) then first use 82.1% / 83.4%, log base 16 84.7% / 85.5%; first use alone 84.8% /
- * 85.9% (the page pairing 16 of its codes; 12, as now, 84.5% / 85.9%). A pair of names many articles open with ("Donald", "Trump") is filed under many references: the lookup
- * skips one filed under more than PAIR_SCAN_LIMIT.
+ * 85.9% (the page pairing 16 of its codes; 12, as now, 84.5% / 85.9%). A pair of names many articles open with
+ * ("Donald", "Trump") is filed under many references: the lookup skips one filed under more than PAIR_SCAN_LIMIT.
  */
 export function pairedCodes(codes: ArrayLike<number>, count: number): number[] {
   return lowest(codes, (code, i) => (code & ENTITY_FLAG ? 0 : 0x10000) + i, count);
