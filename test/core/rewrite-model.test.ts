@@ -4,7 +4,7 @@ import { analyzeText } from '../../src/core/fingerprint/analyze';
 import { logOdds, type BoostedTrees } from '../../src/core/judge/boosted-trees';
 import { pageFingerprint } from '../../src/core/judge/compare';
 import { REWRITE_MODEL } from '../../src/core/judge/rewrite-model';
-import { fitBoostedTrees } from '../eval/metrics';
+import { fitBoostedTrees, Neighbourhood } from '../eval/metrics';
 
 describe('boosted trees', () => {
   const model: BoostedTrees<'a' | 'b'> = {
@@ -104,5 +104,23 @@ describe('candidate retrieval', () => {
     expect([...fingerprint.shingles].filter((h) => (refs.at(-1) as Reference).shingles.includes(h))).toEqual([]);
     const found = index.candidates(fingerprint.shingles, analysis.sentenceCodes).map((c) => refs[c.index]?.id);
     expect(found[0]).toBe('harbour');
+  });
+});
+
+describe("the harness's nearest comparisons (eval --neighbours)", () => {
+  // Rewrites (label 1) where the first measurement is high; the second measurement spans 0..100 and means nothing.
+  const rows = Array.from({ length: 40 }, (_, i) => [i < 20 ? 0.1 + i / 1000 : 0.9 + i / 1000, (i * 37) % 100]);
+  const labels = rows.map((_, i) => (i < 20 ? 0 : 1));
+  const neighbourhood = new Neighbourhood(rows, labels);
+
+  test('counts the rewrites among the nearest, each measurement scaled by its spread', () => {
+    // Unscaled, the wide second measurement would pick the neighbours; scaled, the first one counts as much.
+    expect(neighbourhood.labelsNear([0.95, 50], 5)).toBe(5);
+    expect(neighbourhood.labelsNear([0.05, 50], 5)).toBe(0);
+  });
+
+  test("leaves out the rows it is told to (a page's own comparisons)", () => {
+    const rewrites = new Set(labels.flatMap((l, i) => (l === 1 ? [i] : [])));
+    expect(neighbourhood.labelsNear([0.95, 50], 5, (i) => rewrites.has(i))).toBe(0);
   });
 });

@@ -233,3 +233,47 @@ export function fitBoostedTrees(
   }
   return { base, trees };
 }
+
+/**
+ * The fitting data as points for nearest-neighbour counts: each measurement scaled by its spread in `rows` (so that
+ * one with a wide range does not decide alone), distances Euclidean. `labelsNear` counts the label-1 rows among the
+ * `k` nearest to `x`, leaving out the rows `skip` names (a page's own comparisons).
+ */
+export class Neighbourhood {
+  private readonly mean: number[];
+  private readonly scale: number[];
+  private readonly points: number[][];
+
+  constructor(
+    rows: readonly (readonly number[])[],
+    private readonly labels: readonly number[],
+  ) {
+    const d = rows[0]?.length ?? 0;
+    this.mean = new Array<number>(d).fill(0);
+    const spread = new Array<number>(d).fill(0);
+    for (const row of rows) row.forEach((v, j) => (this.mean[j] = (this.mean[j] as number) + v / rows.length));
+    for (const row of rows)
+      row.forEach((v, j) => (spread[j] = (spread[j] as number) + (v - (this.mean[j] as number)) ** 2 / rows.length));
+    this.scale = spread.map((v) => Math.sqrt(v) || 1);
+    this.points = rows.map((row) => this.scaled(row));
+  }
+
+  labelsNear(x: readonly number[], k: number, skip: (i: number) => boolean = () => false): number {
+    const point = this.scaled(x);
+    const near: Array<{ distance: number; label: number }> = [];
+    this.points.forEach((p, i) => {
+      if (skip(i)) return;
+      let distance = 0;
+      for (let j = 0; j < p.length; j++) distance += ((p[j] as number) - (point[j] as number)) ** 2;
+      if (near.length === k && distance >= (near[k - 1] as { distance: number }).distance) return;
+      near.push({ distance, label: this.labels[i] as number });
+      near.sort((a, b) => a.distance - b.distance);
+      if (near.length > k) near.pop();
+    });
+    return near.filter((n) => n.label === 1).length;
+  }
+
+  private scaled(row: readonly number[]): number[] {
+    return row.map((v, j) => (v - (this.mean[j] as number)) / (this.scale[j] as number));
+  }
+}

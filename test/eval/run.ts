@@ -53,6 +53,7 @@ import {
   isExpectedSource,
   isRightWithSource,
   LABELS,
+  Neighbourhood,
   summarize,
   type Outcome,
 } from './metrics';
@@ -60,7 +61,14 @@ import {
 const args = process.argv.slice(2);
 const only = args.includes('--group') ? args[args.indexOf('--group') + 1] : undefined;
 const showMisses = args.includes('--misses');
+/** `--neighbours`: for each page flagged that must stay original, how many of its flagged comparison's nearest
+ * comparisons in the fitting data are a rewrite and its source (neighbourReport). */
+const showNeighbours = args.includes('--neighbours');
+/** How many nearest comparisons neighbourReport counts. */
+const NEIGHBOURS = 15;
 const fit = args.includes('--fit') || args.includes('--dump');
+/** The comparisons are collected (fitRows) for fitting, the dump and the neighbours. */
+const collect = fit || showNeighbours;
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
 /** `--scan-limit 0`: every candidate found through pairs of content codes, as in a corpus of a million references. */
 const scanLimit = args.includes('--scan-limit') ? Number(args[args.indexOf('--scan-limit') + 1]) : undefined;
@@ -127,6 +135,9 @@ const fitRows: Array<{
   split: Split;
   features: number[];
   label: number;
+  candidate: string;
+  /** The shipped model's probability for the comparison. */
+  p: number;
   group?: string;
   id?: string;
   coDerived?: boolean;
@@ -207,11 +218,11 @@ for (const [name, build] of builders) {
       results.push({ group, item, outcome, ...(reason ? { reason } : {}) });
       // The seeds are never fitted on; `--fit` prints the refitted model's probability for each seed that must be a
       // rewrite, since every refit so far has put one of them (the summary) at risk.
-      if (fit && group.name === 'seeds' && item.expect === 'rewrite' && !('error' in item.page)) {
+      if (collect && group.name === 'seeds' && item.expect === 'rewrite' && !('error' in item.page)) {
         for (const row of comparisonsOf(item, index)) seedRows.push({ ...row, id: item.id });
       }
       if (
-        fit &&
+        collect &&
         !('error' in item.page) &&
         group.name !== 'reposts' &&
         !group.informational &&
@@ -251,10 +262,15 @@ function candidateComparisons(item: EvalCase, index: CorpusIndex): Array<{ id: s
   }));
 }
 
-function comparisonsOf(item: EvalCase, index: CorpusIndex): Array<{ split: Split; features: number[]; label: number }> {
+function comparisonsOf(
+  item: EvalCase,
+  index: CorpusIndex,
+): Array<{ split: Split; features: number[]; label: number; candidate: string; p: number }> {
   const isRewrite = item.expect === 'rewrite' || item.kind === 'cut';
   return candidateComparisons(item, index).map(({ id, c }) => ({
     split: item.split,
+    candidate: id,
+    p: rewriteProbability(c),
     features: FEATURES.map((f) => {
       if (typeof c[f] !== 'number') throw new Error(`--features: no measurement named "${f}"`);
       return c[f];
@@ -443,6 +459,7 @@ if (showMisses) {
   for (const [key, [tune, check]] of [...tally].sort()) console.log(`  ${key.padEnd(75)} ${tune} / ${check}`);
 }
 if (fit) fitModels();
+if (showNeighbours) neighbourReport();
 if (args.includes('--fit-vocabulary')) fitVocabulary();
 if (dumpPath) writeFileSync(dumpPath, fitRows.map((r) => JSON.stringify({ ...r, names: FEATURES })).join('\n'));
 console.log(
@@ -696,6 +713,65 @@ function fitModels(): void {
   console.log(`\nfitted REWRITE_MODEL on the tuning half (${summary}; ${JSON.stringify(TREE_OPTIONS)}):`);
   const table = reportModel(model);
   if (args.includes('--write')) writeModel(model, summary, table);
+}
+
+/**
+ * `--neighbours`: whether the measurements could tell the false flags from rewrites at all. For each page that must
+ * stay original and was flagged, its comparison with the reference it was flagged against is placed among the
+ * tuning half's fitting comparisons (co-derived pages left out, as in fitting; the page's own comparisons left out),
+ * each measurement scaled by its spread there, and the NEIGHBOURS nearest are counted: how many are a rewrite and its
+ * source. The same count for each rewrite found and each original left alone on the checking half gives the scale:
+ * a false flag whose neighbours are mostly rewrites sits where the fitting data hold rewrites, and no model of these
+ * measurements clears it without losing them.
+ */
+function neighbourReport(): void {
+  const pool = fitRows.filter((r) => r.split === 'tune' && !r.coDerived);
+  const neighbourhood = new Neighbourhood(
+    pool.map((r) => r.features),
+    pool.map((r) => r.label),
+  );
+  /** Rewrites among the nearest pool comparisons to `row`, its own page's comparisons left out. */
+  const rewritesNear = (row: (typeof fitRows)[number]): number =>
+    neighbourhood.labelsNear(row.features, NEIGHBOURS, (i) => pool[i]?.id === row.id && pool[i]?.group === row.group);
+  const rowOf = (r: Result, candidate: string | null): (typeof fitRows)[number] | undefined =>
+    fitRows.find((f) => f.id === r.item.id && f.group === r.group.name && f.candidate === candidate);
+  const majority = (n: number): boolean => n > NEIGHBOURS / 2;
+  console.log(
+    `\nfalse flags among rewrites (--neighbours): of the ${NEIGHBOURS} nearest of the tuning half's ${pool.length} fitting comparisons, how many are a rewrite and its source`,
+  );
+  const flags = results.filter((r) => isNegativeGroup(r.group.name) && isFlagged(r));
+  const counted: Array<{ r: Result; n: number }> = [];
+  for (const r of flags) {
+    const row = rowOf(r, r.outcome.sourcePredicted);
+    if (!row) continue;
+    const n = rewritesNear(row);
+    counted.push({ r, n });
+    console.log(`  [${r.group.name}/${r.item.split}] ${r.item.id}: ${n} of ${NEIGHBOURS} rewrites`);
+  }
+  for (const split of ['tune', 'check'] as const) {
+    const mine = counted.filter((c) => c.r.item.split === split);
+    console.log(
+      `  ${split}: ${mine.filter((c) => majority(c.n)).length} of ${mine.length} false flags have mostly rewrites for neighbours`,
+    );
+  }
+  // The scale, on the checking half (never fitted on): rewrites found, and originals left alone (their likeliest
+  // candidate).
+  const found = results.filter(
+    (r) => r.item.split === 'check' && r.group.name.startsWith('rewrites-') && isRightWithSource(r.outcome),
+  );
+  const foundRows = found.flatMap((r) => rowOf(r, r.item.sourceId) ?? []);
+  const clear = results.filter((r) => r.item.split === 'check' && isNegativeGroup(r.group.name) && !isFlagged(r));
+  const clearRows = clear.flatMap((r) => {
+    const rows = fitRows.filter((f) => f.id === r.item.id && f.group === r.group.name);
+    return rows.length ? [rows.reduce((a, b) => (b.p > a.p ? b : a))] : [];
+  });
+  for (const [label, rows] of [
+    ['rewrites found', foundRows],
+    ['originals left alone (likeliest candidate)', clearRows],
+  ] as const) {
+    const share = rows.filter((row) => majority(rewritesNear(row))).length / Math.max(1, rows.length);
+    console.log(`  check, ${label}: ${pct(share)} of ${rows.length} have mostly rewrites for neighbours`);
+  }
 }
 
 /** Page by page on both halves, at each threshold: rewrites found with the right source, originals flagged. */
