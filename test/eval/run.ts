@@ -748,10 +748,15 @@ function neighbourReport(): void {
     counted.push({ r, n });
     console.log(`  [${r.group.name}/${r.item.split}] ${r.item.id}: ${n} of ${NEIGHBOURS} rewrites`);
   }
+  // The other side of the overlap: the rewrites missed (text, not chrome: the rewrites in chrome are not fitted on)
+  // whose comparison with their source sits among rewrites all the same.
+  const missed = results.filter((r) => r.group.name.startsWith('rewrites-') && !isRightWithSource(r.outcome));
   for (const split of ['tune', 'check'] as const) {
     const mine = counted.filter((c) => c.r.item.split === split);
+    const missedRows = missed.filter((r) => r.item.split === split).flatMap((r) => rowOf(r, r.item.sourceId) ?? []);
     console.log(
-      `  ${split}: ${mine.filter((c) => majority(c.n)).length} of ${mine.length} false flags have mostly rewrites for neighbours`,
+      `  ${split}: ${mine.filter((c) => majority(c.n)).length} of ${mine.length} false flags have mostly rewrites for neighbours; ` +
+        `so do ${missedRows.filter((row) => majority(rewritesNear(row))).length} of the ${missedRows.length} rewrites missed (their source a candidate)`,
     );
   }
   // The scale, on the checking half (never fitted on): rewrites found, and originals left alone (their likeliest
