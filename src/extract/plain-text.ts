@@ -55,6 +55,10 @@ const MIN_WRAPPED_LINES = 5;
 /** A line starting a list item: a bullet, a dash or a number and a full stop or parenthesis. */
 const LIST_ITEM = /^([*\u2022\u2023\u25aa\u25cf\u2013\u2014-]|\d{1,3}[.)])\s/u;
 
+/** A line starting with a bullet (a standfirst's points, a list): never the title. (A headline may start with a
+ * number: "5. 9 Earthquake Jolts Iran".) */
+const BULLET = /^[*\u2022\u2023\u25aa\u25cf]\s/u;
+
 /**
  * The paragraphs of a hard-wrapped text (each broken into lines at a fixed width, as mail and saved text files are)
  * joined back into one line each; any other text as it is. The text is hard-wrapped when its lines of six words or
@@ -145,7 +149,37 @@ export function extractPlainText(raw: string): PlainTextArticle {
     .filter((line) => isProse(line) || line.split(/\s+/).length >= 2 || line.endsWith(':'));
   const before = lines.slice(0, main.first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
-  return { title: before.find(isTitleLike) ?? '', text: body.join('\n'), publishedTime: datelineDate(before) };
+  return { title: titleAbove(before), text: body.join('\n'), publishedTime: datelineDate(before) };
+}
+
+/** Fewest words of a standfirst under a headline ("Boston reportedly looks to ink free-agent slugger for eight
+ * years" under "Red Sox extend offer to Teixeira"): a headline is shorter. */
+const STANDFIRST_MIN_WORDS = 9;
+
+/** A line that separates items as navigation does ("News > World", "Home | Sport", "Politics • Courts"). */
+const NAVIGATION = /\s[>|/›»•·]\s/;
+
+/**
+ * The title among the lines above the article (nearest first): the nearest headline-like line, or the headline above
+ * it when that line is the headline's standfirst (STANDFIRST_MIN_WORDS or more, longer than the line above it, with
+ * only datelines and date lines between them and the article). Navigation, widgets and date lines are never it.
+ */
+function titleAbove(before: readonly string[]): string {
+  const at = before.findIndex(isTitleLike);
+  const nearest = before[at];
+  if (nearest === undefined) return '';
+  const above = before[at + 1];
+  const between = before.slice(0, at);
+  const words = (line: string): number => line.split(/\s+/).length;
+  const isStandfirst =
+    above !== undefined &&
+    isTitleLike(above) &&
+    !NAVIGATION.test(above) &&
+    !isWidgetLine(above, words(above), false) &&
+    words(nearest) >= STANDFIRST_MIN_WORDS &&
+    words(nearest) > words(above) &&
+    between.every((line) => DATELINE.test(line) || isDateOnly(line));
+  return isStandfirst ? above : nearest;
 }
 
 /** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
@@ -186,5 +220,40 @@ function datelineDate(head: readonly string[]): string {
 
 function isTitleLike(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return words >= 4 && words <= 25 && !SENTENCE_END.test(line) && !DATELINE.test(line);
+  return (
+    words >= 4 &&
+    words <= 25 &&
+    !SENTENCE_END.test(line) &&
+    !BULLET.test(line) &&
+    !DATELINE.test(line) &&
+    !isDateOnly(line)
+  );
+}
+
+/** Words of a line that only dates it: month and weekday names (whole or cut short), clock and zone words, and the
+ * words datelines put around them. */
+const DATE_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|hrs|gmt|bst|utc|ist|cet|cest|[ecmp][sd]t|et|pt|at|on|of|the|time|edited|modified|created|last|published|updated|posted|st|nd|rd|th)$/i;
+
+/** The month and weekday names among DATE_WORD: a line of them with a number dates something. */
+const CALENDAR_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
+
+/**
+ * A short line that is a date and little else ("Sunday, 21 July 2013", "2013 - 09 - 26", "Sat Nov 12 2011, 01: 19
+ * hrs", "Mumbai, Nov 11 -"): a month or weekday name and a number, or three numbers, with at most one other word (a
+ * place). Never the title, though it has no sentence's end: on the 982 ECB+ documents, 65 titles were such lines.
+ */
+function isDateOnly(line: string): boolean {
+  const words = line.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length > DATE_LINE_MAX_WORDS) return false;
+  let numbers = 0;
+  let calendar = 0;
+  let other = 0;
+  for (const word of words) {
+    if (/^\d+(?:st|nd|rd|th)?$/i.test(word)) numbers++;
+    else if (CALENDAR_WORD.test(word)) calendar++;
+    else if (!DATE_WORD.test(word) && word.length > 1) other++;
+  }
+  return other <= 1 && ((calendar > 0 && numbers > 0) || numbers >= 3);
 }

@@ -314,6 +314,26 @@ describe('plain-text pages', () => {
     }
   });
 
+  test('a line that only dates the page is never its title, nor a standfirst, navigation or a bullet', () => {
+    const titleOf = (...head: string[]): string => extractPlainText([...head, ...ORIGINAL_PARAGRAPHS].join('\n')).title;
+    for (const date of ['Sunday, 21 July 2013', '2013 - 09 - 26', 'Sat Nov 12 2011, 01: 19 hrs', 'Mumbai, Nov 11 -']) {
+      expect(titleOf(ORIGINAL.title, date), date).toBe(ORIGINAL.title);
+      expect(titleOf('Home', date), date).toBe('');
+    }
+    // A headline may name a day or start with a number.
+    expect(titleOf('Floods of 21 July 2013: the town rebuilds')).toBe('Floods of 21 July 2013: the town rebuilds');
+    expect(titleOf('5. 9 Earthquake Jolts Iran')).toBe('5. 9 Earthquake Jolts Iran');
+    // The headline above its standfirst, with the dateline under both.
+    const standfirst = 'Residents say the new wall came two winters too late for the shops on Quay Street';
+    expect(titleOf(ORIGINAL.title, standfirst, 'Tuesday, May 12, 2026')).toBe(ORIGINAL.title);
+    // A line of shorter text above the headline is not a headline when it is navigation or a widget.
+    const longHeadline = 'The town that waited ten years for a floodwall now argues about its colour';
+    expect(titleOf('News > Local > Harlow', longHeadline)).toBe(longHeadline);
+    expect(titleOf('Trending: Ten gadgets under $20', longHeadline)).toBe(longHeadline);
+    // Nor are a standfirst's bullets.
+    expect(titleOf(ORIGINAL.title, '• Residents say the wall came two winters too late')).toBe(ORIGINAL.title);
+  });
+
   test('the date the page was published is read from its dateline or byline, never from a day without a year', () => {
     const dateOf = (...head: string[]): string =>
       extractPlainText(['Home', ORIGINAL.title, ...head, ...ORIGINAL_PARAGRAPHS].join('\n')).publishedTime;
