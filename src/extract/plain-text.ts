@@ -230,14 +230,19 @@ function isTitleLike(line: string): boolean {
   );
 }
 
-/** Words of a line that only dates it: month and weekday names (whole or cut short), clock and zone words, and the
- * words datelines put around them. */
-const DATE_WORD =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|hrs|gmt|bst|utc|ist|cet|cest|[ecmp][sd]t|et|pt|at|on|of|the|time|edited|modified|created|last|published|updated|posted|st|nd|rd|th)$/i;
+/** Month and weekday names, whole or cut short. */
+const CALENDAR =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
 
-/** The month and weekday names among DATE_WORD: a line of them with a number dates something. */
-const CALENDAR_WORD =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
+/** A month or weekday name: with a number, a line of them dates something. */
+const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR})$`, 'i');
+
+/** Words of a line that only dates it: month and weekday names, clock and zone words, and the words datelines put
+ * around them. */
+const DATE_WORD = new RegExp(
+  `^(?:${CALENDAR}|am|pm|hrs|gmt|bst|utc|ist|cet|cest|[ecmp][sd]t|et|pt|at|on|of|the|time|edited|modified|created|last|published|updated|posted|st|nd|rd|th)$`,
+  'i',
+);
 
 /**
  * A short line that is a date and little else ("Sunday, 21 July 2013", "2013 - 09 - 26", "Sat Nov 12 2011, 01: 19
