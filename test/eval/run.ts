@@ -721,8 +721,8 @@ function fitModels(): void {
  * tuning half's fitting comparisons (co-derived pages left out, as in fitting; the page's own comparisons left out),
  * each measurement scaled by its spread there, and the NEIGHBOURS nearest are counted: how many are a rewrite and its
  * source. The same count for each rewrite found and each original left alone on the checking half gives the scale:
- * a false flag whose neighbours are mostly rewrites sits where the fitting data hold rewrites, and no model of these
- * measurements clears it without losing them.
+ * a false flag whose neighbours are mostly rewrites sits where the fitting data hold rewrites, and a model of these
+ * measurements can hardly clear it without losing them.
  */
 function neighbourReport(): void {
   const pool = fitRows.filter((r) => r.split === 'tune' && !r.coDerived);
