@@ -153,11 +153,14 @@ export function readMetadata(
 const ARTICLE_TYPE =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Report|Background)?(?:News)?Article"/;
 
-/** One line of article text, with how much of it is link text. */
+/** One line of article text, with how much of it is link text and whether a heading element holds it. */
 interface Line {
   text: string;
   linkChars: number;
+  heading: boolean;
 }
+
+const HEADING = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** Text of an element with a line break at every block boundary and white space folded inside lines, page chrome
  * lines left out (see isChromeLine). */
@@ -166,9 +169,10 @@ function blockText(root: Element): string {
   let current = '';
   let linkText = '';
   let inLink = 0;
+  let inHeading = 0;
   const flush = (): void => {
     const line = clean(current);
-    if (line) lines.push({ text: line, linkChars: clean(linkText).length });
+    if (line) lines.push({ text: line, linkChars: clean(linkText).length, heading: inHeading > 0 });
     current = '';
     linkText = '';
   };
@@ -184,14 +188,16 @@ function blockText(root: Element): string {
     const isBlock = BLOCK.has(tag);
     if (isBlock) flush();
     if (tag === 'A') inLink++;
+    if (HEADING.has(tag)) inHeading++;
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (tag === 'A') inLink--;
     if (isBlock) flush();
+    if (HEADING.has(tag)) inHeading--;
   };
   walk(root);
   flush();
   return lines
-    .filter((line, i) => !isChromeLine(line, i, lines.length))
+    .filter((line, i) => !isChromeLine(line, i, lines))
     .map((line) => line.text)
     .join('\n');
 }
@@ -207,14 +213,33 @@ const SENTENCE_END = /[.!?…"”»)]$/;
  * short and carries widget words (a view count, a reading time); or when it is a byline at the text's edges. Headings
  * of the article itself (short, no links, no widget words) are kept.
  */
-function isChromeLine(line: Line, index: number, count: number): boolean {
+function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolean {
+  const count = lines.length;
   const words = line.text.split(' ').length;
   const density = line.linkChars / line.text.length;
   const sentence = SENTENCE_END.test(line.text) && words >= 6;
-  if (density >= 0.5 && (!sentence || density >= 0.9)) return true;
+  if (density >= 0.5 && (!sentence || density >= 0.9) && !isLinkedHeading(line, lines[index + 1])) return true;
   if (isWidgetLine(line.text, words, sentence)) return true;
   const atEdge = index < 3 || index >= count - 3;
   return atEdge && words <= 16 && BYLINE.test(line.text);
+}
+
+/** Most words of a heading that links to what its section is about. */
+const LINKED_HEADING_MAX_WORDS = 12;
+
+/**
+ * A heading of the article that is a link ("“Rez Infinite” ($30)", linked to the game's store page, over the section
+ * reviewing it): short, held by a heading element, and followed by running prose, a paragraph of 12 words or more
+ * ending as a sentence does, that is not itself link text. A list of linked headlines is followed by more links.
+ */
+function isLinkedHeading(line: Line, next: Line | undefined): boolean {
+  if (!line.heading || line.text.split(' ').length > LINKED_HEADING_MAX_WORDS || next === undefined) return false;
+  return (
+    !next.heading &&
+    next.text.split(' ').length >= 12 &&
+    SENTENCE_END.test(next.text) &&
+    next.linkChars / next.text.length < 0.5
+  );
 }
 
 function clean(text: string): string {

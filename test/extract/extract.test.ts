@@ -114,4 +114,18 @@ describe('page chrome inside the article container is left out', () => {
     expect(text).toContain("The council's engineering plan is public, and residents can read it online.");
     expect(text).toContain('Read the full story at The Harlow Courier.');
   });
+
+  test('a heading that is a link is kept over its section, not in a list of linked headlines', () => {
+    // A list article: each item's heading links to what it reviews (as on yahoo-1 and videos-1 of the real pages).
+    const [first, second] = ORIGINAL_PARAGRAPHS as [string, string];
+    const listArticle = textOf(
+      `<h3><a href="https://shop.example/rez">“Rez Infinite” ($30)</a></h3><p>${first}</p><h3><a href="https://shop.example/thumper">“Thumper” ($20)</a></h3><p>${second}</p>`,
+    );
+    expect(listArticle.split('\n').slice(1, 5)).toEqual(['“Rez Infinite” ($30)', first, '“Thumper” ($20)', second]);
+    // Linked headlines after the article, each followed by another or by a short teaser, stay out.
+    const related = textOf(
+      `${story}<h3><a href="/r/1">Local bakery wins national award</a></h3><h3><a href="/r/2">The history of the paperclip</a></h3><p>Plus: why it bends.</p>`,
+    );
+    expect(related).not.toMatch(/bakery|paperclip/);
+  });
 });
