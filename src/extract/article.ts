@@ -209,9 +209,10 @@ const SENTENCE_END = /[.!?…"”»)]$/;
 /**
  * Page chrome inside the article container, which Readability keeps: decided line by line on what a line is made of,
  * never on a site or template. A line is chrome when it is mostly link text and does not read as a sentence (a
- * ticker, a share row, a tag list, a "you may also like" item); when it is short and starts like a widget; when it is
- * short and carries widget words (a view count, a reading time); or when it is a byline at the text's edges. Headings
- * of the article itself (short, no links, no widget words) are kept.
+ * ticker, a share row, a tag list, a "you may also like" item), unless it is a heading over a section of the article
+ * (isLinkedHeading); when it is short and starts like a widget; when it is short and carries widget words (a view
+ * count, a reading time); or when it is a byline at the text's edges. Headings of the article itself (short, no
+ * links, no widget words) are kept.
  */
 function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolean {
   const count = lines.length;
@@ -230,7 +231,8 @@ const LINKED_HEADING_MAX_WORDS = 12;
 /**
  * A heading of the article that is a link ("“Rez Infinite” ($30)", linked to the game's store page, over the section
  * reviewing it): short, held by a heading element, and followed by running prose, a paragraph of 12 words or more
- * ending as a sentence does, that is not itself link text. A list of linked headlines is followed by more links.
+ * ending as a sentence does, that is not itself link text. A list of linked headlines is followed by more links, or
+ * by a teaser shorter than that.
  */
 function isLinkedHeading(line: Line, next: Line | undefined): boolean {
   if (!line.heading || line.text.split(' ').length > LINKED_HEADING_MAX_WORDS || next === undefined) return false;
