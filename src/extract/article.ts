@@ -1,5 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { isWidgetLine } from './widget-lines';
+import { BYLINE, isWidgetLine } from './widget-lines';
 
 /**
  * The article on a page, as the engine wants it: text one paragraph (or heading) a line, plus the metadata a
@@ -202,8 +202,6 @@ function blockText(root: Element): string {
     .join('\n');
 }
 
-/** A byline or dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT". */
-const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*\s*(?:[|·,-]|$)/u;
 const SENTENCE_END = /[.!?…"”»)]$/;
 
 /**

@@ -4,7 +4,7 @@
  * headings between them.
  */
 import * as chrono from 'chrono-node';
-import { isWidgetLine } from './widget-lines';
+import { BYLINE, isWidgetLine } from './widget-lines';
 
 export interface PlainTextArticle {
   title: string;
@@ -162,7 +162,8 @@ const NAVIGATION = /\s[>|/›»•·]\s/;
 /**
  * The title among the lines above the article (nearest first): the nearest headline-like line, or the headline above
  * it when that line is the headline's standfirst (STANDFIRST_MIN_WORDS or more, longer than the line above it, with
- * only datelines and date lines between them and the article). Navigation, widgets and date lines are never it.
+ * only datelines, date lines and bylines between them and the article). Navigation, widgets, bylines and date lines
+ * are never it.
  */
 function titleAbove(before: readonly string[]): string {
   const at = before.findIndex(isTitleLike);
@@ -178,7 +179,7 @@ function titleAbove(before: readonly string[]): string {
     !isWidgetLine(above, words(above), false) &&
     words(nearest) >= STANDFIRST_MIN_WORDS &&
     words(nearest) > words(above) &&
-    between.every((line) => DATELINE.test(line) || isDateOnly(line));
+    between.every((line) => DATELINE.test(line) || isDateOnly(line) || BYLINE.test(line));
   return isStandfirst ? above : nearest;
 }
 
@@ -225,6 +226,7 @@ function isTitleLike(line: string): boolean {
     words <= 25 &&
     !SENTENCE_END.test(line) &&
     !BULLET.test(line) &&
+    !BYLINE.test(line) &&
     !DATELINE.test(line) &&
     !isDateOnly(line)
   );

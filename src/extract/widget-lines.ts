@@ -14,3 +14,10 @@ const WIDGET_ANYWHERE =
 export function isWidgetLine(text: string, words: number, sentence: boolean): boolean {
   return (words <= 25 && WIDGET_START.test(text)) || (words <= 20 && !sentence && WIDGET_ANYWHERE.test(text));
 }
+
+/** A name as bylines write it: capitalised words ("Jane Doe", "Mary-Ann O'Neil", "J. R. Smith"). */
+const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)*";
+
+/** A byline, with or without its dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT", "By Jane Doe and John
+ * Roe", "By Jane Doe, Chief Political Correspondent". */
+export const BYLINE = new RegExp(`^[Bb]y\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*\\s*(?:[|·,-]|$)`, 'u');

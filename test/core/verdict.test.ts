@@ -314,7 +314,7 @@ describe('plain-text pages', () => {
     }
   });
 
-  test('a line that only dates the page is never its title, nor a standfirst, navigation or a bullet', () => {
+  test('a line that only dates the page is never its title, nor a standfirst, navigation, a bullet or a byline', () => {
     const titleOf = (...head: string[]): string => extractPlainText([...head, ...ORIGINAL_PARAGRAPHS].join('\n')).title;
     for (const date of ['Sunday, 21 July 2013', '2013 - 09 - 26', 'Sat Nov 12 2011, 01: 19 hrs', 'Mumbai, Nov 11 -']) {
       expect(titleOf(ORIGINAL.title, date), date).toBe(ORIGINAL.title);
@@ -330,8 +330,10 @@ describe('plain-text pages', () => {
     const longHeadline = 'The town that waited ten years for a floodwall now argues about its colour';
     expect(titleOf('News > Local > Harlow', longHeadline)).toBe(longHeadline);
     expect(titleOf('Trending: Ten gadgets under $20', longHeadline)).toBe(longHeadline);
-    // Nor are a standfirst's bullets.
+    // Nor are a standfirst's bullets, or a byline (under a standfirst too).
     expect(titleOf(ORIGINAL.title, '• Residents say the wall came two winters too late')).toBe(ORIGINAL.title);
+    expect(titleOf(ORIGINAL.title, 'By Jane Doe and John Roe')).toBe(ORIGINAL.title);
+    expect(titleOf(ORIGINAL.title, standfirst, 'By Jane Doe, Chief Political Correspondent')).toBe(ORIGINAL.title);
   });
 
   test('the date the page was published is read from its dateline or byline, never from a day without a year', () => {

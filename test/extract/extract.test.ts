@@ -91,6 +91,7 @@ describe('page chrome inside the article container is left out', () => {
     ],
     ['an image credit', '<figure><figcaption>Photo: Getty Images / File</figcaption></figure>'],
     ['a byline with a dateline', '<div>By Daniel Kim | Updated 2 March 2025, 09:01 GMT</div>'],
+    ['a byline of two names', '<div>By Daniel Kim and Jessica Moore</div>'],
     [
       'a related list',
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
