@@ -68,6 +68,21 @@ export function summarize(outcomes: readonly Outcome[]): Summary {
   };
 }
 
+/** Each feature's mean over `rows` and its standard deviation (1 where it does not vary), to standardise by. */
+function spreadOf(rows: readonly (readonly number[])[]): { mean: number[]; scale: number[] } {
+  const d = rows[0]?.length ?? 0;
+  const mean = new Array<number>(d).fill(0);
+  const sd = new Array<number>(d).fill(0);
+  for (const row of rows) row.forEach((v, j) => (mean[j] = (mean[j] as number) + v / rows.length));
+  for (const row of rows)
+    row.forEach((v, j) => (sd[j] = (sd[j] as number) + (v - (mean[j] as number)) ** 2 / rows.length));
+  return { mean, scale: sd.map((v) => Math.sqrt(v) || 1) };
+}
+
+function standardised(row: readonly number[], mean: readonly number[], scale: readonly number[]): number[] {
+  return row.map((v, j) => (v - (mean[j] as number)) / (scale[j] as number));
+}
+
 /**
  * Logistic regression by gradient descent on standardised features, classes weighed equally, light L2. `signs`
  * (optional, one per feature: 1, -1 or 0) keeps a weight non-negative, non-positive or free (projected gradient), so
@@ -80,13 +95,8 @@ export function fitLogistic(
   signs?: readonly number[],
 ): { bias: number; weights: number[] } {
   const d = rows[0]?.length ?? 0;
-  const mean = new Array<number>(d).fill(0);
-  const sd = new Array<number>(d).fill(0);
-  for (const row of rows) row.forEach((v, j) => (mean[j] = (mean[j] as number) + v / rows.length));
-  for (const row of rows)
-    row.forEach((v, j) => (sd[j] = (sd[j] as number) + (v - (mean[j] as number)) ** 2 / rows.length));
-  const scale = sd.map((v) => Math.sqrt(v) || 1);
-  const x = rows.map((row) => row.map((v, j) => (v - (mean[j] as number)) / (scale[j] as number)));
+  const { mean, scale } = spreadOf(rows);
+  const x = rows.map((row) => standardised(row, mean, scale));
   const positives = labels.filter((l) => l === 1).length;
   const classWeight = (l: number): number =>
     l === 1 ? rows.length / (2 * positives) : rows.length / (2 * (rows.length - positives));
@@ -248,18 +258,12 @@ export class Neighbourhood {
     rows: readonly (readonly number[])[],
     private readonly labels: readonly number[],
   ) {
-    const d = rows[0]?.length ?? 0;
-    this.mean = new Array<number>(d).fill(0);
-    const spread = new Array<number>(d).fill(0);
-    for (const row of rows) row.forEach((v, j) => (this.mean[j] = (this.mean[j] as number) + v / rows.length));
-    for (const row of rows)
-      row.forEach((v, j) => (spread[j] = (spread[j] as number) + (v - (this.mean[j] as number)) ** 2 / rows.length));
-    this.scale = spread.map((v) => Math.sqrt(v) || 1);
-    this.points = rows.map((row) => this.scaled(row));
+    ({ mean: this.mean, scale: this.scale } = spreadOf(rows));
+    this.points = rows.map((row) => standardised(row, this.mean, this.scale));
   }
 
   labelsNear(x: readonly number[], k: number, skip: (i: number) => boolean = () => false): number {
-    const point = this.scaled(x);
+    const point = standardised(x, this.mean, this.scale);
     const near: Array<{ distance: number; label: number }> = [];
     this.points.forEach((p, i) => {
       if (skip(i)) return;
@@ -271,9 +275,5 @@ export class Neighbourhood {
       if (near.length > k) near.pop();
     });
     return near.filter((n) => n.label === 1).length;
-  }
-
-  private scaled(row: readonly number[]): number[] {
-    return row.map((v, j) => (v - (this.mean[j] as number)) / (this.scale[j] as number));
   }
 }

@@ -733,8 +733,10 @@ function neighbourReport(): void {
   /** Rewrites among the nearest pool comparisons to `row`, its own page's comparisons left out. */
   const rewritesNear = (row: (typeof fitRows)[number]): number =>
     neighbourhood.labelsNear(row.features, NEIGHBOURS, (i) => pool[i]?.id === row.id && pool[i]?.group === row.group);
+  const byPage = fitRowsByPage();
+  const rowsOf = (r: Result): typeof fitRows => byPage.get(`${r.group.name}|${r.item.id}`) ?? [];
   const rowOf = (r: Result, candidate: string | null): (typeof fitRows)[number] | undefined =>
-    fitRows.find((f) => f.id === r.item.id && f.group === r.group.name && f.candidate === candidate);
+    rowsOf(r).find((f) => f.candidate === candidate);
   const majority = (n: number): boolean => n > NEIGHBOURS / 2;
   console.log(
     `\nfalse flags among rewrites (--neighbours): of the ${NEIGHBOURS} nearest of the tuning half's ${pool.length} fitting comparisons, how many are a rewrite and its source`,
@@ -767,7 +769,7 @@ function neighbourReport(): void {
   const foundRows = found.flatMap((r) => rowOf(r, r.item.sourceId) ?? []);
   const clear = results.filter((r) => r.item.split === 'check' && isNegativeGroup(r.group.name) && !isFlagged(r));
   const clearRows = clear.flatMap((r) => {
-    const rows = fitRows.filter((f) => f.id === r.item.id && f.group === r.group.name);
+    const rows = rowsOf(r);
     return rows.length ? [rows.reduce((a, b) => (b.p > a.p ? b : a))] : [];
   });
   for (const [label, rows] of [
