@@ -71,13 +71,16 @@ export function pruneForExtraction(doc: Document): number {
   return doomed.length;
 }
 
-/** Words in the lines of `text` that read as running text: ending as a sentence does, or of 12 words or more (a
- * list of headlines has none). */
+/** Words of a line long enough to read as running text whatever its end (a headline is shorter). */
+const RUNNING_TEXT_WORDS = 12;
+
+/** Words in the lines of `text` that read as running text: ending as a sentence does, or of RUNNING_TEXT_WORDS words
+ * or more (a list of headlines has none). */
 export function sentenceWords(text: string): number {
   let words = 0;
   for (const line of text.split('\n')) {
     const count = line.split(/\s+/).filter(Boolean).length;
-    if (count >= 12 || /[.!?…"”»)]$/.test(line.trim())) words += count;
+    if (count >= RUNNING_TEXT_WORDS || /[.!?…"”»)]$/.test(line.trim())) words += count;
   }
   return words;
 }
@@ -217,7 +220,7 @@ function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolea
   const words = line.text.split(' ').length;
   const density = line.linkChars / line.text.length;
   const sentence = SENTENCE_END.test(line.text) && words >= 6;
-  if (density >= 0.5 && (!sentence || density >= 0.9) && !isLinkedHeading(line, lines[index + 1])) return true;
+  if (density >= 0.5 && (!sentence || density >= 0.9) && !isLinkedHeading(line, words, lines[index + 1])) return true;
   if (isWidgetLine(line.text, words, sentence)) return true;
   const atEdge = index < 3 || index >= count - 3;
   return atEdge && words <= 16 && BYLINE.test(line.text);
@@ -228,15 +231,15 @@ const LINKED_HEADING_MAX_WORDS = 12;
 
 /**
  * A heading of the article that is a link ("“Rez Infinite” ($30)", linked to the game's store page, over the section
- * reviewing it): short, held by a heading element, and followed by running prose, a paragraph of 12 words or more
- * ending as a sentence does, that is not itself link text. A list of linked headlines is followed by more links, or
- * by a teaser shorter than that.
+ * reviewing it): short (`words` of them), held by a heading element, and followed by running prose, a paragraph of
+ * RUNNING_TEXT_WORDS or more ending as a sentence does, that is not itself link text. A list of linked headlines is
+ * followed by more links, or by a teaser shorter than that.
  */
-function isLinkedHeading(line: Line, next: Line | undefined): boolean {
-  if (!line.heading || line.text.split(' ').length > LINKED_HEADING_MAX_WORDS || next === undefined) return false;
+function isLinkedHeading(line: Line, words: number, next: Line | undefined): boolean {
+  if (!line.heading || words > LINKED_HEADING_MAX_WORDS || next === undefined) return false;
   return (
     !next.heading &&
-    next.text.split(' ').length >= 12 &&
+    next.text.split(' ').length >= RUNNING_TEXT_WORDS &&
     SENTENCE_END.test(next.text) &&
     next.linkChars / next.text.length < 0.5
   );

@@ -13,9 +13,14 @@ export interface PlainTextArticle {
   publishedTime: string;
 }
 
+/** Words of a line (its white space folded to single spaces). */
+function wordCount(line: string): number {
+  return line.split(/\s+/).length;
+}
+
 /** A line of running prose: ten words or more ending like a sentence, or long enough to be prose anyway. */
 function isProse(line: string): boolean {
-  const words = line.split(/\s+/).length;
+  const words = wordCount(line);
   return (words >= 10 && /[.!?:;"'\u201d\u2019)\]]$/.test(line)) || words >= 25;
 }
 
@@ -26,7 +31,7 @@ const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
  * sentence does. Inside a run of prose it neither breaks the run nor counts toward a gap; navigation, tags and
  * headings do not end this way. */
 function isShortSentence(line: string): boolean {
-  return line.split(/\s+/).length >= 3 && SENTENCE_END.test(line);
+  return wordCount(line) >= 3 && SENTENCE_END.test(line);
 }
 
 /** Most non-prose lines allowed between two prose lines of one article (headings, captions, an ad label). */
@@ -69,7 +74,7 @@ const BULLET = /^[*\u2022\u2023\u25aa\u25cf]\s/u;
  * apart.
  */
 function unwrap(lines: string[]): string[] {
-  const long = lines.flatMap((line, i) => (line.split(' ').length >= 6 ? [i] : []));
+  const long = lines.flatMap((line, i) => (wordCount(line) >= 6 ? [i] : []));
   if (long.length < MIN_WRAPPED_LINES) return lines;
   const lengths = long.map((i) => lines[i]!.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(0.9 * (lengths.length - 1))]!;
@@ -106,7 +111,7 @@ export function extractPlainText(raw: string): PlainTextArticle {
   let sinceIntro = Infinity;
   let gapIntroduced = false;
   lines.forEach((line, i) => {
-    const words = line.split(/\s+/).length;
+    const words = wordCount(line);
     const open = blocks[blocks.length - 1];
     const intro = introduces(line, words);
     const extend = (): void => {
@@ -146,7 +151,7 @@ export function extractPlainText(raw: string): PlainTextArticle {
   if (!main) return { title: lines.find(isTitleLike) ?? '', text: lines.join('\n'), publishedTime: '' };
   const body = lines
     .slice(main.first, main.last + 1)
-    .filter((line) => isProse(line) || line.split(/\s+/).length >= 2 || line.endsWith(':'));
+    .filter((line) => isProse(line) || wordCount(line) >= 2 || line.endsWith(':'));
   const before = lines.slice(0, main.first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
   return { title: titleAbove(before), text: body.join('\n'), publishedTime: datelineDate(before) };
@@ -171,14 +176,13 @@ function titleAbove(before: readonly string[]): string {
   if (nearest === undefined) return '';
   const above = before[at + 1];
   const between = before.slice(0, at);
-  const words = (line: string): number => line.split(/\s+/).length;
   const isStandfirst =
     above !== undefined &&
     isTitleLike(above) &&
     !NAVIGATION.test(above) &&
-    !isWidgetLine(above, words(above), false) &&
-    words(nearest) >= STANDFIRST_MIN_WORDS &&
-    words(nearest) > words(above) &&
+    !isWidgetLine(above, wordCount(above), false) &&
+    wordCount(nearest) >= STANDFIRST_MIN_WORDS &&
+    wordCount(nearest) > wordCount(above) &&
     between.every((line) => DATELINE.test(line) || isDateOnly(line) || BYLINE.test(line));
   return isStandfirst ? above : nearest;
 }
@@ -207,7 +211,7 @@ const DATELINE_HEAD_LINES = 10;
 function datelineDate(head: readonly string[]): string {
   for (const line of head.slice(0, DATELINE_HEAD_LINES)) {
     const dateline = DATELINE.test(line);
-    if (!dateline && line.split(/\s+/).length > DATE_LINE_MAX_WORDS) continue;
+    if (!dateline && wordCount(line) > DATE_LINE_MAX_WORDS) continue;
     const found = chrono
       .parse(line)
       .find((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
@@ -220,7 +224,7 @@ function datelineDate(head: readonly string[]): string {
 }
 
 function isTitleLike(line: string): boolean {
-  const words = line.split(/\s+/).length;
+  const words = wordCount(line);
   return (
     words >= 4 &&
     words <= 25 &&
