@@ -17,6 +17,7 @@ export { analyzeText, type TextAnalysis } from './fingerprint/analyze';
 export { fingerprintText, type Reference, type ReferenceMeta } from './fingerprint/fingerprint';
 export { decodeBase64, encodeBase64 } from './corpus/base64';
 export { CorpusIndex, type Candidate, type SegmentHandle } from './corpus/corpus-index';
+export { PAIR_POSTINGS_BUDGET } from './corpus/params';
 export {
   checkedVersion2,
   checkReferenceMeta,

@@ -150,10 +150,9 @@ describe('content keys filed under too many references', () => {
     expect(top.map((c) => index.meta(c.index).id)).toContain('courier-long');
   });
 
-  test('names that thousands of articles open with together make none of them a candidate', () => {
-    // 4,100 briefs open with the same three names (past PAIR_SCAN_LIMIT's 4,096), each then with one of its own. A
-    // page naming the three shares nothing else with any of them: read, their three pairs would make every brief a
-    // candidate (three pairs of weight log 2 pass MIN_CANDIDATE_SCORE), and reading them costs 12,300 postings.
+  test('names that thousands of articles hold together are read rarest first, up to the budget', () => {
+    // 4,100 briefs open with the same three names, each then with one of its own. A brief's own name finds it, read
+    // first as the rarest; a page naming only the three makes no verdict of the briefs it is among.
     const briefs: Reference[] = Array.from({ length: 4100 }, (_, i) => ({
       id: `brief-${i}`,
       url: `https://briefs.example/${i}`,
@@ -165,13 +164,46 @@ describe('content keys filed under too many references', () => {
       ),
     }));
     const index = new CorpusIndex(briefs, { scanLimit: 0 });
-    const page = fingerprintText(
-      'Yesterday Alpha Bravo and Charlie spoke once more about nothing in particular at the quiet council offices.',
-    );
-    expect(index.candidates([], codesOf(page))).toEqual([]);
-    // A brief's own name still finds it.
     const own = fingerprintText('Yesterday Alpha Bravo and Charlie met Q2bx by the water, where the boats are moored.');
-    expect(index.candidates([], codesOf(own)).map((c) => index.meta(c.index).id)).toContain('brief-83');
+    expect(index.meta((index.candidates([], codesOf(own))[0] as { index: number }).index).id).toBe('brief-83');
+    const names =
+      'Yesterday Alpha Bravo and Charlie spoke once more about nothing in particular at the quiet offices. ' +
+      'They talked of weather, of gardens in spring, of a concert that had been put off twice, and of a cousin ' +
+      'who moved north last winter; nobody wrote any of it down, and by evening it was all forgotten again.';
+    expect(index.candidates([], codesOf(fingerprintText(names))).length).toBeGreaterThan(0); // their pairs are read
+    const verdict = verdictOn(index, names);
+    expect([verdict.match, verdict.source]).toEqual(['none', null]); // and no brief is its source
+    // Past the budget (4,000 postings, under one common pair's 4,100) the common pairs are not read; the rare one is.
+    const tight = new CorpusIndex(briefs, { scanLimit: 0, pairBudget: 4_000 });
+    expect(tight.candidates([], codesOf(fingerprintText(names)))).toEqual([]);
+    expect(tight.meta((tight.candidates([], codesOf(own))[0] as { index: number }).index).id).toBe('brief-83');
+  });
+
+  test('a page whose every pair thousands of references share still finds the one holding them all', () => {
+    // Ten figures, each brief quoting nine of them (brief k leaves out figure k mod 10): every pair of figures is
+    // filed under 4,160 of the 5,200 briefs and the source, which quotes all ten. Until 2026-12-04 a pair filed under
+    // more than 4,096 references was never read, and a page restating the source had no candidate at all.
+    const figures = ['1101', '2202', '3303', '4404', '5505', '6606', '7707', '8808', '9909', '1010'];
+    const briefs: Reference[] = Array.from({ length: 5200 }, (_, i) => ({
+      id: `brief-${i}`,
+      url: `https://briefs.example/${i}`,
+      publisher: 'Briefs',
+      title: '',
+      publishedAt: '',
+      ...fingerprintText(`The fund paid ${figures.filter((_, f) => f !== i % 10).join(', ')} to the harbour trust.`),
+    }));
+    const source: Reference = {
+      id: 'ledger',
+      url: 'https://ledger.example/fund',
+      publisher: 'Ledger',
+      title: 'The fund',
+      publishedAt: '',
+      ...fingerprintText(`The fund paid ${figures.join(', ')} to the harbour trust, its treasurer said.`),
+    };
+    const index = new CorpusIndex([...briefs, source], { scanLimit: 0 });
+    const page = fingerprintText(`Payments of ${figures.join(', ')} were made, we hear.`);
+    const top = index.candidates([], codesOf(page));
+    expect(top.map((c) => index.meta(c.index).id)[0]).toBe('ledger');
   });
 
   test('a segment read key by key and one read through pairs are searched together', () => {

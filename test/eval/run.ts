@@ -21,6 +21,7 @@ import {
   isSensitivity,
   type Measurement,
   OWN_CANDIDATE_WORDS,
+  PAIR_POSTINGS_BUDGET,
   pageFingerprint,
   probability,
   type Reference,
@@ -71,7 +72,19 @@ const fit = args.includes('--fit') || args.includes('--dump');
 const collect = fit || showNeighbours;
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
 /** `--scan-limit 0`: every candidate found through pairs of content codes, as in a corpus of a million references. */
-const scanLimit = args.includes('--scan-limit') ? Number(args[args.indexOf('--scan-limit') + 1]) : undefined;
+/** `--as-if N`: as `--scan-limit 0`, and the postings a page reads through pairs scaled from N references to each
+ * corpus's own count, as though the corpus were a sample of N references like it (its pairs filed N / count times
+ * as often). Only corpora of AS_IF_MIN_REFERENCES or more are scaled (LLMFake's 489, the reposts' 965, BASIL's
+ * 150): a million references made of MixSet's 51 excerpts or the seeds' one article would be 20,000 copies of each
+ * story, far more alike than real news is. */
+const asIf = args.includes('--as-if') ? Number(args[args.indexOf('--as-if') + 1]) : undefined;
+if (asIf !== undefined && !(asIf >= 1)) {
+  console.error('eval: --as-if takes a reference count, such as 1000000');
+  process.exit(2);
+}
+const AS_IF_MIN_REFERENCES = 100;
+const scanLimit =
+  asIf !== undefined ? 0 : args.includes('--scan-limit') ? Number(args[args.indexOf('--scan-limit') + 1]) : undefined;
 const sensitivity = args.includes('--sensitivity')
   ? (args[args.indexOf('--sensitivity') + 1] ?? '')
   : DEFAULT_SENSITIVITY;
@@ -197,7 +210,12 @@ for (const [name, build] of builders) {
       const k = key ?? '';
       let index = indexes.get(k);
       if (!index) {
-        index = new CorpusIndex(key ? (group.corpora?.[key] ?? []) : group.references, { scanLimit });
+        const references = key ? (group.corpora?.[key] ?? []) : group.references;
+        const pairBudget =
+          asIf && references.length >= AS_IF_MIN_REFERENCES
+            ? (PAIR_POSTINGS_BUDGET * references.length) / asIf
+            : undefined;
+        index = new CorpusIndex(references, { scanLimit, pairBudget });
         indexes.set(k, index);
       }
       return index;
@@ -327,7 +345,12 @@ function pct1(v: number): string {
 
 const pct = (v: number | null): string => (v === null ? '   -  ' : `${(100 * v).toFixed(1).padStart(5)}%`);
 console.log(
-  `firsthand eval — data: ${sharedDir()}; sensitivity ${sensitivity} (rewrite threshold ${rewriteThreshold})`,
+  `firsthand eval — data: ${sharedDir()}; sensitivity ${sensitivity} (rewrite threshold ${rewriteThreshold})` +
+    (asIf
+      ? `; as if ${asIf} references (pairs alone; corpora of ${AS_IF_MIN_REFERENCES} or more read as a sample of them)`
+      : scanLimit !== undefined
+        ? `; scan limit ${scanLimit}`
+        : ''),
 );
 console.log('');
 console.log(

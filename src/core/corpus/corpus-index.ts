@@ -7,7 +7,7 @@ import {
   DELTA_LIMIT,
   MIN_CANDIDATE_SCORE,
   PAGE_PAIRED_KEYS,
-  PAIR_SCAN_LIMIT,
+  PAIR_POSTINGS_BUDGET,
   SCAN_LIMIT,
 } from './params';
 import { buildSegmentIndex, isUnread, pairedCodes, pairKey, rarestWords, type SegmentIndex } from './segment-index';
@@ -65,6 +65,8 @@ export interface CorpusOptions {
   /** The scan limit of the segments this corpus indexes itself (default SCAN_LIMIT; the eval sets 0 to find every
    * candidate through pairs, as in a corpus of a million references). */
   scanLimit?: number;
+  /** Postings a page may read through pairs (default PAIR_POSTINGS_BUDGET; the eval's `--as-if` scales it). */
+  pairBudget?: number;
 }
 
 export class CorpusIndex {
@@ -75,10 +77,12 @@ export class CorpusIndex {
   private touched = new Int32Array(0);
   private segmentNames = 0;
   private readonly scanLimit: number;
+  private readonly pairBudget: number;
 
   /** A corpus of these references, indexed as one segment (what the CLI, the eval and the tests build in memory). */
   constructor(references: readonly Reference[] = [], options: CorpusOptions = {}) {
     this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
+    this.pairBudget = options.pairBudget ?? PAIR_POSTINGS_BUDGET;
     if (references.length === 0) return;
     const encoder = new PackEncoder();
     for (const ref of references) encoder.add(ref);
@@ -328,6 +332,8 @@ export class CorpusIndex {
         (code) => this.codeFrequency(code) > 0,
       );
       const paired = pairedCodes(held, PAGE_PAIRED_KEYS);
+      // Each pair's lists first, then read rarest first within the budget: a common pair tells little and costs most.
+      const found: Array<{ filed: number; lists: typeof lists }> = [];
       for (let i = 0; i < paired.length; i++) {
         for (let j = i + 1; j < paired.length; j++) {
           const a = paired[i] as number;
@@ -339,9 +345,16 @@ export class CorpusIndex {
             null,
             pairKey(a, b),
           );
-          // A pair many references open with tells little and would cost a long read: skipped, as an unread code is.
-          if (filed && filed <= PAIR_SCAN_LIMIT) credit(Math.log(1 + n / filed));
+          if (filed) found.push({ filed, lists: lists.slice() });
         }
+      }
+      found.sort((x, y) => x.filed - y.filed);
+      let budget = this.pairBudget;
+      for (const pair of found) {
+        if (pair.filed > budget) break;
+        budget -= pair.filed;
+        lists.splice(0, lists.length, ...pair.lists);
+        credit(Math.log(1 + n / pair.filed));
       }
     }
     const top: Candidate[] = [];
