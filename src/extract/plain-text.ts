@@ -154,7 +154,29 @@ export function extractPlainText(raw: string): PlainTextArticle {
     .filter((line) => isProse(line) || wordCount(line) >= 2 || line.endsWith(':'));
   const before = lines.slice(0, main.first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
-  return { title: titleAbove(before), text: body.join('\n'), publishedTime: datelineDate(before) };
+  const title = headlineOverDateline(lines) ?? titleAbove(before);
+  return { title, text: body.join('\n'), publishedTime: datelineDate(before) };
+}
+
+/** Most lines above a page's dateline that are its head (headline, standfirst, summary points). */
+const HEAD_LINES = 6;
+
+/** Most words of a headline over a dateline (long headlines with a colon or a quotation run to 30 words and more). */
+const HEAD_TITLE_MAX_WORDS = 40;
+
+/**
+ * A page that opens with its head, then its dateline ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Posted: Sep 27, 2013"),
+ * has its headline first: the title is the first line of the head that reads as a headline, whatever stands between
+ * it and the dateline (a standfirst, summary points, which are headline-like too), and however long it is. Null
+ * when the page opens otherwise, or with its dateline.
+ */
+function headlineOverDateline(lines: readonly string[]): string | null {
+  const dateline = lines.slice(0, HEAD_LINES + 1).findIndex((line) => DATELINE.test(line));
+  if (dateline < 1) return null;
+  const headline = lines
+    .slice(0, dateline)
+    .find((line) => isHeadlineLike(line, HEAD_TITLE_MAX_WORDS) && !NAVIGATION.test(line));
+  return headline ?? null;
 }
 
 /** Fewest words of a standfirst under a headline ("Boston reportedly looks to ink free-agent slugger for eight
@@ -223,11 +245,18 @@ function datelineDate(head: readonly string[]): string {
   return '';
 }
 
+/** Most words of a title-like line. */
+const TITLE_MAX_WORDS = 25;
+
 function isTitleLike(line: string): boolean {
+  return isHeadlineLike(line, TITLE_MAX_WORDS);
+}
+
+function isHeadlineLike(line: string, maxWords: number): boolean {
   const words = wordCount(line);
   return (
     words >= 4 &&
-    words <= 25 &&
+    words <= maxWords &&
     !SENTENCE_END.test(line) &&
     !BULLET.test(line) &&
     !BYLINE.test(line) &&

@@ -336,6 +336,32 @@ describe('plain-text pages', () => {
     expect(titleOf(ORIGINAL.title, standfirst, 'By Jane Doe, Chief Political Correspondent')).toBe(ORIGINAL.title);
   });
 
+  test('a headline over its summary points and dateline is the title, however long', () => {
+    const titleOf = (...head: string[]): string => extractPlainText([...head, ...ORIGINAL_PARAGRAPHS].join('\n')).title;
+    const dateline = 'PUBLISHED: 16: 05 GMT, 9 June 2026 | UPDATED: 06: 55 GMT, 10 June 2026';
+    const points = [
+      'Work on the wall began in March, ten years after the first plans were drawn up',
+      'Shopkeepers on Quay Street say it came two winters too late',
+      'The council, 41, says the cost rose by a third', // a point may be as short as a headline
+    ];
+    // The points are headline-like too: the nearest, or its standfirst-like neighbour, was taken for the title.
+    expect(titleOf('Home', ORIGINAL.title, ...points, dateline)).toBe(ORIGINAL.title);
+    // A headline of 30 words, over points long enough to read as prose.
+    const long =
+      "'We waited ten years for this': Harlow's floodwall finally rises along the river as shopkeepers who lost everything in two winters of floods count the cost of the delay";
+    const prosePoints = [
+      'Crews began driving the first of 2,400 steel piles into the riverbank on Monday morning, a decade after the town first asked for a wall',
+      'The council says the final bill will be a third higher than the estimate it gave when the plans were approved in the spring of 2016',
+    ];
+    expect(titleOf(long, ...prosePoints, dateline)).toBe(long);
+    expect(titleOf(long, ...prosePoints, 'Posted: Jun 09, 2026 5: 50 PM')).toBe(long);
+    // Navigation above the headline is not it; with no dateline under the head, the nearest headline is the title.
+    expect(titleOf('News > Local > Harlow', ORIGINAL.title, points[0] as string, dateline)).toBe(ORIGINAL.title);
+    expect(titleOf(ORIGINAL.title, 'Shopkeepers on Quay Street count the cost')).toBe(
+      'Shopkeepers on Quay Street count the cost',
+    );
+  });
+
   test('the date the page was published is read from its dateline or byline, never from a day without a year', () => {
     const dateOf = (...head: string[]): string =>
       extractPlainText(['Home', ORIGINAL.title, ...head, ...ORIGINAL_PARAGRAPHS].join('\n')).publishedTime;
