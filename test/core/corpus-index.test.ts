@@ -206,6 +206,40 @@ describe('content keys filed under too many references', () => {
     expect(top.map((c) => index.meta(c.index).id)[0]).toBe('ledger');
   });
 
+  test('names the page capitalises and the reference does not pair as the reference writes them', () => {
+    // A reference in lower case (as MixSet's excerpts are, or a post typed in a hurry): its names are words there.
+    const lower: Reference = {
+      id: 'lower',
+      url: 'https://posts.example/floodwall',
+      publisher: 'Posts',
+      title: '',
+      publishedAt: '',
+      ...fingerprintText(
+        'harlow council and the environment agency agreed with quay street traders on the floodwall plan. ' +
+          'work starts in the spring and should take two years, the traders were told at a meeting on tuesday.',
+      ),
+    };
+    // Another outlet's report writes them as names, as most of a large corpus does.
+    const report: Reference = {
+      id: 'report',
+      url: 'https://gazette.example/quay',
+      publisher: 'Gazette',
+      title: '',
+      publishedAt: '',
+      ...fingerprintText(
+        'A survey of Quay Street found that nine shops had closed, and Harlow Council blamed the Environment Agency ' +
+          'for the long delay over the river defences.',
+      ),
+    };
+    const index = new CorpusIndex([...crowd, report, lower], { scanLimit: 0 });
+    // A rewrite that capitalises them, sharing no wording: its names are names, its other words the rewrite's own.
+    const rewrite = fingerprintText(
+      'Traders on Quay Street said this week that Harlow Council had finally settled their long dispute with the ' +
+        'Environment Agency over the new wall.',
+    );
+    expect(index.candidates([], codesOf(rewrite)).map((c) => index.meta(c.index).id)).toContain('lower');
+  });
+
   test('a segment read key by key and one read through pairs are searched together', () => {
     const index = new CorpusIndex(crowd); // the default limit: every list read
     index.addSegment(segmentOf([...others, courier]), buildSegmentIndex(segmentOf([...others, courier]), 0), 'pairs');

@@ -305,7 +305,8 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
     expect(toolbar.text).toBe('COPY');
     expect(toolbar.title).toMatch(/^Repost of: The Harlow Courier — Harlow Council Approves \$48 Million Floodwall/);
 
-    // As an older Firsthand stored it: the pack's index marked version 2 (before pairs were of the first codes).
+    // As an older Firsthand stored it: the pack's index marked version 3 (before pairs were keyed without the
+    // name-or-number bit).
     const indexVersion = (set?: number): Promise<number> =>
       options.evaluate(
         (set) =>
@@ -328,8 +329,8 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
           }),
         set,
       );
-    expect(await indexVersion()).toBe(3);
-    expect(await indexVersion(2)).toBe(2);
+    expect(await indexVersion()).toBe(4);
+    expect(await indexVersion(3)).toBe(3);
 
     // Restart the browser on the same profile: the pack is still there, its index built again and stored.
     const userDataDir = ext.userDataDir;
@@ -354,7 +355,7 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
           };
         }),
     );
-    expect(storedVersion).toBe(3);
+    expect(storedVersion).toBe(4);
     await options2.getByRole('button', { name: 'Remove harlow.pack.json' }).click();
     await expect.poll(() => options2.locator('#packs li').count()).toBe(0);
     await again.reload();
