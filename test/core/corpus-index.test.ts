@@ -46,6 +46,16 @@ function segmentOf(refs: readonly Reference[]) {
 const codesOf = (text: { sentences: readonly ArrayLike<number>[] }): number[][] =>
   text.sentences.map((codes) => Array.from(codes));
 
+/** A reference of one text, with a made-up address (`${id}.example`). */
+const textRef = (id: string, text: string): Reference => ({
+  id,
+  url: `https://${id}.example/a`,
+  publisher: id,
+  title: '',
+  publishedAt: '',
+  ...fingerprintText(text),
+});
+
 const verdictOn = (index: CorpusIndex, text: string): Verdict => {
   const result = judge({ text, url: 'https://farm.example/x' }, index);
   if (result.verdict === null) throw new Error(result.reason);
@@ -153,16 +163,12 @@ describe('content keys filed under too many references', () => {
   test('names that thousands of articles hold together are read rarest first, up to the budget', () => {
     // 4,100 briefs open with the same three names, each then with one of its own. A brief's own name finds it, read
     // first as the rarest; a page naming only the three makes no verdict of the briefs it is among.
-    const briefs: Reference[] = Array.from({ length: 4100 }, (_, i) => ({
-      id: `brief-${i}`,
-      url: `https://briefs.example/${i}`,
-      publisher: 'Briefs',
-      title: '',
-      publishedAt: '',
-      ...fingerprintText(
+    const briefs = Array.from({ length: 4100 }, (_, i) =>
+      textRef(
+        `brief-${i}`,
         `On Monday, Alpha Bravo and Charlie met Q${i.toString(36)}x about the harbour fees, the ferry timetable and the new car park.`,
       ),
-    }));
+    );
     const index = new CorpusIndex(briefs, { scanLimit: 0 });
     const own = fingerprintText('Yesterday Alpha Bravo and Charlie met Q2bx by the water, where the boats are moored.');
     expect(index.meta((index.candidates([], codesOf(own))[0] as { index: number }).index).id).toBe('brief-83');
@@ -184,22 +190,10 @@ describe('content keys filed under too many references', () => {
     // filed under 4,160 of the 5,200 briefs and the source, which quotes all ten. Until 2026-12-04 a pair filed under
     // more than 4,096 references was never read, and a page restating the source had no candidate at all.
     const figures = ['1101', '2202', '3303', '4404', '5505', '6606', '7707', '8808', '9909', '1010'];
-    const briefs: Reference[] = Array.from({ length: 5200 }, (_, i) => ({
-      id: `brief-${i}`,
-      url: `https://briefs.example/${i}`,
-      publisher: 'Briefs',
-      title: '',
-      publishedAt: '',
-      ...fingerprintText(`The fund paid ${figures.filter((_, f) => f !== i % 10).join(', ')} to the harbour trust.`),
-    }));
-    const source: Reference = {
-      id: 'ledger',
-      url: 'https://ledger.example/fund',
-      publisher: 'Ledger',
-      title: 'The fund',
-      publishedAt: '',
-      ...fingerprintText(`The fund paid ${figures.join(', ')} to the harbour trust, its treasurer said.`),
-    };
+    const briefs = Array.from({ length: 5200 }, (_, i) =>
+      textRef(`brief-${i}`, `The fund paid ${figures.filter((_, f) => f !== i % 10).join(', ')} to the harbour trust.`),
+    );
+    const source = textRef('ledger', `The fund paid ${figures.join(', ')} to the harbour trust, its treasurer said.`);
     const index = new CorpusIndex([...briefs, source], { scanLimit: 0 });
     const page = fingerprintText(`Payments of ${figures.join(', ')} were made, we hear.`);
     const top = index.candidates([], codesOf(page));
@@ -208,29 +202,17 @@ describe('content keys filed under too many references', () => {
 
   test('names the page capitalises and the reference does not pair as the reference writes them', () => {
     // A reference in lower case (as MixSet's excerpts are, or a post typed in a hurry): its names are words there.
-    const lower: Reference = {
-      id: 'lower',
-      url: 'https://posts.example/floodwall',
-      publisher: 'Posts',
-      title: '',
-      publishedAt: '',
-      ...fingerprintText(
-        'harlow council and the environment agency agreed with quay street traders on the floodwall plan. ' +
-          'work starts in the spring and should take two years, the traders were told at a meeting on tuesday.',
-      ),
-    };
+    const lower = textRef(
+      'lower',
+      'harlow council and the environment agency agreed with quay street traders on the floodwall plan. ' +
+        'work starts in the spring and should take two years, the traders were told at a meeting on tuesday.',
+    );
     // Another outlet's report writes them as names, as most of a large corpus does.
-    const report: Reference = {
-      id: 'report',
-      url: 'https://gazette.example/quay',
-      publisher: 'Gazette',
-      title: '',
-      publishedAt: '',
-      ...fingerprintText(
-        'A survey of Quay Street found that nine shops had closed, and Harlow Council blamed the Environment Agency ' +
-          'for the long delay over the river defences.',
-      ),
-    };
+    const report = textRef(
+      'report',
+      'A survey of Quay Street found that nine shops had closed, and Harlow Council blamed the Environment Agency ' +
+        'for the long delay over the river defences.',
+    );
     const index = new CorpusIndex([...crowd, report, lower], { scanLimit: 0 });
     // A rewrite that capitalises them, sharing no wording: its names are names, its other words the rewrite's own.
     const rewrite = fingerprintText(
