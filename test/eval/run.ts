@@ -71,7 +71,6 @@ const fit = args.includes('--fit') || args.includes('--dump');
 /** The comparisons are collected (fitRows) for fitting, the dump and the neighbours. */
 const collect = fit || showNeighbours;
 const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : undefined;
-/** `--scan-limit 0`: every candidate found through pairs of content codes, as in a corpus of a million references. */
 /** `--as-if N`: as `--scan-limit 0`, and the postings a page reads through pairs scaled from N references to each
  * corpus's own count, as though the corpus were a sample of N references like it (its pairs filed N / count times
  * as often). Only corpora of AS_IF_MIN_REFERENCES or more are scaled (LLMFake's 489, the reposts' 965, BASIL's
@@ -83,6 +82,7 @@ if (asIf !== undefined && !(asIf >= 1)) {
   process.exit(2);
 }
 const AS_IF_MIN_REFERENCES = 100;
+/** `--scan-limit 0`: every candidate found through pairs of content codes, as in a corpus of a million references. */
 const scanLimit =
   asIf !== undefined ? 0 : args.includes('--scan-limit') ? Number(args[args.indexOf('--scan-limit') + 1]) : undefined;
 const sensitivity = args.includes('--sensitivity')

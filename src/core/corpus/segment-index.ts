@@ -177,10 +177,10 @@ export function sameKey(a: number, b: number): boolean {
  * PAIR_POSTINGS_BUDGET postings. A pack stores each sentence's codes in ascending order, so a stored reference's
  * "first" codes are by sentence, then by code within one (ten numbers and "Friday" in one sentence: "Friday" may
  * displace a number); the page's are by first use. Measured through pairs alone (2026-12-04, pairs keyed with the
- * name-or-number bit as then, against 84.6% / 86.2%
- * of rewrites found, 85.0% / 86.3% at `--as-if 1000000`): the page's codes sorted within each sentence too, 84.8% /
- * 86.3% (85.0% / 86.2%); the reference's by true first use (which the pack would have to store, unsorted), 85.3% /
- * 85.8% (85.3% / 85.9%: LLMFake sources found more often, MixSet's less). Neither done.
+ * name-or-number bit as then, against 84.6% / 86.2% of rewrites found, 85.0% / 86.3% at `--as-if 1000000`): the
+ * page's codes sorted within each sentence too, 84.8% / 86.3% (85.0% / 86.2%); the reference's by true first use
+ * (which the pack would have to store, unsorted), 85.3% / 85.8% (85.3% / 85.9%: LLMFake sources found more often,
+ * MixSet's less). Neither done.
  */
 export function pairedCodes(codes: ArrayLike<number>, count: number): number[] {
   return lowest(codes, (code, i) => (code & ENTITY_FLAG ? 0 : 0x10000) + i, count);
