@@ -29,6 +29,7 @@ import {
   putPack,
   putSnapshot,
   replacePackIndex,
+  replaceSnapshotIndex,
   type PackRecord,
   type SnapshotRecord,
 } from './pack-store';
@@ -100,13 +101,24 @@ const day = (iso: string): string => iso.slice(0, 10);
 
 /** A stored pack's index; one stored by an older version of Firsthand (another index format) is built again from
  * the pack, and stored for the next time. */
-async function storedIndex(record: PackRecord, pack: ReferenceStore): Promise<SegmentIndex> {
+function storedIndex(record: PackRecord, pack: ReferenceStore): Promise<SegmentIndex> {
+  return indexOrRebuilt(record.pack, record.index, pack, (digest, bytes) => replacePackIndex(record.id, digest, bytes));
+}
+
+/** The index stored beside pack bytes, or, when it cannot be read (an older format), one built from the pack and
+ * saved in its place (`save` keeps it only if the pack is still the one stored). */
+async function indexOrRebuilt(
+  packBytes: Uint8Array,
+  indexBytes: Uint8Array,
+  pack: ReferenceStore,
+  save: (digest: string, bytes: Uint8Array) => Promise<void>,
+): Promise<SegmentIndex> {
   try {
-    return readSegmentIndex(record.index, pack.count);
+    return readSegmentIndex(indexBytes, pack.count);
   } catch {
-    const digest = packDigest(record.pack);
+    const digest = packDigest(packBytes);
     const bytes = encodeSegmentIndex(buildSegmentIndex(pack), pack.count, digest);
-    await replacePackIndex(record.id, digest, bytes).catch(() => undefined);
+    await save(digest, bytes).catch(() => undefined);
     return readSegmentIndex(bytes, pack.count);
   }
 }
@@ -155,8 +167,10 @@ async function addLearned(corpus: CorpusIndex): Promise<number> {
   if (snapshot) {
     try {
       const store = readPack(snapshot.pack);
+      // An index of an older format is built again from the snapshot's pack (quicker than adding each reference).
+      const index = await indexOrRebuilt(snapshot.pack, snapshot.index, store, replaceSnapshotIndex);
       const base = corpus.span;
-      corpus.addSegment(store, readSegmentIndex(snapshot.index, store.count), LEARNED);
+      corpus.addSegment(store, index, LEARNED);
       snapshot.urls.forEach((url, i) => {
         inSnapshot.add(url);
         if (urls.has(url)) return;
@@ -164,7 +178,7 @@ async function addLearned(corpus: CorpusIndex): Promise<number> {
         outside++;
       });
     } catch {
-      inSnapshot.clear(); // an unreadable snapshot: every learned reference is added one by one (and it is rebuilt)
+      inSnapshot.clear(); // an unreadable pack: every learned reference is added one by one (and it is rebuilt)
     }
   }
   const missing = [...urls].filter((url) => !inSnapshot.has(url));

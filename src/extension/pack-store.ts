@@ -289,3 +289,12 @@ export async function getSnapshot(): Promise<SnapshotRecord | undefined> {
 export async function putSnapshot(record: SnapshotRecord): Promise<void> {
   await (await open()).put('snapshot', record);
 }
+
+/** The learned snapshot's index, replaced, if the snapshot stored is still of the pack with this digest (one
+ * rebuilt meanwhile is left as it is). */
+export async function replaceSnapshotIndex(digest: string, index: Uint8Array): Promise<void> {
+  const tx = (await open()).transaction('snapshot', 'readwrite');
+  const record = await tx.store.get('learned');
+  if (record && packDigest(record.pack) === digest) await tx.store.put({ ...record, index });
+  await tx.done;
+}
