@@ -188,6 +188,15 @@ describe.skipIf(!hasChromium())('100,000 references in Chromium', () => {
       await cdp.send('ServiceWorker.enable');
     };
     await watchWorkers();
+    /** Restarts the browser on the same profile, and watches its workers again. */
+    const restart = async (): Promise<void> => {
+      const userDataDir = ext.userDataDir;
+      await ext.context.close();
+      ext = await launch(server.port, userDataDir, extensionDir);
+      blank = await ext.context.newPage();
+      cdp = await ext.context.newCDPSession(blank);
+      await watchWorkers();
+    };
 
     /** Stops the worker (as Chrome does after 30 s idle), loads the copy, and times the wake and the verdict. */
     const coldVerdict = async (tag: string) => {
@@ -259,12 +268,7 @@ describe.skipIf(!hasChromium())('100,000 references in Chromium', () => {
     const snapshotMs = Date.now() - snapshotStarted;
     // A browser restart on the same profile, so that the memory measured below is what the corpus holds, not what
     // the subscription, the writes and the snapshot build left in the extension process.
-    const userDataDir = ext.userDataDir;
-    await ext.context.close();
-    ext = await launch(server.port, userDataDir, extensionDir);
-    blank = await ext.context.newPage();
-    cdp = await ext.context.newCDPSession(blank);
-    await watchWorkers();
+    await restart();
     const second = await coldVerdict('cold-with-snapshot');
     expect(second.title).toMatch(/^Repost of: The Harlow Courier — Harlow Council Approves/);
 
@@ -315,11 +319,7 @@ describe.skipIf(!hasChromium())('100,000 references in Chromium', () => {
     expect(stored).toMatchObject({ version: 4, urls: LEARNED });
     expect(await snapshotIndex(3)).toMatchObject({ version: 3 });
     await Promise.all([blank.close(), warm.close()]);
-    await ext.context.close();
-    ext = await launch(server.port, userDataDir, extensionDir);
-    blank = await ext.context.newPage();
-    cdp = await ext.context.newCDPSession(blank);
-    await watchWorkers();
+    await restart();
     const upgraded = await coldVerdict('cold-with-old-snapshot-index');
     expect(upgraded.title).toMatch(/^Repost of: The Harlow Courier — Harlow Council Approves/);
     expect(JSON.parse(upgraded.searched)).toContainEqual({ name: 'learned', references: LEARNED });
