@@ -56,17 +56,35 @@ interface Page {
   url: string;
 }
 
-/** A distinct reference of the same shape as `ref`: every stored hash re-salted. */
+/** `--content-salts S`: a copy's content codes are re-salted with its salt modulo S (0: kept as they are), so that
+ * copies of one reference share them, about one copy in S (at a million, each real reference's 1,036 copies hold
+ * S forms of its names and words): stories told again and again, as a real corpus's are, where the default spreads
+ * every copy's keys evenly. Shingles stay distinct. Unset: every copy's codes its own. */
+const CONTENT_SALTS = (() => {
+  const argv = process.argv.slice(2);
+  if (!argv.includes('--content-salts')) return 0;
+  const s = Number(argv[argv.indexOf('--content-salts') + 1]);
+  if (!Number.isInteger(s) || s < 1) throw new Error('bench: --content-salts takes a whole number, 1 or more');
+  return s;
+})();
+
+/** A distinct reference of the same shape as `ref`: every stored hash re-salted (content codes as CONTENT_SALTS says). */
 function salted(ref: Reference, salt: number): Reference {
   if (salt === 0) return ref;
+  const contentSalt = CONTENT_SALTS ? salt % CONTENT_SALTS : salt;
   return {
     ...ref,
     id: `${ref.id}#${salt}`,
     url: ref.url ? `${ref.url}#copy-${salt}` : '',
     shingles: ref.shingles.map((h) => fmix32(h ^ salt)),
-    sentences: ref.sentences.map((codes) =>
-      codes.map((c) => (fmix32((c & CONTENT_KEY_MASK) ^ salt) & CONTENT_KEY_MASK || 1) | (c & ENTITY_FLAG)),
-    ),
+    sentences:
+      contentSalt === 0
+        ? ref.sentences
+        : ref.sentences.map((codes) =>
+            codes.map(
+              (c) => (fmix32((c & CONTENT_KEY_MASK) ^ contentSalt) & CONTENT_KEY_MASK || 1) | (c & ENTITY_FLAG),
+            ),
+          ),
   };
 }
 
@@ -326,7 +344,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
       `real references: ${base.length} (the repost group of ../shared/data: 47 readability news pages and ECB+ documents), ${words} words`,
     );
     log(
-      `synthetic corpora: the real references multiplied by re-salting every stored hash (shingles fmix32(h ^ salt), content keys fmix32(key ^ salt) & 0x7fff); pages judged: every page of the repost group (the real references copied into content-farm chrome, whole or in part)`,
+      `synthetic corpora: the real references multiplied by re-salting every stored hash (shingles fmix32(h ^ salt), content keys fmix32(key ^ salt) & 0x7fff${CONTENT_SALTS ? `, with salt modulo ${CONTENT_SALTS} (--content-salts: copies share their content codes)` : ''}); pages judged: every page of the repost group (the real references copied into content-farm chrome, whole or in part)`,
     );
     log('');
     log(
@@ -407,6 +425,7 @@ async function parent(sizes: readonly number[]): Promise<void> {
     }
     const summary = {
       date: new Date().toISOString().slice(0, 10),
+      contentSalts: CONTENT_SALTS || null,
       machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       bytesPer1kWords: round(bytesPer1kWords, 0),
       bytesPer1kWordsMedianPerRef: round(median(perRefRatios), 0),
