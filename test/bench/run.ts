@@ -64,7 +64,10 @@ const CONTENT_SALTS = (() => {
   const argv = process.argv.slice(2);
   if (!argv.includes('--content-salts')) return 0;
   const s = Number(argv[argv.indexOf('--content-salts') + 1]);
-  if (!Number.isInteger(s) || s < 1) throw new Error('bench: --content-salts takes a whole number, 1 or more');
+  if (!Number.isInteger(s) || s < 1) {
+    console.error('bench: --content-salts takes a whole number, 1 or more');
+    process.exit(2);
+  }
   return s;
 })();
 
