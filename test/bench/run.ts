@@ -60,8 +60,8 @@ interface Page {
  * copies of one reference share them, about one copy in S (at a million, each real reference's 1,036 copies hold
  * S forms of its names and words): stories told again and again, as a real corpus's are, where the default spreads
  * every copy's keys evenly. Shingles stay distinct. Unset: every copy's codes its own. */
+const argv = process.argv.slice(2);
 const CONTENT_SALTS = (() => {
-  const argv = process.argv.slice(2);
   if (!argv.includes('--content-salts')) return 0;
   const s = Number(argv[argv.indexOf('--content-salts') + 1]);
   if (!Number.isInteger(s) || s < 1) {
@@ -460,7 +460,6 @@ async function parent(sizes: readonly number[]): Promise<void> {
   }
 }
 
-const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
   await child(argv[1] as string, Number(argv[2]), argv[3] ?? null, argv[4] as string);
 } else if (!hasShared()) {

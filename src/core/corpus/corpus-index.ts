@@ -270,9 +270,9 @@ export class CorpusIndex {
     let touchedCount = 0;
     const n = this.live;
     const lists: Array<[base: number, refs: ArrayLike<number>, removed: Uint8Array | null]> = [];
-    /** Adds `weight` to every reference filed under the key in `lists`. */
-    const credit = (weight: number): void => {
-      for (const [base, refs, removed] of lists) {
+    /** Adds `weight` to every reference filed under the key in `from` (the lists just gathered, by default). */
+    const credit = (weight: number, from: typeof lists = lists): void => {
+      for (const [base, refs, removed] of from) {
         for (let i = 0; i < refs.length; i++) {
           const local = refs[i] as number;
           if (removed && removed[local]) continue;
@@ -366,8 +366,7 @@ export class CorpusIndex {
       for (const pair of found) {
         if (pair.filed > budget) break;
         budget -= pair.filed;
-        lists.splice(0, lists.length, ...pair.lists);
-        credit(Math.log(1 + n / pair.filed));
+        credit(Math.log(1 + n / pair.filed), pair.lists);
       }
     }
     const top: Candidate[] = [];
