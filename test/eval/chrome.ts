@@ -51,6 +51,8 @@ const TICKER = [
   'Periodic table could gain new elements, scientists say',
 ];
 const AUTHORS = ['Jessica M.', 'Daniel K.', 'Staff Writer', 'Priya R.'];
+/** Photographers of the image credits, printed as captions print them (a name and agencies, joined by slashes). */
+const PHOTOGRAPHERS = ['Marta Lindqvist/AFP via Getty Images', 'Omar Haddad/Reuters', 'Lena Brandt/Getty Images'];
 
 function widgets(template: Template, n: number): { top: string[]; between: string[]; bottom: string[] } {
   const author = AUTHORS[n % AUTHORS.length] as string;
@@ -89,7 +91,13 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
           `<figure><amp-img src="/img/${n}.jpg" width="800" height="450"></amp-img><figcaption>Photo: Getty Images / File</figcaption></figure>`,
           `<div class="byline">By ${author} | Updated ${day} March 2025, 09:${String(n % 60).padStart(2, '0')} GMT</div>`,
         ],
-        between: [`<figure><figcaption>Image credit: Reuters</figcaption></figure>`],
+        // A photo with its credit as a caption line of its own, and a video player whose controls' text Readability
+        // keeps (as on the real pages of readability-pages: breitbart, engadget, ehow-2, bug-1255978).
+        between: [
+          `<figure><figcaption>Image credit: Reuters</figcaption></figure>`,
+          `<figure><amp-img src="/img/${n}b.jpg" width="800" height="450"></amp-img><figcaption><span class="credit">${PHOTOGRAPHERS[n % PHOTOGRAPHERS.length]}</span></figcaption></figure>`,
+          `<div class="video-player"><button>Play Video</button><div class="time">Current Time 0:00</div><div class="time">Duration Time ${1 + (n % 4)}:${String(10 + (n % 50)).padStart(2, '0')}</div><div class="load">Loaded: 0%</div><button>Fullscreen</button></div>`,
+        ],
         bottom: [
           `<div class="amp-share"><a href="/s/fb">Share</a> <a href="/s/x">Tweet</a> <a href="/s/copy">Copy link</a></div>`,
         ],

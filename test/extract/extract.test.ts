@@ -90,6 +90,17 @@ describe('page chrome inside the article container is left out', () => {
       '<p><strong>Read more:</strong> <a href="/p">Markets close higher as investors weigh earnings</a></p>',
     ],
     ['an image credit', '<figure><figcaption>Photo: Getty Images / File</figcaption></figure>'],
+    [
+      'a photo credit of a photographer and agencies',
+      '<figure><img src="/a.jpg"><figcaption><span>Marta Lindqvist/AFP via Getty Images</span></figcaption></figure>',
+    ],
+    ['a photo credit in parentheses', '<figure><figcaption>(AP Photo/Omar Haddad)</figcaption></figure>'],
+    ['a "Photo by" credit', '<figure><figcaption>Photo by Lena Brandt/Harlow Courier</figcaption></figure>'],
+    [
+      "a video player's controls",
+      '<div><button>Play Video</button><div>Current Time 0:00</div><div>Duration Time 2:14</div><div>Loaded: 0%</div><div>Remaining Time -2:14</div><button>Fullscreen</button></div>',
+    ],
+    ['a gallery label', '<div>Gallery: Harlow town hall | 12 Photos</div><div>View photo</div>'],
     ['a byline with a dateline', '<div>By Daniel Kim | Updated 2 March 2025, 09:01 GMT</div>'],
     ['a byline of two names', '<div>By Daniel Kim and Jessica Moore</div>'],
     [
@@ -109,9 +120,11 @@ describe('page chrome inside the article container is left out', () => {
 
   test('the article’s own headings, a sentence with a link, and a credit line are kept', () => {
     const text = textOf(
-      `<h2>Funding and Timeline</h2>${story}<p>The council's <a href="/plan">engineering plan</a> is public, and residents can read it online.</p><p>Read the full story at The Harlow Courier.</p>`,
+      `<h2>Funding and Timeline</h2>${story}<h2>AC/DC Returns to Harlow</h2><p>The council's <a href="/plan">engineering plan</a> is public, and residents can read it online.</p><p>Read the full story at The Harlow Courier.</p>`,
     );
     expect(text).toContain('Funding and Timeline');
+    // One word before a slash is a name written with one (a band), not a photographer's credit.
+    expect(text).toContain('AC/DC Returns to Harlow');
     expect(text).toContain("The council's engineering plan is public, and residents can read it online.");
     expect(text).toContain('Read the full story at The Harlow Courier.');
   });
