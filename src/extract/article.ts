@@ -1,5 +1,14 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { BYLINE, isWidgetLine } from './widget-lines';
+import {
+  AUTHOR_NOTE,
+  BYLINE,
+  DATED_BYLINE,
+  DATELINE,
+  DATE_LINE_MAX_WORDS,
+  isBreadcrumb,
+  isDateOnly,
+  isWidgetLine,
+} from './widget-lines';
 
 /**
  * The article on a page, as the engine wants it: text one paragraph (or heading) a line, plus the metadata a
@@ -221,9 +230,18 @@ function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolea
   const density = line.linkChars / line.text.length;
   const sentence = SENTENCE_END.test(line.text) && words >= 6;
   if (density >= 0.5 && (!sentence || density >= 0.9) && !isLinkedHeading(line, words, lines[index + 1])) return true;
-  if (isWidgetLine(line.text, words, sentence)) return true;
+  if (isWidgetLine(line.text, words, sentence) || isBreadcrumb(line.text, words, sentence)) return true;
   const atEdge = index < 3 || index >= count - 3;
-  return atEdge && words <= 16 && BYLINE.test(line.text);
+  if (!atEdge) return false;
+  if (words <= 16 && (BYLINE.test(line.text) || DATED_BYLINE.test(line.text))) return true;
+  if (words <= 40 && AUTHOR_NOTE.test(line.text)) return true;
+  // A dateline ("Updated: 10:42 AM EST, March 3, 2025", "Posted on March 3, 2025") or a line that is only a date: at
+  // the edges only, as a table of dates inside the article is its data.
+  return (
+    !sentence &&
+    words <= DATE_LINE_MAX_WORDS &&
+    ((DATELINE.test(line.text) && /\d/.test(line.text)) || isDateOnly(line.text))
+  );
 }
 
 /** Most words of a heading that links to what its section is about. */

@@ -4,7 +4,7 @@
  * headings between them.
  */
 import * as chrono from 'chrono-node';
-import { BYLINE, isWidgetLine } from './widget-lines';
+import { BYLINE, DATELINE, DATE_LINE_MAX_WORDS, isDateOnly, isWidgetLine } from './widget-lines';
 
 export interface PlainTextArticle {
   title: string;
@@ -209,14 +209,6 @@ function titleAbove(before: readonly string[]): string {
   return isStandfirst ? above : nearest;
 }
 
-/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
-const DATELINE =
-  /^(?:published|updated|last updated|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
-
-/** Most words of a line that is a byline with a date ("By Jane Doe | May 12, 2026 3:04 pm") rather than a headline
- * naming a day. */
-const DATE_LINE_MAX_WORDS = 12;
-
 /** Least share of such a line's characters that the date takes. */
 const DATE_LINE_MIN_SHARE = 0.4;
 
@@ -263,37 +255,4 @@ function isHeadlineLike(line: string, maxWords: number): boolean {
     !DATELINE.test(line) &&
     !isDateOnly(line)
   );
-}
-
-/** Month and weekday names, whole or cut short. */
-const CALENDAR =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
-
-/** A month or weekday name: with a number, a line of them dates something. */
-const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR})$`, 'i');
-
-/** Words of a line that only dates it: month and weekday names, clock and zone words, and the words datelines put
- * around them. */
-const DATE_WORD = new RegExp(
-  `^(?:${CALENDAR}|am|pm|hrs|gmt|bst|utc|ist|cet|cest|[ecmp][sd]t|et|pt|at|on|of|the|time|edited|modified|created|last|published|updated|posted|st|nd|rd|th)$`,
-  'i',
-);
-
-/**
- * A short line that is a date and little else ("Sunday, 21 July 2013", "2013 - 09 - 26", "Sat Nov 12 2011, 01: 19
- * hrs", "Mumbai, Nov 11 -"): a month or weekday name and a number, or three numbers, with at most one other word (a
- * place). Never the title, though it has no sentence's end: on the 982 ECB+ documents, 65 titles were such lines.
- */
-function isDateOnly(line: string): boolean {
-  const words = line.match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length > DATE_LINE_MAX_WORDS) return false;
-  let numbers = 0;
-  let calendar = 0;
-  let other = 0;
-  for (const word of words) {
-    if (/^\d+(?:st|nd|rd|th)?$/i.test(word)) numbers++;
-    else if (CALENDAR_WORD.test(word)) calendar++;
-    else if (!DATE_WORD.test(word) && word.length > 1) other++;
-  }
-  return other <= 1 && ((calendar > 0 && numbers > 0) || numbers >= 3);
 }

@@ -3,15 +3,74 @@
  * what a line says, never on a site or template.
  */
 
-/** Lines that start the way page widgets do: tickers, share rows, newsletter prompts, tags, "read more" runs, image
- * credits and galleries, author boxes, ads. */
-const WIDGET_START =
-  /^(?:trending(?: now)?\s*:|advertisement|sponsored|share(?: this(?: article| story)?)?\s*:|tags?\s*:|topics?\s*:|read more\s*:|related\s*:|related (?:posts|stories|articles)\b|you may also like\b|recommended for you\b|more from\b|more about\s*:|get the latest\b|sign up for\b|subscribe to (?:our|the)\b|follow (?:us|on)\b|(?:photo|image|picture|video|foto)(?: credit)?s?\s*:|(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of)\b|gallery\s*:|credit\s*:|getty images\b|about the author\b|powered by\b)/i;
+/** Lines that start the way page widgets do: tickers, share rows, newsletter and app prompts, tags and categories,
+ * "read more" runs, image credits and galleries, author boxes, reading times, copyright lines, ads. An opening
+ * parenthesis before it is allowed ("(Photo courtesy of …)"). */
+const WIDGET_START = new RegExp(
+  '^\\(?(?:' +
+    [
+      'trending(?: now)?\\s*:',
+      'advertisement',
+      'sponsored',
+      'story continues\\b',
+      'share(?: this(?: article| story)?)?\\s*:',
+      'like this\\s*:',
+      'tags?\\s*:',
+      'topics?\\s*:',
+      'categor(?:y|ies)\\s*:',
+      'filed (?:under|in)\\b',
+      'posted in\\b',
+      'read more\\s*:',
+      'continue reading\\b',
+      'related\\s*:',
+      'related (?:posts|stories|articles)\\b',
+      'you may also like\\b',
+      'recommended for you\\b',
+      'more from\\b',
+      'more about\\s*:',
+      'most (?:read|popular|viewed|shared)\\b',
+      'top stories\\b',
+      '(?:next|previous) (?:article|post|story)\\b',
+      'watch\\s*:',
+      'listen to this (?:article|story)\\b',
+      'reading time\\b',
+      'get the latest\\b',
+      'get (?:breaking )?news alerts\\b',
+      'sign up for\\b',
+      'subscribe to (?:our|the)\\b',
+      'enter your email\\b',
+      'join our\\b',
+      'download (?:the|our)\\b[^.]*\\bapp\\b',
+      'click here\\b',
+      'for more (?:news|updates|stories)\\b',
+      'follow (?:us|on)\\b',
+      '(?:photo|image|picture|video|foto)(?: credit| source)?s?\\s*:',
+      '(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of)\\b',
+      'file (?:photo|image|picture)\\b',
+      'representa(?:tional|tive) (?:photo|image|picture)\\b',
+      'gallery\\s*:',
+      'credit\\s*:',
+      'getty images\\b',
+      'about the author\\b',
+      'author\\s*:',
+      '(?:written|posted) by\\b',
+      'reporting by\\b',
+      'disclaimer\\s*:',
+      'copyright\\s*(?:©|\\(c\\)|\\d{4})',
+      '©',
+      'powered by\\b',
+      'terms of (?:use|service)\\b',
+      'privacy policy\\b',
+    ].join('|') +
+    ')',
+  'i',
+);
 
 /** A line that is one control of a video player or photo viewer, as its text reaches the article ("Play Video",
- * "Current Time 0:00", "Loaded: 0%", "Fullscreen", "View photo"), or a lone "Photo" or "Image" label. */
-const PLAYER_CONTROL =
-  /^(?:play(?: video)?|pause|mute|unmute|(?:exit )?full ?screen|view (?:photo|gallery)|photo|image|(?:current|remaining|duration)(?: time)?\s*-?\d+:\d{2}|(?:loaded|progress)\s*:\s*\d+(?:\.\d+)?\s*%)$/i;
+ * "Current Time 0:00", "Loaded: 0%", "Fullscreen", "View photo"), or a widget's lone label ("Share", "Print",
+ * "Comments", "Loading...", "Newsletter", "Photo"). */
+const CONTROL_OR_LABEL =
+  /^(?:play(?: video)?|pause|mute|unmute|(?:exit )?full ?screen|view (?:photo|gallery)|photo|image|share|print|e-?mail|comments?|leave a (?:comment|reply)|loading\.*|newsletter|trending(?: now)?|breaking news|exclusive|ad|(?:current|remaining|duration)(?: time)?\s*-?\d+:\d{2}|(?:loaded|progress)\s*:\s*\d+(?:\.\d+)?\s*%)$/i;
 
 /** A capitalised word of a credit ("AFP", "Getty", "O'Neil", "Jean-Luc"). */
 const CAPITALISED = "\\p{Lu}[\\p{L}.&'-]*";
@@ -27,15 +86,16 @@ const SLASH_CREDIT = new RegExp(
 /** Most words of a credit line. */
 const CREDIT_MAX_WORDS = 8;
 
-/** Widget words anywhere in a short line: view counts, reading times, "Follow on X", "Updated … GMT". */
+/** Widget words anywhere in a short line: view counts ("246 views", "Views: 1,234"), reading times, "Follow on X",
+ * "All rights reserved". */
 const WIDGET_ANYWHERE =
-  /\b\d[\d,.]*\s+(?:views|shares|comments)\b|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b/i;
+  /\b\d[\d,.]*\s+(?:views|shares|comments)\b|\bviews?\s*:\s*\d|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b|\ball rights reserved\b/i;
 /** A short line that starts like a widget, or that carries widget words and does not read as a sentence. */
 export function isWidgetLine(text: string, words: number, sentence: boolean): boolean {
   return (
     (words <= 25 && WIDGET_START.test(text)) ||
     (words <= 20 && !sentence && WIDGET_ANYWHERE.test(text)) ||
-    (words <= 4 && PLAYER_CONTROL.test(text)) ||
+    (words <= 4 && CONTROL_OR_LABEL.test(text)) ||
     (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text))
   );
 }
@@ -46,3 +106,62 @@ const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)*";
 /** A byline, with or without its dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT", "By Jane Doe and John
  * Roe", "By Jane Doe, Chief Political Correspondent". */
 export const BYLINE = new RegExp(`^[Bb]y\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*\\s*(?:[|·,-]|$)`, 'u');
+
+/** A dateline that ends with its byline ("Posted on March 3, 2025 by Jane D.", "Updated 10:42 am by Jane Doe"). */
+export const DATED_BYLINE = new RegExp(
+  `^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast [Uu]pdated)\\b[^.!?]{0,40}?\\s[Bb]y\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*\\s*$`,
+  'u',
+);
+
+/** A reporter's title after a name ("Jane Doe, Staff Reporter"), or the first words of an author's note ("Jane Doe is a
+ * senior reporter covering …"): chrome at the article's edges. */
+export const AUTHOR_NOTE = new RegExp(
+  `^${NAME}(?:,\\s*|\\s+(?:is|was)\\s+(?:an?|the)\\s+)(?:[\\p{L}-]+\\s+){0,3}(?:reporter|writer|editor|correspondent|journalist|contributor|columnist)s?\\b`,
+  'iu',
+);
+
+/** Two or more separators as breadcrumbs and footer links print them ("Home » News » Politics", "Terms | Privacy"). */
+export function isBreadcrumb(text: string, words: number, sentence: boolean): boolean {
+  return !sentence && words <= 10 && (text.match(/\s[>|/›»]\s/g) ?? []).length >= 2;
+}
+
+/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
+export const DATELINE =
+  /^(?:published|updated|last updated|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
+
+/** Most words of a line that is a byline with a date ("By Jane Doe | May 12, 2026 3:04 pm") rather than a headline
+ * naming a day. */
+export const DATE_LINE_MAX_WORDS = 12;
+
+/** Month and weekday names, whole or cut short. */
+const CALENDAR =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?';
+
+/** A month or weekday name: with a number, a line of them dates something. */
+const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR})$`, 'i');
+
+/** Words of a line that only dates it: month and weekday names, clock and zone words, and the words datelines put
+ * around them. */
+const DATE_WORD = new RegExp(
+  `^(?:${CALENDAR}|am|pm|hrs|gmt|bst|utc|ist|cet|cest|[ecmp][sd]t|et|pt|at|on|of|the|time|edited|modified|created|last|published|updated|posted|st|nd|rd|th)$`,
+  'i',
+);
+
+/**
+ * A short line that is a date and little else ("Sunday, 21 July 2013", "2013 - 09 - 26", "Sat Nov 12 2011, 01: 19
+ * hrs", "Mumbai, Nov 11 -"): a month or weekday name and a number, or three numbers, with at most one other word (a
+ * place). Never the title, though it has no sentence's end: on the 982 ECB+ documents, 65 titles were such lines.
+ */
+export function isDateOnly(line: string): boolean {
+  const words = line.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length > DATE_LINE_MAX_WORDS) return false;
+  let numbers = 0;
+  let calendar = 0;
+  let other = 0;
+  for (const word of words) {
+    if (/^\d+(?:st|nd|rd|th)?$/i.test(word)) numbers++;
+    else if (CALENDAR_WORD.test(word)) calendar++;
+    else if (!DATE_WORD.test(word) && word.length > 1) other++;
+  }
+  return other <= 1 && ((calendar > 0 && numbers > 0) || numbers >= 3);
+}

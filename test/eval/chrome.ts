@@ -39,9 +39,17 @@ const escape = (text: string): string =>
  * Page templates of real content farms, each with the widgets such farms put inside the article's own container,
  * where Readability keeps them: a trending ticker, an author box with a view count, a newsletter prompt, a share row,
  * tag lists, "Read more" runs, image credits. Written for this project from the kinds seen on such pages (the words
- * are ours). "plain" has none of them.
+ * are ours). "plain" has none of them; "blog-meta" has a blog theme's meta lines (breadcrumbs, posted-on, reading time,
+ * categories, view count, author's note, copyright).
  */
-export const TEMPLATES = ['plain', 'ticker-author', 'newsletter-share', 'amp-credits', 'read-more-tags'] as const;
+export const TEMPLATES = [
+  'plain',
+  'ticker-author',
+  'newsletter-share',
+  'amp-credits',
+  'read-more-tags',
+  'blog-meta',
+] as const;
 export type Template = (typeof TEMPLATES)[number];
 
 const TICKER = [
@@ -113,6 +121,25 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
           `<div class="related-inline"><h4>You may also like</h4><ul>${RELATED.slice(0, 3)
             .map((t, i) => `<li><a href="/r/${i}">${t}</a></li>`)
             .join('')}</ul></div>`,
+        ],
+      };
+    case 'blog-meta':
+      // A blog theme's meta lines, inside the post's container: breadcrumbs, a posted-on line, a reading time, an
+      // app prompt, categories, a view count, the author's note and a copyright line.
+      return {
+        top: [
+          `<div class="breadcrumbs"><span>Home</span> » <span>News</span> » <span>${['World', 'Politics', 'Business'][n % 3]}</span></div>`,
+          `<div class="post-meta">Posted on March ${day}, 2025 by ${author}</div>`,
+          `<div class="reading-time">Reading time: ${2 + (n % 6)} minutes</div>`,
+        ],
+        between: [
+          `<p class="app-prompt">Download the ${['Trend', 'Hub', 'Ledger'][n % 3]} News app for breaking alerts</p>`,
+        ],
+        bottom: [
+          `<div class="post-categories">Filed under: News, ${['World', 'Politics', 'Business'][n % 3]}</div>`,
+          `<div class="post-views">Views: ${1000 + ((n * 53) % 9000)}</div>`,
+          `<div class="author-note">${author} is a staff writer covering breaking news and trends.</div>`,
+          `<div class="copyright">© 2025 All rights reserved.</div>`,
         ],
       };
   }

@@ -44,9 +44,10 @@ describe.skipIf(!hasShared())('extractArticle on the 47 real news pages', () => 
       ).body.textContent ?? '';
     const squash = (s: string): string => s.replace(/\s+/g, '');
     // Never more than Readability's expected output (white space aside), and never much less: what is left out is
-    // chrome Readability kept (related links, "Read more" runs, credits), not the article.
+    // chrome Readability kept (related links, "Read more" runs, credits, datelines, an author's note: breitbart's
+    // short article keeps 0.845 of it), not the article.
     const ratio = squash(article!.text).length / Math.max(1, squash(expected).length);
-    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeGreaterThan(0.8);
     expect(ratio).toBeLessThan(1.02);
     // Every paragraph of running text Readability found is there, whole (newsletter prompts aside: chrome, even as a
     // sentence: "Sign up for …, a weekly newsletter …").
@@ -101,6 +102,20 @@ describe('page chrome inside the article container is left out', () => {
       '<div><button>Play Video</button><div>Current Time 0:00</div><div>Duration Time 2:14</div><div>Loaded: 0%</div><div>Remaining Time -2:14</div><button>Fullscreen</button></div>',
     ],
     ['a gallery label', '<div>Gallery: Harlow town hall | 12 Photos</div><div>View photo</div>'],
+    ['breadcrumbs', '<div><a href="/">Home</a> » <span>News</span> » <span>Politics</span></div>'],
+    ['a posted-on line with its byline', '<div>Posted on March 3, 2025 by Jessica M.</div>'],
+    ['a dateline', '<div>Updated: 10:42 AM EST, Tue March 3, 2025</div>'],
+    ['a date alone', '<div>Tuesday, March 3, 2025</div>'],
+    ['a reading time and a view count', '<div>Reading time: 4 minutes</div><div>Views: 1,234</div>'],
+    ['categories', '<div>Filed under: News, Politics</div><div>Categories: Local, Council</div>'],
+    ['an app prompt', '<p>Download the Harlow News app for breaking alerts</p><div>Join our WhatsApp channel</div>'],
+    ["an author's note", '<div>Jessica Moore is a senior reporter covering local government.</div>'],
+    ["a reporter's title", '<div>Jessica Moore, Staff Reporter</div>'],
+    ['a copyright line', '<div>© 2025 Harlow Daily Media. All rights reserved.</div>'],
+    [
+      "widgets' lone labels",
+      '<div>Share</div><div>Print</div><div>Comments</div><div>Loading...</div><div>Story continues below advertisement</div>',
+    ],
     ['a byline with a dateline', '<div>By Daniel Kim | Updated 2 March 2025, 09:01 GMT</div>'],
     ['a byline of two names', '<div>By Daniel Kim and Jessica Moore</div>'],
     [
@@ -127,6 +142,17 @@ describe('page chrome inside the article container is left out', () => {
     expect(text).toContain('AC/DC Returns to Harlow');
     expect(text).toContain("The council's engineering plan is public, and residents can read it online.");
     expect(text).toContain('Read the full story at The Harlow Courier.');
+  });
+
+  test('dates inside the article, a paragraph about copyright, and a source line are kept', () => {
+    // Only at the text's edges is a date alone a dateline; inside the article a table of dates is its data.
+    const text = textOf(
+      `${story}<table><tr><td>March 3, 2025</td><td>First reading</td></tr><tr><td>April 7, 2025</td><td>Final vote</td></tr></table><p>Copyright holders in Harlow say the council's new rules are unclear.</p>${story}<p>Source: Harlow Courier</p>`,
+    );
+    expect(text).toContain('March 3, 2025');
+    expect(text).toContain('April 7, 2025');
+    expect(text).toContain("Copyright holders in Harlow say the council's new rules are unclear.");
+    expect(text).toContain('Source: Harlow Courier');
   });
 
   test('a heading that is a link is kept over its section, not in a list of linked headlines', () => {
