@@ -8,6 +8,7 @@ import {
   isBreadcrumb,
   isDateOnly,
   isWidgetLine,
+  REPORTER_TITLE,
 } from './widget-lines';
 
 /**
@@ -234,7 +235,8 @@ function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolea
   const atEdge = index < 3 || index >= count - 3;
   if (!atEdge) return false;
   if (words <= 16 && (BYLINE.test(line.text) || DATED_BYLINE.test(line.text))) return true;
-  if (words <= 40 && AUTHOR_NOTE.test(line.text)) return true;
+  if (words <= 8 && REPORTER_TITLE.test(line.text)) return true;
+  if (index >= count - 3 && words <= 40 && AUTHOR_NOTE.test(line.text)) return true;
   // A dateline ("Updated: 10:42 AM EST, March 3, 2025", "Posted on March 3, 2025") or a line that is only a date: at
   // the edges only, as a table of dates inside the article is its data.
   return (

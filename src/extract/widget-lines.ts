@@ -113,11 +113,25 @@ export const DATED_BYLINE = new RegExp(
   'u',
 );
 
-/** A reporter's title after a name ("Jane Doe, Staff Reporter"), or the first words of an author's note ("Jane Doe is a
- * senior reporter covering …"): chrome at the article's edges. */
+/** A word in any case, for patterns that must match names by their capitals ("is" as "is", "Is" or "IS"). */
+const caseless = (word: string): string =>
+  [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
+
+/** A name of two or more capitalised words, as an author's note opens with one. */
+const FULL_NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)+";
+
+/** What a reporter is ("reporter", "Staff Writer", "POLITICAL EDITOR"). */
+const REPORTER = `(?:${['reporter', 'writer', 'editor', 'correspondent', 'journalist', 'contributor', 'columnist'].map(caseless).join('|')})s?`;
+
+/** A reporter's title after a name, the whole line ("Jane Doe, Staff Reporter"): chrome at the article's edges. */
+export const REPORTER_TITLE = new RegExp(`^${FULL_NAME},\\s*(?:\\p{L}+\\s+){0,3}${REPORTER}$`, 'u');
+
+/** The first words of an author's note ("Jane Doe is a senior reporter covering …", "JANE DOE IS THE NETWORK'S
+ * POLITICAL EDITOR"): chrome in the article's last lines (in its first, it may be the lead: "Jane Doe is a reporter
+ * who was held for 400 days"). */
 export const AUTHOR_NOTE = new RegExp(
-  `^${NAME}(?:,\\s*|\\s+(?:is|was)\\s+(?:an?|the)\\s+)(?:[\\p{L}-]+\\s+){0,3}(?:reporter|writer|editor|correspondent|journalist|contributor|columnist)s?\\b`,
-  'iu',
+  `^${FULL_NAME}\\s+(?:${caseless('is')}|${caseless('was')})\\s+(?:${caseless('an')}|${caseless('a')}|${caseless('the')})\\s+(?:[\\p{L}'’-]+\\s+){0,3}${REPORTER}\\b`,
+  'u',
 );
 
 /** Two or more separators as breadcrumbs and footer links print them ("Home » News » Politics", "Terms | Privacy"). */

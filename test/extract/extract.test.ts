@@ -109,7 +109,6 @@ describe('page chrome inside the article container is left out', () => {
     ['a reading time and a view count', '<div>Reading time: 4 minutes</div><div>Views: 1,234</div>'],
     ['categories', '<div>Filed under: News, Politics</div><div>Categories: Local, Council</div>'],
     ['an app prompt', '<p>Download the Harlow News app for breaking alerts</p><div>Join our WhatsApp channel</div>'],
-    ["an author's note", '<div>Jessica Moore is a senior reporter covering local government.</div>'],
     ["a reporter's title", '<div>Jessica Moore, Staff Reporter</div>'],
     ['a copyright line', '<div>© 2025 Harlow Daily Media. All rights reserved.</div>'],
     [
@@ -142,6 +141,24 @@ describe('page chrome inside the article container is left out', () => {
     expect(text).toContain('AC/DC Returns to Harlow');
     expect(text).toContain("The council's engineering plan is public, and residents can read it online.");
     expect(text).toContain('Read the full story at The Harlow Courier.');
+  });
+
+  test("an author's note at the end is left out; a lead about a reporter, or naming one, is kept", () => {
+    const note = '<p>Jessica Moore is a senior reporter covering local government for the Courier.</p>';
+    expect(textOf(`${story}${note}`)).not.toContain('Jessica Moore');
+    expect(
+      textOf(
+        `<p>JESSICA MOORE IS THE COURIER'S POLITICAL EDITOR</p>${story}<p>LAURA OAKES IS THE NETWORK'S POLITICAL EDITOR</p>`,
+      ),
+    ).not.toContain('LAURA OAKES');
+    const leads = [
+      '<p>Jessica Moore is a reporter who was held for 400 days in a Harlow jail before her release on Monday.</p>',
+      '<p>Mayor Odette Brannigan, a former reporter, said the floodwall vote was the hardest of her term.</p>',
+    ];
+    for (const lead of leads) {
+      const text = textOf(`${lead}${story}`);
+      expect(text).toContain(lead.slice(3, -4));
+    }
   });
 
   test('dates inside the article, a paragraph about copyright, and a source line are kept', () => {
