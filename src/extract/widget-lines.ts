@@ -4,67 +4,72 @@
  */
 
 /** Lines that start the way page widgets do: tickers, share rows, newsletter and app prompts, tags and categories,
- * "read more" runs, image credits and galleries, author boxes, reading times, copyright lines, ads. An opening
- * parenthesis before it is allowed ("(Photo courtesy of …)"). */
-const WIDGET_START = new RegExp(
-  '^\\(?(?:' +
-    [
-      'trending(?: now)?\\s*:',
-      'advertisement',
-      'sponsored',
-      'story continues\\b',
-      'share(?: this(?: article| story)?)?\\s*:',
-      'like this\\s*:',
-      'tags?\\s*:',
-      'topics?\\s*:',
-      'categor(?:y|ies)\\s*:',
-      'filed (?:under|in)\\b',
-      'posted in\\b',
-      'read more\\s*:',
-      'continue reading\\b',
-      'related\\s*:',
-      'related (?:posts|stories|articles)\\b',
-      'you may also like\\b',
-      'recommended for you\\b',
-      'more from\\b',
-      'more about\\s*:',
-      'most (?:read|popular|viewed|shared)\\b',
-      'top stories\\b',
-      '(?:next|previous) (?:article|post|story)\\b',
-      'watch\\s*:',
-      'listen to this (?:article|story)\\b',
-      'reading time\\b',
-      'get the latest\\b',
-      'get (?:breaking )?news alerts\\b',
-      'sign up for\\b',
-      'subscribe to (?:our|the)\\b',
-      'enter your email\\b',
-      'join our\\b',
-      'download (?:the|our)\\b[^.]*\\bapp\\b',
-      'click here\\b',
-      'for more (?:news|updates|stories)\\b',
-      'follow (?:us|on)\\b',
-      '(?:photo|image|picture|video|foto)(?: credit| source)?s?\\s*:',
-      '(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of)\\b',
-      'file (?:photo|image|picture)\\b',
-      'representa(?:tional|tive) (?:photo|image|picture)\\b',
-      'gallery\\s*:',
-      'credit\\s*:',
-      'getty images\\b',
-      'about the author\\b',
-      'author\\s*:',
-      '(?:written|posted) by\\b',
-      'reporting by\\b',
-      'disclaimer\\s*:',
-      'copyright\\s*(?:©|\\(c\\)|\\d{4})',
-      '©',
-      'powered by\\b',
-      'terms of (?:use|service)\\b',
-      'privacy policy\\b',
-    ].join('|') +
-    ')',
-  'i',
-);
+ * "read more" runs, image credits and galleries, copyright lines, ads. An opening parenthesis before it is allowed
+ * ("(Photo courtesy of …)"). A sentence may start so too (prompts are written as sentences): these starts are never
+ * an article's. */
+const WIDGET_START = startingWith([
+  'trending(?: now)?\\s*:',
+  'advertisement',
+  'sponsored',
+  'story continues\\b',
+  'share(?: this(?: article| story)?)?\\s*:',
+  'like this\\s*:',
+  'tags?\\s*:',
+  'topics?\\s*:',
+  'categor(?:y|ies)\\s*:',
+  'read more\\s*:',
+  'related\\s*:',
+  'related (?:posts|stories|articles)\\b',
+  'you may also like\\b',
+  'recommended for you\\b',
+  'more from\\b',
+  'more about\\s*:',
+  'watch\\s*:',
+  'listen to this (?:article|story)\\b',
+  'get the latest\\b',
+  'get (?:breaking )?news alerts\\b',
+  'sign up for\\b',
+  'subscribe to (?:our|the)\\b',
+  'enter your email\\b',
+  'join our\\b',
+  'download (?:the|our)\\b[^.]*\\bapp\\b',
+  'click here\\b',
+  'for more (?:news|updates|stories)\\b',
+  'follow (?:us|on)\\b',
+  '(?:photo|image|picture|video|foto)(?: credit| source)?s?\\s*:',
+  '(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of)\\b',
+  'gallery\\s*:',
+  'credit\\s*:',
+  'getty images\\b',
+  'author\\s*:',
+  'disclaimer\\s*:',
+  'copyright\\s*(?:©|\\(c\\)|\\d{4})',
+  '©',
+]);
+
+/** Starts of widget labels that an article's sentence may have too ("Powered by solar panels, the school …", "Filed
+ * under seal, the papers …"): a widget only in a line that does not read as a sentence. */
+const LABEL_START = startingWith([
+  'filed (?:under|in)\\b',
+  'posted in\\b',
+  'continue reading\\b',
+  'most (?:read|popular|viewed|shared)\\b',
+  'top stories\\b',
+  '(?:next|previous) (?:article|post|story)\\b',
+  'reading time\\b',
+  'file (?:photo|image|picture)\\b',
+  'representa(?:tional|tive) (?:photo|image|picture)\\b',
+  'about the author\\b',
+  '(?:written|posted) by\\b',
+  'reporting by\\b',
+  'powered by\\b',
+  'terms of (?:use|service)\\b',
+  'privacy policy\\b',
+]);
+
+function startingWith(starts: readonly string[]): RegExp {
+  return new RegExp(`^\\(?(?:${starts.join('|')})`, 'i');
+}
 
 /** A line that is one control of a video player or photo viewer, as its text reaches the article ("Play Video",
  * "Current Time 0:00", "Loaded: 0%", "Fullscreen", "View photo"), or a widget's lone label ("Share", "Print",
@@ -94,6 +99,7 @@ const WIDGET_ANYWHERE =
 export function isWidgetLine(text: string, words: number, sentence: boolean): boolean {
   return (
     (words <= 25 && WIDGET_START.test(text)) ||
+    (words <= 25 && !sentence && LABEL_START.test(text)) ||
     (words <= 20 && !sentence && WIDGET_ANYWHERE.test(text)) ||
     (words <= 4 && CONTROL_OR_LABEL.test(text)) ||
     (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text))

@@ -170,6 +170,14 @@ describe('page chrome inside the article container is left out', () => {
     expect(text).toContain('April 7, 2025');
     expect(text).toContain("Copyright holders in Harlow say the council's new rules are unclear.");
     expect(text).toContain('Source: Harlow Courier');
+    // Sentences that start as a widget's label does.
+    const sentences = [
+      'Powered by solar panels, the new Harlow school opened its doors on Monday.',
+      'Filed under seal, the council papers show the cost rose twice.',
+      'Most popular among residents was the plan with four pump stations.',
+    ];
+    const withSentences = textOf(`${story}${sentences.map((line) => `<p>${line}</p>`).join('')}${story}`);
+    for (const line of sentences) expect(withSentences).toContain(line);
   });
 
   test('a heading that is a link is kept over its section, not in a list of linked headlines', () => {
