@@ -9,6 +9,15 @@
  * an article's. */
 const WIDGET_START = startingWith([
   'trending(?: now)?\\s*:',
+  'breaking(?: news)?\\s*:',
+  'latest(?: news)?\\s*:',
+  'hot(?: topics)?\\s*:',
+  'just in\\s*:',
+  'newsletters?\\s*:',
+  'keywords?\\s*:',
+  '(?:also read|read also|see also|more)\\s*:',
+  'send us a tip\\b',
+  'got a (?:story|tip)\\b',
   'advertisement',
   'sponsored',
   'story continues\\b',
@@ -37,7 +46,8 @@ const WIDGET_START = startingWith([
   'for more (?:news|updates|stories)\\b',
   'follow (?:us|on)\\b',
   '(?:photo|image|picture|video|foto)(?: credit| source)?s?\\s*:',
-  '(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of)\\b',
+  '(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|via)\\b',
+  'source\\s*:\\s*(?:getty|shutterstock|istock|alamy|unsplash|pexels)\\b',
   'gallery\\s*:',
   'credit\\s*:',
   'getty images\\b',
@@ -51,6 +61,8 @@ const WIDGET_START = startingWith([
  * under seal, the papers …"): a widget only in a line that does not read as a sentence. */
 const LABEL_START = startingWith([
   'filed (?:under|in)\\b',
+  'tagged\\b',
+  'courtesy(?: of)?\\b',
   'posted in\\b',
   'continue reading\\b',
   'most (?:read|popular|viewed|shared)\\b',
@@ -74,8 +86,51 @@ function startingWith(starts: readonly string[]): RegExp {
 /** A line that is one control of a video player or photo viewer, as its text reaches the article ("Play Video",
  * "Current Time 0:00", "Loaded: 0%", "Fullscreen", "View photo"), or a widget's lone label ("Share", "Print",
  * "Comments", "Loading...", "Newsletter", "Photo"). */
-const CONTROL_OR_LABEL =
-  /^(?:play(?: video)?|pause|mute|unmute|(?:exit )?full ?screen|view (?:photo|gallery)|photo|image|share|print|e-?mail|comments?|leave a (?:comment|reply)|loading\.*|newsletter|trending(?: now)?|breaking news|exclusive|ad|(?:current|remaining|duration)(?: time)?\s*-?\d+:\d{2}|(?:loaded|progress)\s*:\s*\d+(?:\.\d+)?\s*%)$/i;
+const CONTROL_OR_LABEL = new RegExp(
+  `^(?:${[
+    'play(?: video)?',
+    'pause',
+    'mute',
+    'unmute',
+    '(?:exit )?full ?screen',
+    'view (?:photo|gallery)',
+    'photo',
+    'image',
+    'share',
+    'print',
+    'e-?mail',
+    'comments?',
+    'leave a (?:comment|reply)',
+    'show comments',
+    'add (?:a )?comment',
+    'sign in to comment',
+    'report an error',
+    'loading\\.*',
+    'newsletter',
+    'trending(?: now)?',
+    'breaking news',
+    'exclusive',
+    'ad',
+    'read more(?:\\s*[»›>→]+)?',
+    'you (?:may|might) also like',
+    'related (?:news|posts|stories|articles|content)',
+    'more (?:stories|news)',
+    'recommended(?: for you)?',
+    "don['’]t miss",
+    'popular(?: now)?',
+    'scroll to continue(?: with content)?',
+    'shutterstock',
+    'getty images',
+    'istock(?:photo)?',
+    '(?:updated |posted |published )?\\d+ (?:second|minute|min|hour|hr|day|week|month|year)s? ago',
+    '(?:current|remaining|duration)(?: time)?\\s*-?\\d+:\\d{2}',
+    '(?:loaded|progress)\\s*:\\s*\\d+(?:\\.\\d+)?\\s*%',
+  ].join('|')})$`,
+  'i',
+);
+
+/** Most words of a control or label line. */
+const LABEL_MAX_WORDS = 5;
 
 /** A capitalised word of a credit ("AFP", "Getty", "O'Neil", "Jean-Luc"). */
 const CAPITALISED = "\\p{Lu}[\\p{L}.&'-]*";
@@ -94,14 +149,61 @@ const CREDIT_MAX_WORDS = 8;
 /** Widget words anywhere in a short line: view counts ("246 views", "Views: 1,234"), reading times, "Follow on X",
  * "All rights reserved". */
 const WIDGET_ANYWHERE =
-  /\b\d[\d,.]*\s+(?:views|shares|comments)\b|\bviews?\s*:\s*\d|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b|\ball rights reserved\b/i;
+  /\b\d[\d,.]*[km]?\s+(?:views|shares|comments)\b|\bviews?\s*:\s*\d|\b\d+\s+min(?:ute)?s? read\b|\bfollow (?:us |me )?on (?:x|twitter|facebook|instagram)\b|\ball rights reserved\b/i;
+/** A newsletter prompt, however it is worded ("Don't miss out! Subscribe to our free newsletter.", "Never miss a story —
+ * sign up for our daily email."): it speaks to the reader (our, your) of a newsletter, an inbox or signing up. */
+const NEWSLETTER_PROMPT = /^(?=.*\b(?:our|your)\b)(?=.*\b(?:newsletters?|inbox|sign[ -]up)\b)/i;
+
+/** The words of a share row ("Facebook Twitter WhatsApp Email", "Share on Facebook Share via Email", "Tweet Pin"). */
+const SOCIAL_WORD =
+  /^(?:share|on|via|facebook|twitter|x|whatsapp|e-?mail|mail|linkedin|pinterest|pin|reddit|telegram|messenger|tweet|print|copy|link|flipboard|tumblr|sms|threads|bluesky|instagram|mastodon)$/i;
+
+/** A line of share buttons' names only (three or more, at least one a network's: two may be a heading, "Facebook
+ * Messenger"). */
+function isSocialRow(text: string): boolean {
+  const words = text.match(/[\p{L}-]+/gu) ?? [];
+  return (
+    words.length >= 3 &&
+    words.every((word) => SOCIAL_WORD.test(word)) &&
+    words.some((word) => !/^(?:share|on|via|copy|link|print)$/i.test(word))
+  );
+}
+
+/** A ticker's label ("Trending:", "Breaking:", "Latest:", "Hot topics:"). */
+const TICKER_LABEL =
+  /^(?:trending(?: now)?|breaking(?: news)?|latest(?: news)?|hot(?: topics)?|just in|top stories|most read|popular|headlines)\s*:/i;
+
+/** Separators between a ticker's headlines. */
+const TICKER_SEPARATOR = /\s[•|·]\s/g;
+
+/**
+ * A ticker of headlines written as text rather than links, however long: a ticker's label and a separator ("Trending:
+ * Chef opens third restaurant • Ten gadgets under $20 • …"), or three separators between headlines of at most 15
+ * words each in a line that does not read as a sentence.
+ */
+function isTicker(text: string, sentence: boolean): boolean {
+  const separators = (text.match(TICKER_SEPARATOR) ?? []).length;
+  if (separators >= 1 && TICKER_LABEL.test(text)) return true;
+  return (
+    !sentence &&
+    separators >= 3 &&
+    text.split(TICKER_SEPARATOR).every((part) => part.trim().split(/\s+/).length <= TICKER_HEADLINE_MAX_WORDS)
+  );
+}
+
+/** Most words of one headline in a ticker. */
+const TICKER_HEADLINE_MAX_WORDS = 15;
+
 /** A short line that starts like a widget, or that carries widget words and does not read as a sentence. */
 export function isWidgetLine(text: string, words: number, sentence: boolean): boolean {
   return (
     (words <= 25 && WIDGET_START.test(text)) ||
     (words <= 25 && !sentence && LABEL_START.test(text)) ||
     (words <= 20 && !sentence && WIDGET_ANYWHERE.test(text)) ||
-    (words <= 4 && CONTROL_OR_LABEL.test(text)) ||
+    (words <= LABEL_MAX_WORDS && CONTROL_OR_LABEL.test(text)) ||
+    (words <= 40 && isSocialRow(text)) ||
+    (words <= 80 && isTicker(text, sentence)) ||
+    (words <= 20 && NEWSLETTER_PROMPT.test(text)) ||
     (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text))
   );
 }
@@ -147,7 +249,7 @@ export function isBreadcrumb(text: string, words: number, sentence: boolean): bo
 
 /** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
 export const DATELINE =
-  /^(?:published|updated|last updated|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
+  /^(?:published|updated|last updated|last modified|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
 
 /** Most words of a line that is a byline with a date ("By Jane Doe | May 12, 2026 3:04 pm") rather than a headline
  * naming a day. */

@@ -66,15 +66,25 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
   const author = AUTHORS[n % AUTHORS.length] as string;
   const views = 100 + ((n * 37) % 900);
   const day = 1 + (n % 27);
+  // Every other round of the templates (a case's template is its number modulo their count, so its parity would fix
+  // one form per template).
+  const asText = Math.floor(n / TEMPLATES.length) % 2 === 1;
   switch (template) {
     case 'plain':
       return { top: [], between: [], bottom: [] };
+    // Half the pages write some widgets as text rather than links, as many themes do: a ticker of spans, share
+    // buttons, a "sign up" sentence, an "Also read" teaser, tags.
     case 'ticker-author':
       return {
-        top: [
-          `<div class="ticker">Trending: ${TICKER.map((t) => `<a href="/t/${slug(t)}">${t}</a>`).join(' • ')}</div>`,
-          `<div class="author-box"><a href="/author/${slug(author)}">${author}</a> - March ${day}, 2025 - ${views} views</div>`,
-        ],
+        top: asText
+          ? [
+              `<div class="ticker">Trending: ${TICKER.map((t) => `<span>${t}</span>`).join(' • ')}</div>`,
+              `<div class="author-box"><span>${author}</span> · ${(views / 100).toFixed(1)}K views</div>`,
+            ]
+          : [
+              `<div class="ticker">Trending: ${TICKER.map((t) => `<a href="/t/${slug(t)}">${t}</a>`).join(' • ')}</div>`,
+              `<div class="author-box"><a href="/author/${slug(author)}">${author}</a> - March ${day}, 2025 - ${views} views</div>`,
+            ],
         between: [],
         bottom: [
           `<div class="author-bio"><strong>${author}</strong> Senior editor. Follow on X @newsdesk${n % 10}</div>`,
@@ -83,10 +93,14 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
     case 'newsletter-share':
       return {
         top: [
-          `<div class="share-row">Share: <a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <a href="/s/wa">WhatsApp</a> <a href="/s/mail">Email</a></div>`,
+          asText
+            ? `<div class="share-buttons"><button>Facebook</button> <button>Twitter</button> <button>WhatsApp</button> <button>Email</button></div>`
+            : `<div class="share-row">Share: <a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <a href="/s/wa">WhatsApp</a> <a href="/s/mail">Email</a></div>`,
         ],
         between: [
-          `<div class="newsletter">Get the latest news delivered to your inbox. <a href="/signup">Sign up</a></div>`,
+          asText
+            ? `<p class="newsletter">Never miss a story: sign up for our free daily email, in your inbox by 7 a.m.</p>`
+            : `<div class="newsletter">Get the latest news delivered to your inbox. <a href="/signup">Sign up</a></div>`,
         ],
         bottom: [
           `<div class="share-row">Share this article: <a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <a href="/s/li">LinkedIn</a></div>`,
@@ -114,10 +128,14 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
       return {
         top: [],
         between: [
-          `<p class="read-more"><strong>Read more:</strong> <a href="/p/${n}">${TICKER[n % TICKER.length]}</a></p>`,
+          asText
+            ? `<p class="also-read"><strong>Also read:</strong> <span>${TICKER[n % TICKER.length]}</span></p>`
+            : `<p class="read-more"><strong>Read more:</strong> <a href="/p/${n}">${TICKER[n % TICKER.length]}</a></p>`,
         ],
         bottom: [
-          `<div class="tags">Tags: <a href="/tag/news">News</a>, <a href="/tag/politics">Politics</a>, <a href="/tag/world">World</a>, <a href="/tag/trending">Trending</a></div>`,
+          asText
+            ? `<div class="tags">Tagged: News, Politics, World, Trending</div>`
+            : `<div class="tags">Tags: <a href="/tag/news">News</a>, <a href="/tag/politics">Politics</a>, <a href="/tag/world">World</a>, <a href="/tag/trending">Trending</a></div>`,
           `<div class="related-inline"><h4>You may also like</h4><ul>${RELATED.slice(0, 3)
             .map((t, i) => `<li><a href="/r/${i}">${t}</a></li>`)
             .join('')}</ul></div>`,

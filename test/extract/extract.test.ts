@@ -103,6 +103,38 @@ describe('page chrome inside the article container is left out', () => {
     ],
     ['a gallery label', '<div>Gallery: Harlow town hall | 12 Photos</div><div>View photo</div>'],
     ['breadcrumbs', '<div><a href="/">Home</a> » <span>News</span> » <span>Politics</span></div>'],
+    [
+      'a ticker written as text',
+      '<div>Trending: Chef opens third restaurant downtown • Ten gadgets under $20 that sold out in 2024 • Governor signs budget after 14-hour session • Periodic table could gain new elements</div>',
+    ],
+    [
+      'a breaking-news teaser',
+      '<div>BREAKING: Governor signs budget after 14-hour session | Ten gadgets under $20</div>',
+    ],
+    ['a byline with a rounded view count', '<div>By Jessica M. | 1.2K views</div>'],
+    [
+      'newsletter prompts as sentences',
+      '<div>Don’t miss out! Subscribe to our free newsletter.</div><div>Never miss a story — sign up for our daily email.</div><div>Stay informed: our newsletter lands in your inbox at 7 a.m.</div>',
+    ],
+    ['a share row without links', '<div>Facebook Twitter WhatsApp Email</div><div>Tweet Share Pin Email</div>'],
+    ['tags written as text', '<div>Tagged: council, floods, Harlow</div><div>Keywords: council, floods</div>'],
+    [
+      'read-more runs without links',
+      '<div>READ MORE</div><div>Also read: Governor signs budget after 14-hour session</div><div>See also: Budget talks</div>',
+    ],
+    [
+      'section labels',
+      '<div>You might also like</div><div>Related News</div><div>More Stories</div><div>Don’t Miss</div><div>Popular Now</div>',
+    ],
+    [
+      'image credits of picture agencies',
+      '<div>Courtesy of Harlow Council</div><div>Image via Shutterstock</div><div>Source: Getty Images</div><div>Shutterstock</div>',
+    ],
+    ['a relative time', '<div>Updated 2 hours ago</div><div>2 hours ago</div>'],
+    [
+      "a comment box's labels",
+      '<div>12 Comments</div><div>Show comments</div><div>Add Comment</div><div>Sign in to comment</div><div>Report an error</div><div>Got a story? Email news@harlow.example</div>',
+    ],
     ['a posted-on line with its byline', '<div>Posted on March 3, 2025 by Jessica M.</div>'],
     ['a dateline', '<div>Updated: 10:42 AM EST, Tue March 3, 2025</div>'],
     ['a date alone', '<div>Tuesday, March 3, 2025</div>'],
@@ -170,8 +202,10 @@ describe('page chrome inside the article container is left out', () => {
     expect(text).toContain('April 7, 2025');
     expect(text).toContain("Copyright holders in Harlow say the council's new rules are unclear.");
     expect(text).toContain('Source: Harlow Courier');
-    // Sentences that start as a widget's label does.
+    // Sentences that start as a widget's label does, a heading of two networks' names, a sentence about newsletters.
     const sentences = [
+      'Facebook Messenger',
+      'Substack lets writers send a newsletter by email to their subscribers.',
       'Powered by solar panels, the new Harlow school opened its doors on Monday.',
       'Filed under seal, the council papers show the cost rose twice.',
       'Most popular among residents was the plan with four pump stations.',
