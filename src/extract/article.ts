@@ -1,15 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import {
-  AUTHOR_NOTE,
-  BYLINE,
-  DATED_BYLINE,
-  DATELINE,
-  DATE_LINE_MAX_WORDS,
-  isBreadcrumb,
-  isDateOnly,
-  isWidgetLine,
-  REPORTER_TITLE,
-} from './widget-lines';
+import { isChromeText } from './widget-lines';
 
 /**
  * The article on a page, as the engine wants it: text one paragraph (or heading) a line, plus the metadata a
@@ -226,24 +216,11 @@ const SENTENCE_END = /[.!?…"”»)]$/;
  * links, no widget words) are kept.
  */
 function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolean {
-  const count = lines.length;
   const words = line.text.split(' ').length;
   const density = line.linkChars / line.text.length;
   const sentence = SENTENCE_END.test(line.text) && words >= 6;
   if (density >= 0.5 && (!sentence || density >= 0.9) && !isLinkedHeading(line, words, lines[index + 1])) return true;
-  if (isWidgetLine(line.text, words, sentence) || isBreadcrumb(line.text, words, sentence)) return true;
-  const atEdge = index < 3 || index >= count - 3;
-  if (!atEdge) return false;
-  if (words <= 16 && (BYLINE.test(line.text) || DATED_BYLINE.test(line.text))) return true;
-  if (words <= 8 && REPORTER_TITLE.test(line.text)) return true;
-  if (index >= count - 3 && words <= 40 && AUTHOR_NOTE.test(line.text)) return true;
-  // A dateline ("Updated: 10:42 AM EST, March 3, 2025", "Posted on March 3, 2025") or a line that is only a date: at
-  // the edges only, as a table of dates inside the article is its data.
-  return (
-    !sentence &&
-    words <= DATE_LINE_MAX_WORDS &&
-    ((DATELINE.test(line.text) && /\d/.test(line.text)) || isDateOnly(line.text))
-  );
+  return isChromeText(line.text, index, lines.length);
 }
 
 /** Most words of a heading that links to what its section is about. */

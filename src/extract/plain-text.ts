@@ -4,7 +4,7 @@
  * headings between them.
  */
 import * as chrono from 'chrono-node';
-import { BYLINE, DATELINE, DATE_LINE_MAX_WORDS, isDateOnly, isWidgetLine } from './widget-lines';
+import { BYLINE, DATELINE, DATE_LINE_MAX_WORDS, isChromeText, isDateOnly, isWidgetLine } from './widget-lines';
 
 export interface PlainTextArticle {
   title: string;
@@ -149,9 +149,12 @@ export function extractPlainText(raw: string): PlainTextArticle {
     undefined,
   );
   if (!main) return { title: lines.find(isTitleLike) ?? '', text: lines.join('\n'), publishedTime: '' };
-  const body = lines
+  const kept = lines
     .slice(main.first, main.last + 1)
     .filter((line) => isProse(line) || wordCount(line) >= 2 || line.endsWith(':'));
+  // Widgets inside the run of prose (a ticker, a share row, a newsletter prompt between paragraphs) are left out as
+  // the HTML extraction leaves them out.
+  const body = kept.filter((line, i) => !isChromeText(line, i, kept.length));
   const before = lines.slice(0, main.first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
   const title = headlineOverDateline(lines) ?? titleAbove(before);

@@ -44,7 +44,6 @@ const WIDGET_START = startingWith([
   'download (?:the|our)\\b[^.]*\\bapp\\b',
   'click here\\b',
   'for more (?:news|updates|stories)\\b',
-  'follow (?:us|on)\\b',
   '(?:photo|image|picture|video|foto)(?: credit| source)?s?\\s*:',
   '(?:photo(?:graph)?|image|picture)s? (?:by|courtesy of|via)\\b',
   'source\\s*:\\s*(?:getty|shutterstock|istock|alamy|unsplash|pexels)\\b',
@@ -56,6 +55,13 @@ const WIDGET_START = startingWith([
   'copyright\\s*(?:©|\\(c\\)|\\d{4})',
   '©',
 ]);
+
+/** "Follow us on X" prompts, in a short line only (a page's text can run a prompt into its lead: "Follow Us on Twitter
+ * Sunday marked a big night for …"). */
+const FOLLOW_START = /^\(?follow (?:us|on)\b/i;
+
+/** Most words of a "Follow us" prompt. */
+const FOLLOW_MAX_WORDS = 12;
 
 /** Starts of widget labels that an article's sentence may have too ("Powered by solar panels, the school …", "Filed
  * under seal, the papers …"): a widget only in a line that does not read as a sentence. */
@@ -199,6 +205,7 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
   return (
     (words <= 25 && WIDGET_START.test(text)) ||
     (words <= 25 && !sentence && LABEL_START.test(text)) ||
+    (words <= FOLLOW_MAX_WORDS && FOLLOW_START.test(text)) ||
     (words <= 20 && !sentence && WIDGET_ANYWHERE.test(text)) ||
     (words <= LABEL_MAX_WORDS && CONTROL_OR_LABEL.test(text)) ||
     (words <= 40 && isSocialRow(text)) ||
@@ -286,4 +293,31 @@ export function isDateOnly(line: string): boolean {
     else if (!DATE_WORD.test(word) && word.length > 1) other++;
   }
   return other <= 1 && ((calendar > 0 && numbers > 0) || numbers >= 3);
+}
+
+/** A line that reads as a sentence: six words or more, ending as one. */
+const SENTENCE = /[.!?…"”»)]$/;
+
+/**
+ * Whether a line of article text (the `index`th of `count`) is page chrome by what it says, in the HTML extraction
+ * (after its link-density rule) and the plain-text one alike: a widget's line or breadcrumbs anywhere; at the text's
+ * first or last three lines a byline, a reporter's title, a dateline or a date alone (inside the article a table of
+ * dates is its data); in its last three an author's note (in its first it may be the lead).
+ */
+export function isChromeText(text: string, index: number, count: number): boolean {
+  const words = text.split(' ').length;
+  const sentence = SENTENCE.test(text) && words >= 6;
+  if (isWidgetLine(text, words, sentence) || isBreadcrumb(text, words, sentence)) return true;
+  const atEdge = index < 3 || index >= count - 3;
+  if (!atEdge) return false;
+  if (words <= 16 && (BYLINE.test(text) || DATED_BYLINE.test(text))) return true;
+  if (words <= 8 && REPORTER_TITLE.test(text)) return true;
+  if (index >= count - 3 && words <= 40 && AUTHOR_NOTE.test(text)) return true;
+  // A date that introduces what follows ("May 2, 2016:") is a timeline's entry, not a dateline.
+  return (
+    !sentence &&
+    !text.endsWith(':') &&
+    words <= DATE_LINE_MAX_WORDS &&
+    ((DATELINE.test(text) && /\d/.test(text)) || isDateOnly(text))
+  );
 }

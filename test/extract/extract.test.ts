@@ -2,8 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { extractArticle, isProbablyArticle } from '../../src/extract/article';
 import { parseDocument } from '../../src/cli/dom';
+import { extractPlainText } from '../../src/extract/plain-text';
 import { hasShared, readabilityNewsPages, sharedPath } from '../eval/data';
-import { ORIGINAL, ORIGINAL_PARAGRAPHS, farmPage, publisherPage, sectionFrontPage } from '../fixtures/story';
+import {
+  INDEPENDENT_PARAGRAPHS,
+  ORIGINAL,
+  ORIGINAL_PARAGRAPHS,
+  farmPage,
+  publisherPage,
+  sectionFrontPage,
+} from '../fixtures/story';
 
 describe('extractArticle on our own pages', () => {
   test('reads text a paragraph a line, and the metadata a reference needs', () => {
@@ -226,5 +234,40 @@ describe('page chrome inside the article container is left out', () => {
       `${story}<h3><a href="/r/1">Local bakery wins national award</a></h3><h3><a href="/r/2">The history of the paperclip</a></h3><p>Plus: why it bends.</p>`,
     );
     expect(related).not.toMatch(/bakery|paperclip/);
+  });
+});
+
+describe('a page saved as plain text leaves the same chrome out', () => {
+  const widgets = [
+    'Trending: Chef opens third restaurant downtown • Ten gadgets under $20 that sold out in 2024 • Governor signs budget',
+    'Jessica M. - March 7, 2025 - 246 views',
+    'Never miss a story: sign up for our free daily email, in your inbox by 7 a.m.',
+    'Share: Facebook X WhatsApp Email',
+    'Read more: Markets close higher as investors weigh earnings',
+    'Omar Haddad/Reuters',
+    'Views: 1,234',
+  ];
+
+  test.each(widgets)('%s', (widget) => {
+    // Between paragraphs, where the run of prose takes the lines of a short gap in (headings, captions).
+    const lines = [
+      ORIGINAL.title,
+      ...ORIGINAL_PARAGRAPHS.slice(0, 2),
+      widget,
+      ...ORIGINAL_PARAGRAPHS.slice(2, 4),
+      widget,
+    ];
+    const { text } = extractPlainText([...lines, ...INDEPENDENT_PARAGRAPHS.slice(0, 1)].join('\n'));
+    expect(text).not.toContain(widget);
+    for (const paragraph of ORIGINAL_PARAGRAPHS.slice(0, 4)) expect(text).toContain(paragraph);
+  });
+
+  test('a date that opens a timeline entry and a prompt run into the lead are kept', () => {
+    const lead = `Follow Us on Twitter ${ORIGINAL_PARAGRAPHS[0] as string}`;
+    const { text } = extractPlainText(
+      [lead, ORIGINAL_PARAGRAPHS[1], 'May 2, 2016:', ...ORIGINAL_PARAGRAPHS.slice(2, 4)].join('\n'),
+    );
+    expect(text).toContain('May 2, 2016:');
+    expect(text).toContain(lead);
   });
 });
