@@ -211,9 +211,9 @@ const SENTENCE_END = /[.!?…"”»)]$/;
  * Page chrome inside the article container, which Readability keeps: decided line by line on what a line is made of,
  * never on a site or template. A line is chrome when it is mostly link text and does not read as a sentence (a
  * ticker, a share row, a tag list, a "you may also like" item), unless it is a heading over a section of the article
- * (isLinkedHeading); when it is short and starts like a widget; when it is short and carries widget words (a view
- * count, a reading time); or when it is a byline at the text's edges. Headings of the article itself (short, no
- * links, no widget words) are kept.
+ * (isLinkedHeading); or when what it says is chrome (isChromeText, which the plain-text extraction shares: a widget's
+ * line, breadcrumbs, and at the text's edges bylines, datelines and authors' notes). Headings of the article itself
+ * (short, no links, no widget words) are kept.
  */
 function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolean {
   const words = line.text.split(' ').length;

@@ -223,7 +223,7 @@ const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)*";
 export const BYLINE = new RegExp(`^[Bb]y\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*\\s*(?:[|·,-]|$)`, 'u');
 
 /** A dateline that ends with its byline ("Posted on March 3, 2025 by Jane D.", "Updated 10:42 am by Jane Doe"). */
-export const DATED_BYLINE = new RegExp(
+const DATED_BYLINE = new RegExp(
   `^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast [Uu]pdated)\\b[^.!?]{0,40}?\\s[Bb]y\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*\\s*$`,
   'u',
 );
@@ -239,18 +239,18 @@ const FULL_NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)+";
 const REPORTER = `(?:${['reporter', 'writer', 'editor', 'correspondent', 'journalist', 'contributor', 'columnist'].map(caseless).join('|')})s?`;
 
 /** A reporter's title after a name, the whole line ("Jane Doe, Staff Reporter"): chrome at the article's edges. */
-export const REPORTER_TITLE = new RegExp(`^${FULL_NAME},\\s*(?:\\p{L}+\\s+){0,3}${REPORTER}$`, 'u');
+const REPORTER_TITLE = new RegExp(`^${FULL_NAME},\\s*(?:\\p{L}+\\s+){0,3}${REPORTER}$`, 'u');
 
 /** The first words of an author's note ("Jane Doe is a senior reporter covering …", "JANE DOE IS THE NETWORK'S
  * POLITICAL EDITOR"): chrome in the article's last lines (in its first, it may be the lead: "Jane Doe is a reporter
  * who was held for 400 days"). */
-export const AUTHOR_NOTE = new RegExp(
+const AUTHOR_NOTE = new RegExp(
   `^${FULL_NAME}\\s+(?:${caseless('is')}|${caseless('was')})\\s+(?:${caseless('an')}|${caseless('a')}|${caseless('the')})\\s+(?:[\\p{L}'’-]+\\s+){0,3}${REPORTER}\\b`,
   'u',
 );
 
 /** Two or more separators as breadcrumbs and footer links print them ("Home » News » Politics", "Terms | Privacy"). */
-export function isBreadcrumb(text: string, words: number, sentence: boolean): boolean {
+function isBreadcrumb(text: string, words: number, sentence: boolean): boolean {
   return !sentence && words <= 10 && (text.match(/\s[>|/›»]\s/g) ?? []).length >= 2;
 }
 
