@@ -120,8 +120,12 @@ export function extractPlainText(raw: string): PlainTextArticle {
       open.words += words;
     };
     if (!isProse(line)) {
-      // A widget's line ends the article's list.
-      if (isWidgetLine(line, words, SENTENCE_END.test(line))) sinceIntro = Infinity;
+      // A widget's line ends the article's list, and does not count toward the gap: a photo's credit and a video
+      // player's controls between two paragraphs do not cut the article in two (the body leaves them out, below).
+      if (isWidgetLine(line, words, SENTENCE_END.test(line))) {
+        sinceIntro = Infinity;
+        return;
+      }
       if (open && gap <= MAX_GAP_LINES && intro) gapIntroduced = true;
       if (open && sinceIntro < MAX_LIST_LINES) {
         extend();

@@ -1,3 +1,5 @@
+import { parseDocument } from '../../src/cli/dom';
+
 /**
  * Site chrome written for this project, to wrap real article paragraphs the way content farms re-host them:
  * navigation, tag lists, ads between paragraphs, "related posts", comment boxes and a "Source link" footer.
@@ -218,4 +220,65 @@ function slug(text: string): string {
       .replace(/^-|-$/g, '')
       .slice(0, 80) || 'post'
   );
+}
+
+/** Elements whose text a page saved as text puts on a line of its own. */
+const TEXT_BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
+
+/** All a page says, a block a line, as a reader gets it by saving the page as text or copying it whole: navigation,
+ * widgets, related posts and the footer included. */
+export function pageAsText(html: string): string {
+  const lines: string[] = [''];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      lines[lines.length - 1] += node.textContent ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE' || tag === 'TITLE') return;
+    const block = TEXT_BLOCKS.has(tag);
+    if (block) lines.push('');
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (block) lines.push('');
+  };
+  walk(parseDocument(html).body);
+  return lines
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }

@@ -4,7 +4,7 @@ import { referenceFromPage } from '../../src/cli/corpus-build';
 import { CliError } from '../../src/cli/cli-error';
 import { fromBytes, type LoadedPage } from '../../src/cli/load-page';
 import { sharedNarration } from './co-derived';
-import { repostPage, TEMPLATES, type Template } from './chrome';
+import { pageAsText, repostPage, TEMPLATES, type Template } from './chrome';
 import { readabilityNewsPages, readabilityPageHtml, readJsonl, sharedPath, splitOf, type Split } from './data';
 
 /**
@@ -414,7 +414,7 @@ function paragraphsOf(text: string): string[] {
  * widgets (ticker, author box, newsletter prompt, share rows, image credits, read-more runs, tags), judged as HTML
  * pages through the CLI's extraction, template by template.
  */
-export function chromeRewriteGroup(): EvalGroup {
+export function chromeRewriteGroup(saved = false): EvalGroup {
   const rows = llmFakeRows();
   const cases: EvalCase[] = [];
   let n = 0;
@@ -439,17 +439,28 @@ export function chromeRewriteGroup(): EvalGroup {
       sourceId: source,
       ...(sameText.length ? { sameTextSources: sameText } : {}),
       template,
-      page: checkedHtmlPage(html, id, `https://${host}/${row.news_id}-${variant}/`),
+      page: saved
+        ? textPage(pageAsText(html), id, `https://${host}/${row.news_id}-${variant}/`)
+        : checkedHtmlPage(html, id, `https://${host}/${row.news_id}-${variant}/`),
     });
     n++;
   });
-  return {
-    name: 'chrome-rewrites',
-    about: 'LLMFake ChatGPT rewrites and paraphrases inside farm page templates with widgets, as HTML pages',
-    references: llmFakeReferences(rows),
-    cases,
-    leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
-  };
+  return saved
+    ? {
+        name: 'chrome-rewrites-saved',
+        about: 'the same pages saved as text (all the page says, a block a line), judged as a .txt page',
+        informational: true,
+        references: llmFakeReferences(rows),
+        cases,
+        leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
+      }
+    : {
+        name: 'chrome-rewrites',
+        about: 'LLMFake ChatGPT rewrites and paraphrases inside farm page templates with widgets, as HTML pages',
+        references: llmFakeReferences(rows),
+        cases,
+        leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
+      };
 }
 
 export function generatedGroup(): EvalGroup {

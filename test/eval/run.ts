@@ -112,7 +112,7 @@ const builders: Array<[string, () => EvalGroup[]]> = [
   ['reposts', () => [repostGroup()]],
   ['rewrites-mixset', () => [mixsetGroup()]],
   ['rewrites-llmfake', () => [llmFakeRewriteGroup()]],
-  ['chrome-rewrites', () => [chromeRewriteGroup()]],
+  ['chrome-rewrites', () => [chromeRewriteGroup(), chromeRewriteGroup(true)]],
   ['independent-basil', () => [basilGroup()]],
   [
     'independent-ecb',

@@ -262,6 +262,21 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     for (const paragraph of ORIGINAL_PARAGRAPHS.slice(0, 4)) expect(text).toContain(paragraph);
   });
 
+  test('widget lines between two paragraphs, however many, do not cut the article in two', () => {
+    const player = [
+      'Omar Haddad/Reuters',
+      'Play Video',
+      'Current Time 0:00',
+      'Duration Time 2:14',
+      'Loaded: 0%',
+      'Fullscreen',
+    ];
+    const { text } = extractPlainText(
+      [ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 2), ...player, ...ORIGINAL_PARAGRAPHS.slice(2, 4)].join('\n'),
+    );
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+  });
+
   test('a date that opens a timeline entry and a prompt run into the lead are kept', () => {
     const lead = `Follow Us on Twitter ${ORIGINAL_PARAGRAPHS[0] as string}`;
     const { text } = extractPlainText(
