@@ -175,7 +175,8 @@ export function seedsGroup(): EvalGroup {
 
 const FARM_HOSTS = ['dailytrendwire.example', 'newshub247.example', 'viral-ledger.example'];
 
-export function repostGroup(): EvalGroup {
+/** `saved`: the same pages saved as text (pageAsText), judged as `.txt` pages. */
+export function repostGroup(saved = false): EvalGroup {
   const references: Reference[] = [];
   const cases: EvalCase[] = [];
   let leftOut = 0;
@@ -206,7 +207,9 @@ export function repostGroup(): EvalGroup {
       expect: 'repost',
       sourceId: id,
       template,
-      page: checkedHtmlPage(html, label, `https://${host}/${id}/`),
+      page: saved
+        ? textPage(pageAsText(html), label, `https://${host}/${id}/`)
+        : checkedHtmlPage(html, label, `https://${host}/${id}/`),
     });
   };
 
@@ -241,13 +244,17 @@ export function repostGroup(): EvalGroup {
   const lifehackerUrl = 'https://lifehacker.com/how-to-program-your-mind-to-stop-buying-crap-you-don-t-1789484445';
   references.push(reference(working, 'lifehacker-working', lifehackerUrl, 'Lifehacker'));
   const other = readabilityPageHtml('lifehacker-post-comment-load');
+  const otherPage = (url: string): LoadedPage =>
+    saved
+      ? textPage(pageAsText(other), 'lifehacker-post-comment-load', url)
+      : htmlPage(other, 'lifehacker-post-comment-load', url);
   cases.push({
     id: 'lifehacker-post-comment-load@copycat',
     split: 'check',
     kind: 'real pair',
     expect: 'repost',
     sourceId: 'lifehacker-working',
-    page: htmlPage(other, 'lifehacker-post-comment-load', 'https://lifehacks-mirror.example/stop-buying-crap'),
+    page: otherPage('https://lifehacks-mirror.example/stop-buying-crap'),
   });
   cases.push({
     id: 'lifehacker-post-comment-load@lifehacker.com',
@@ -255,12 +262,14 @@ export function repostGroup(): EvalGroup {
     kind: 'real pair, own site',
     expect: 'original',
     sourceId: 'lifehacker-working',
-    page: htmlPage(other, 'lifehacker-post-comment-load', `${lifehackerUrl}?comments=1`),
+    page: otherPage(`${lifehackerUrl}?comments=1`),
   });
   return {
-    name: 'reposts',
-    about:
-      'real articles (readability news pages, ECB+) re-hosted in content-farm chrome, full and partial; the real Lifehacker pair',
+    name: saved ? 'reposts-saved' : 'reposts',
+    about: saved
+      ? 'the same pages saved as text (all the page says, a block a line), judged as .txt pages'
+      : 'real articles (readability news pages, ECB+) re-hosted in content-farm chrome, full and partial; the real Lifehacker pair',
+    ...(saved ? { informational: true } : {}),
     references,
     cases,
     leftOut: { count: leftOut, why: `copies under ${MIN_WORDS} words` },

@@ -109,7 +109,7 @@ const packBytesOf = (ref: Reference): number => {
 };
 const builders: Array<[string, () => EvalGroup[]]> = [
   ['seeds', () => [seedsGroup()]],
-  ['reposts', () => [repostGroup()]],
+  ['reposts', () => [repostGroup(), repostGroup(true)]],
   ['rewrites-mixset', () => [mixsetGroup()]],
   ['rewrites-llmfake', () => [llmFakeRewriteGroup()]],
   ['chrome-rewrites', () => [chromeRewriteGroup(), chromeRewriteGroup(true)]],
