@@ -22,7 +22,8 @@ export interface ExtractedArticle {
   articleMetadata: boolean;
 }
 
-const BLOCK = new Set([
+/** Elements whose text stands on a line of its own. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
@@ -188,7 +189,7 @@ function blockText(root: Element): string {
     if (node.nodeType !== 1) return;
     const tag = (node as Element).tagName.toUpperCase();
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') return;
-    const isBlock = BLOCK.has(tag);
+    const isBlock = BLOCK_ELEMENTS.has(tag);
     if (isBlock) flush();
     if (tag === 'A') inLink++;
     if (HEADING.has(tag)) inHeading++;

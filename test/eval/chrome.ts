@@ -1,4 +1,5 @@
 import { parseDocument } from '../../src/cli/dom';
+import { BLOCK_ELEMENTS } from '../../src/extract/article';
 
 /**
  * Site chrome written for this project, to wrap real article paragraphs the way content farms re-host them:
@@ -222,42 +223,8 @@ function slug(text: string): string {
   );
 }
 
-/** Elements whose text a page saved as text puts on a line of its own. */
-const TEXT_BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
-]);
+/** Elements whose text a page saved as text puts on a line of its own: the extraction's, and forms and navigation. */
+const TEXT_BLOCKS = new Set([...BLOCK_ELEMENTS, 'FORM', 'NAV']);
 
 /** All a page says, a block a line, as a reader gets it by saving the page as text or copying it whole: navigation,
  * widgets, related posts and the footer included. */
