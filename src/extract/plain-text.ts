@@ -4,7 +4,15 @@
  * headings between them.
  */
 import * as chrono from 'chrono-node';
-import { BYLINE, DATELINE, DATE_LINE_MAX_WORDS, isChromeText, isDateOnly, isWidgetLine } from './widget-lines';
+import {
+  BYLINE,
+  DATELINE,
+  DATE_LINE_MAX_WORDS,
+  isChromeText,
+  isDateOnly,
+  isNamesOnly,
+  isWidgetLine,
+} from './widget-lines';
 
 export interface PlainTextArticle {
   title: string;
@@ -200,7 +208,9 @@ const NAVIGATION = /\s[>|/›»•·]\s/;
  * are never it.
  */
 function titleAbove(before: readonly string[]): string {
-  const at = before.findIndex(isTitleLike);
+  // A line of names alone under the headline is its byline, not a headline of its own (one when nothing else is).
+  const headline = before.findIndex((line) => isTitleLike(line) && !isNamesOnly(line));
+  const at = headline >= 0 ? headline : before.findIndex(isTitleLike);
   const nearest = before[at];
   if (nearest === undefined) return '';
   const above = before[at + 1];
@@ -212,7 +222,7 @@ function titleAbove(before: readonly string[]): string {
     !isWidgetLine(above, wordCount(above), false) &&
     wordCount(nearest) >= STANDFIRST_MIN_WORDS &&
     wordCount(nearest) > wordCount(above) &&
-    between.every((line) => DATELINE.test(line) || isDateOnly(line) || BYLINE.test(line));
+    between.every((line) => DATELINE.test(line) || isDateOnly(line) || BYLINE.test(line) || isNamesOnly(line));
   return isStandfirst ? above : nearest;
 }
 

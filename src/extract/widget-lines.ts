@@ -235,6 +235,14 @@ const caseless = (word: string): string =>
 /** A name of two or more capitalised words, as an author's note opens with one. */
 const FULL_NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)+";
 
+/** A line of names only, two or more joined by "and", "&" or commas ("Jane Doe and John Roe"): a byline without its
+ * "By". */
+const NAMES_ONLY = new RegExp(`^${FULL_NAME}(?:\\s*(?:,|&|and)\\s*${FULL_NAME})+$`, 'u');
+
+export function isNamesOnly(line: string): boolean {
+  return NAMES_ONLY.test(line);
+}
+
 /** What a reporter is ("reporter", "Staff Writer", "POLITICAL EDITOR"). */
 const REPORTER = `(?:${['reporter', 'writer', 'editor', 'correspondent', 'journalist', 'contributor', 'columnist'].map(caseless).join('|')})s?`;
 

@@ -334,6 +334,11 @@ describe('plain-text pages', () => {
     expect(titleOf(ORIGINAL.title, '• Residents say the wall came two winters too late')).toBe(ORIGINAL.title);
     expect(titleOf(ORIGINAL.title, 'By Jane Doe and John Roe')).toBe(ORIGINAL.title);
     expect(titleOf(ORIGINAL.title, standfirst, 'By Jane Doe, Chief Political Correspondent')).toBe(ORIGINAL.title);
+    // A line of names alone is a byline without its "By", under a headline or a standfirst.
+    expect(titleOf(ORIGINAL.title, 'Jane Doe and John Roe')).toBe(ORIGINAL.title);
+    expect(titleOf(ORIGINAL.title, standfirst, 'Jane Doe, John Roe & Mary Major')).toBe(ORIGINAL.title);
+    // Alone above the article, it is still the best the page offers.
+    expect(titleOf('Jane Doe and John Roe')).toBe('Jane Doe and John Roe');
   });
 
   test('a headline over its summary points and dateline is the title, however long', () => {
