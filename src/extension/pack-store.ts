@@ -129,9 +129,20 @@ export async function putPack(record: PackRecord): Promise<void> {
 }
 
 /** Stores a pack's index built again (after an index format change), unless the pack changed meanwhile. */
-export async function replacePackIndex(id: string, digest: string, index: Uint8Array): Promise<void> {
-  const tx = (await open()).transaction('packs', 'readwrite');
-  const record = await tx.store.get(id);
+export function replacePackIndex(id: string, digest: string, index: Uint8Array): Promise<void> {
+  return replaceIndex('packs', id, digest, index);
+}
+
+/** A stored record's index, replaced in one transaction if the record stored is still of the pack with this digest
+ * (one replaced or rebuilt meanwhile is left as it is). */
+async function replaceIndex<Name extends 'packs' | 'snapshot'>(
+  storeName: Name,
+  key: string,
+  digest: string,
+  index: Uint8Array,
+): Promise<void> {
+  const tx = (await open()).transaction(storeName, 'readwrite');
+  const record = await tx.store.get(key);
   if (record && packDigest(record.pack) === digest) await tx.store.put({ ...record, index });
   await tx.done;
 }
@@ -290,11 +301,7 @@ export async function putSnapshot(record: SnapshotRecord): Promise<void> {
   await (await open()).put('snapshot', record);
 }
 
-/** The learned snapshot's index, replaced, if the snapshot stored is still of the pack with this digest (one
- * rebuilt meanwhile is left as it is). */
-export async function replaceSnapshotIndex(digest: string, index: Uint8Array): Promise<void> {
-  const tx = (await open()).transaction('snapshot', 'readwrite');
-  const record = await tx.store.get('learned');
-  if (record && packDigest(record.pack) === digest) await tx.store.put({ ...record, index });
-  await tx.done;
+/** The learned snapshot's index, replaced if the snapshot stored is still of the pack with this digest. */
+export function replaceSnapshotIndex(digest: string, index: Uint8Array): Promise<void> {
+  return replaceIndex('snapshot', 'learned', digest, index);
 }
