@@ -175,10 +175,47 @@ export function seedsGroup(): EvalGroup {
 
 const FARM_HOSTS = ['dailytrendwire.example', 'newshub247.example', 'viral-ledger.example'];
 
-/** `saved`: the same pages saved as text (pageAsText), judged as `.txt` pages. */
-export function repostGroup(saved = false): EvalGroup {
+/**
+ * Cases judged as farm pages in HTML, and with `alsoSaved` the same pages saved as text (pageAsText), judged as
+ * `.txt` pages: `add` takes a case, its page's HTML, the label and address to load it under, and (for a page that must
+ * load) the HTML page loaded already.
+ */
+function farmCases(alsoSaved: boolean): {
+  html: EvalCase[];
+  saved: EvalCase[];
+  add(item: Omit<EvalCase, 'page'>, html: string, label: string, url: string, loaded?: EvalCase['page']): void;
+} {
+  const html: EvalCase[] = [];
+  const saved: EvalCase[] = [];
+  return {
+    html,
+    saved,
+    add(item, page, label, url, loaded = checkedHtmlPage(page, label, url)) {
+      html.push({ ...item, page: loaded });
+      if (alsoSaved) saved.push({ ...item, page: textPage(pageAsText(page), label, url) });
+    },
+  };
+}
+
+/** The saved-as-text twin of a group of farm pages: its references (the same array), informational. */
+function savedGroup(group: EvalGroup, cases: EvalCase[]): EvalGroup {
+  return {
+    ...group,
+    name: `${group.name}-saved`,
+    about: 'the same pages saved as text (all the page says, a block a line), judged as .txt pages',
+    informational: true,
+    cases,
+  };
+}
+
+export function repostGroup(): EvalGroup {
+  return repostGroups()[0] as EvalGroup;
+}
+
+/** The repost group, and with `alsoSaved` reposts-saved (savedGroup). */
+export function repostGroups(alsoSaved = false): EvalGroup[] {
   const references: Reference[] = [];
-  const cases: EvalCase[] = [];
+  const farm = farmCases(alsoSaved);
   let leftOut = 0;
   const add = (id: string, unit: string, paragraphs: string[], title: string, variant: number): void => {
     const host = FARM_HOSTS[variant % FARM_HOSTS.length] as string;
@@ -200,17 +237,12 @@ export function repostGroup(saved = false): EvalGroup {
       related: variant % 4 !== 1,
     });
     const label = `${id}@${host}${full ? '' : ` (first ${Math.round(share * 100)}%)`}`;
-    cases.push({
-      id: label,
-      split: splitOf(unit),
-      kind: full ? 'full' : 'partial',
-      expect: 'repost',
-      sourceId: id,
-      template,
-      page: saved
-        ? textPage(pageAsText(html), label, `https://${host}/${id}/`)
-        : checkedHtmlPage(html, label, `https://${host}/${id}/`),
-    });
+    farm.add(
+      { id: label, split: splitOf(unit), kind: full ? 'full' : 'partial', expect: 'repost', sourceId: id, template },
+      html,
+      label,
+      `https://${host}/${id}/`,
+    );
   };
 
   for (const [n, page] of readabilityNewsPages().entries()) {
@@ -244,36 +276,37 @@ export function repostGroup(saved = false): EvalGroup {
   const lifehackerUrl = 'https://lifehacker.com/how-to-program-your-mind-to-stop-buying-crap-you-don-t-1789484445';
   references.push(reference(working, 'lifehacker-working', lifehackerUrl, 'Lifehacker'));
   const other = readabilityPageHtml('lifehacker-post-comment-load');
-  const otherPage = (url: string): LoadedPage =>
-    saved
-      ? textPage(pageAsText(other), 'lifehacker-post-comment-load', url)
-      : htmlPage(other, 'lifehacker-post-comment-load', url);
-  cases.push({
-    id: 'lifehacker-post-comment-load@copycat',
-    split: 'check',
-    kind: 'real pair',
-    expect: 'repost',
-    sourceId: 'lifehacker-working',
-    page: otherPage('https://lifehacks-mirror.example/stop-buying-crap'),
-  });
-  cases.push({
-    id: 'lifehacker-post-comment-load@lifehacker.com',
-    split: 'check',
-    kind: 'real pair, own site',
-    expect: 'original',
-    sourceId: 'lifehacker-working',
-    page: otherPage(`${lifehackerUrl}?comments=1`),
-  });
-  return {
-    name: saved ? 'reposts-saved' : 'reposts',
-    about: saved
-      ? 'the same pages saved as text (all the page says, a block a line), judged as .txt pages'
-      : 'real articles (readability news pages, ECB+) re-hosted in content-farm chrome, full and partial; the real Lifehacker pair',
-    ...(saved ? { informational: true } : {}),
+  const addOther = (item: Omit<EvalCase, 'page'>, url: string): void =>
+    farm.add(item, other, 'lifehacker-post-comment-load', url, htmlPage(other, 'lifehacker-post-comment-load', url));
+  addOther(
+    {
+      id: 'lifehacker-post-comment-load@copycat',
+      split: 'check',
+      kind: 'real pair',
+      expect: 'repost',
+      sourceId: 'lifehacker-working',
+    },
+    'https://lifehacks-mirror.example/stop-buying-crap',
+  );
+  addOther(
+    {
+      id: 'lifehacker-post-comment-load@lifehacker.com',
+      split: 'check',
+      kind: 'real pair, own site',
+      expect: 'original',
+      sourceId: 'lifehacker-working',
+    },
+    `${lifehackerUrl}?comments=1`,
+  );
+  const group: EvalGroup = {
+    name: 'reposts',
+    about:
+      'real articles (readability news pages, ECB+) re-hosted in content-farm chrome, full and partial; the real Lifehacker pair',
     references,
-    cases,
+    cases: farm.html,
     leftOut: { count: leftOut, why: `copies under ${MIN_WORDS} words` },
   };
+  return alsoSaved ? [group, savedGroup(group, farm.saved)] : [group];
 }
 
 // ---------------------------------------------------------------- rewrites and generations
@@ -423,9 +456,9 @@ function paragraphsOf(text: string): string[] {
  * widgets (ticker, author box, newsletter prompt, share rows, image credits, read-more runs, tags), judged as HTML
  * pages through the CLI's extraction, template by template.
  */
-export function chromeRewriteGroup(saved = false): EvalGroup {
+export function chromeRewriteGroups(alsoSaved = false): EvalGroup[] {
   const rows = llmFakeRows();
-  const cases: EvalCase[] = [];
+  const farm = farmCases(alsoSaved);
   let n = 0;
   const leftOut = eachLlmFakeRewrite(rows, ({ row, variant, text, source, sameText, unit }) => {
     const template = TEMPLATES[n % TEMPLATES.length] as Template;
@@ -440,36 +473,30 @@ export function chromeRewriteGroup(saved = false): EvalGroup {
       adsEvery: n % 3 === 0 ? 0 : 3,
       related: n % 2 === 0,
     });
-    cases.push({
+    farm.add(
+      {
+        id,
+        split: splitOf(unit),
+        kind: `${variant} in ${template}`,
+        expect: 'rewrite',
+        sourceId: source,
+        ...(sameText.length ? { sameTextSources: sameText } : {}),
+        template,
+      },
+      html,
       id,
-      split: splitOf(unit),
-      kind: `${variant} in ${template}`,
-      expect: 'rewrite',
-      sourceId: source,
-      ...(sameText.length ? { sameTextSources: sameText } : {}),
-      template,
-      page: saved
-        ? textPage(pageAsText(html), id, `https://${host}/${row.news_id}-${variant}/`)
-        : checkedHtmlPage(html, id, `https://${host}/${row.news_id}-${variant}/`),
-    });
+      `https://${host}/${row.news_id}-${variant}/`,
+    );
     n++;
   });
-  return saved
-    ? {
-        name: 'chrome-rewrites-saved',
-        about: 'the same pages saved as text (all the page says, a block a line), judged as a .txt page',
-        informational: true,
-        references: llmFakeReferences(rows),
-        cases,
-        leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
-      }
-    : {
-        name: 'chrome-rewrites',
-        about: 'LLMFake ChatGPT rewrites and paraphrases inside farm page templates with widgets, as HTML pages',
-        references: llmFakeReferences(rows),
-        cases,
-        leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
-      };
+  const group: EvalGroup = {
+    name: 'chrome-rewrites',
+    about: 'LLMFake ChatGPT rewrites and paraphrases inside farm page templates with widgets, as HTML pages',
+    references: llmFakeReferences(rows),
+    cases: farm.html,
+    leftOut: { count: leftOut, why: `original or rewrite under ${MIN_WORDS} words` },
+  };
+  return alsoSaved ? [group, savedGroup(group, farm.saved)] : [group];
 }
 
 export function generatedGroup(): EvalGroup {

@@ -34,13 +34,13 @@ import { judgePage } from '../../src/cli/check';
 import { hasShared, readJsonl, sharedDir, sharedPath, splitOf, type Split } from './data';
 import {
   basilGroup,
-  chromeRewriteGroup,
+  chromeRewriteGroups,
   cloughGroup,
   ecbGroups,
   generatedGroup,
   llmFakeRewriteGroup,
   mixsetGroup,
-  repostGroup,
+  repostGroups,
   seedsGroup,
   textPage,
   type EvalCase,
@@ -109,10 +109,10 @@ const packBytesOf = (ref: Reference): number => {
 };
 const builders: Array<[string, () => EvalGroup[]]> = [
   ['seeds', () => [seedsGroup()]],
-  ['reposts', () => [repostGroup(), repostGroup(true)]],
+  ['reposts', () => repostGroups(true)],
   ['rewrites-mixset', () => [mixsetGroup()]],
   ['rewrites-llmfake', () => [llmFakeRewriteGroup()]],
-  ['chrome-rewrites', () => [chromeRewriteGroup(), chromeRewriteGroup(true)]],
+  ['chrome-rewrites', () => chromeRewriteGroups(true)],
   ['independent-basil', () => [basilGroup()]],
   [
     'independent-ecb',
@@ -201,22 +201,23 @@ if (args.includes('--features')) {
   }
 }
 
+/** Each corpus indexed once, by its references array: a saved-as-text group shares its farm group's. */
+const indexes = new Map<readonly Reference[], CorpusIndex>();
+const NO_REFERENCES: readonly Reference[] = [];
 for (const [name, build] of builders) {
   if (only && !name.startsWith(only)) continue;
   for (const group of build()) {
     groups.push(group);
-    const indexes = new Map<string, CorpusIndex>();
     const indexFor = (key: string | undefined): CorpusIndex => {
-      const k = key ?? '';
-      let index = indexes.get(k);
+      const references = key ? (group.corpora?.[key] ?? NO_REFERENCES) : group.references;
+      let index = indexes.get(references);
       if (!index) {
-        const references = key ? (group.corpora?.[key] ?? []) : group.references;
         const pairBudget =
           asIf && references.length >= AS_IF_MIN_REFERENCES
             ? (PAIR_POSTINGS_BUDGET * references.length) / asIf
             : undefined;
         index = new CorpusIndex(references, { scanLimit, pairBudget });
-        indexes.set(k, index);
+        indexes.set(references, index);
       }
       return index;
     };
