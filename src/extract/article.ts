@@ -1,5 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { isChromeText } from './widget-lines';
+import { isChromeText, SENTENCE_END } from './widget-lines';
 
 /**
  * The article on a page, as the engine wants it: text one paragraph (or heading) a line, plus the metadata a
@@ -205,8 +205,6 @@ function blockText(root: Element): string {
     .map((line) => line.text)
     .join('\n');
 }
-
-const SENTENCE_END = /[.!?…"”»)]$/;
 
 /**
  * Page chrome inside the article container, which Readability keeps: decided line by line on what a line is made of,

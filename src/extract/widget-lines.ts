@@ -3,6 +3,9 @@
  * what a line says, never on a site or template.
  */
 
+/** How a line ends that reads as a sentence (with six words or more). */
+export const SENTENCE_END = /[.!?…"”»)]$/;
+
 /** Lines that start the way page widgets do: tickers, share rows, newsletter and app prompts, tags and categories,
  * "read more" runs, image credits and galleries, copyright lines, ads. An opening parenthesis before it is allowed
  * ("(Photo courtesy of …)"). A sentence may start so too (prompts are written as sentences): these starts are never
@@ -58,7 +61,7 @@ const WIDGET_START = startingWith([
 
 /** "Follow us on X" prompts, in a short line only (a page's text can run a prompt into its lead: "Follow Us on Twitter
  * Sunday marked a big night for …"). */
-const FOLLOW_START = /^\(?follow (?:us|on)\b/i;
+const FOLLOW_START = startingWith(['follow (?:us|on)\\b']);
 
 /** Most words of a "Follow us" prompt. */
 const FOLLOW_MAX_WORDS = 12;
@@ -126,7 +129,6 @@ const CONTROL_OR_LABEL = new RegExp(
     'popular(?: now)?',
     'scroll to continue(?: with content)?',
     'shutterstock',
-    'getty images',
     'istock(?:photo)?',
     '(?:updated |posted |published )?\\d+ (?:second|minute|min|hour|hr|day|week|month|year)s? ago',
     '(?:current|remaining|duration)(?: time)?\\s*-?\\d+:\\d{2}',
@@ -218,13 +220,16 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
 /** A name as bylines write it: capitalised words ("Jane Doe", "Mary-Ann O'Neil", "J. R. Smith"). */
 const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)*";
 
+/** One or more names, joined by commas, "and" or "&". */
+const NAMES = `${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*`;
+
 /** A byline, with or without its dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT", "By Jane Doe and John
  * Roe", "By Jane Doe, Chief Political Correspondent". */
-export const BYLINE = new RegExp(`^[Bb]y\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*\\s*(?:[|·,-]|$)`, 'u');
+export const BYLINE = new RegExp(`^[Bb]y\\s+${NAMES}\\s*(?:[|·,-]|$)`, 'u');
 
 /** A dateline that ends with its byline ("Posted on March 3, 2025 by Jane D.", "Updated 10:42 am by Jane Doe"). */
 const DATED_BYLINE = new RegExp(
-  `^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast [Uu]pdated)\\b[^.!?]{0,40}?\\s[Bb]y\\s+${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*\\s*$`,
+  `^(?:[Pp]osted|[Pp]ublished|[Uu]pdated|[Ll]ast [Uu]pdated)\\b[^.!?]{0,40}?\\s[Bb]y\\s+${NAMES}\\s*$`,
   'u',
 );
 
@@ -303,9 +308,6 @@ export function isDateOnly(line: string): boolean {
   return other <= 1 && ((calendar > 0 && numbers > 0) || numbers >= 3);
 }
 
-/** A line that reads as a sentence: six words or more, ending as one. */
-const SENTENCE = /[.!?…"”»)]$/;
-
 /**
  * Whether a line of article text (the `index`th of `count`) is page chrome by what it says, in the HTML extraction
  * (after its link-density rule) and the plain-text one alike: a widget's line or breadcrumbs anywhere; at the text's
@@ -314,7 +316,7 @@ const SENTENCE = /[.!?…"”»)]$/;
  */
 export function isChromeText(text: string, index: number, count: number): boolean {
   const words = text.split(' ').length;
-  const sentence = SENTENCE.test(text) && words >= 6;
+  const sentence = SENTENCE_END.test(text) && words >= 6;
   if (isWidgetLine(text, words, sentence) || isBreadcrumb(text, words, sentence)) return true;
   const atEdge = index < 3 || index >= count - 3;
   if (!atEdge) return false;
