@@ -1,5 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { isChromeText, SENTENCE_END } from './widget-lines';
+import { SENTENCE_END, withoutChrome } from './widget-lines';
 
 /**
  * The article on a page, as the engine wants it: text one paragraph (or heading) a line, plus the metadata a
@@ -72,6 +72,23 @@ export function pruneForExtraction(doc: Document): number {
   return doomed.length;
 }
 
+/**
+ * Social posts embedded as the networks' embed codes give them: a blockquote that the network's script turns into a
+ * frame, so that in a browser the post is never article text (frames are not read). Where no script runs (a page the
+ * CLI fetches or reads from a file) the blockquote stays, with the post's text and its signature; it is removed so that
+ * a page reads alike in both, and a post the page embeds is not taken for the page's own words.
+ */
+const EMBEDDED_POSTS = [
+  'blockquote.twitter-tweet',
+  'blockquote.twitter-video',
+  'blockquote.instagram-media',
+  'blockquote.tiktok-embed',
+  'blockquote.text-post-media',
+  'blockquote.bluesky-embed',
+  'blockquote.mastodon-embed',
+  'blockquote.reddit-embed-bq',
+].join(', ');
+
 /** Words of a line long enough to read as running text whatever its end (a headline is shorter). */
 const RUNNING_TEXT_WORDS = 12;
 
@@ -102,6 +119,7 @@ export function isProbablyArticle(doc: Document): boolean {
  */
 export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle | null {
   const meta = readMetadata(doc, pageUrl);
+  for (const embed of Array.from(doc.querySelectorAll(EMBEDDED_POSTS))) embed.remove();
   const parsed = new Readability<Node>(doc, { serializer: (node: Node) => node }).parse();
   const content = parsed?.content as Element | null | undefined;
   if (!parsed || !content) return null;
@@ -167,7 +185,7 @@ interface Line {
 const HEADING = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** Text of an element with a line break at every block boundary and white space folded inside lines, page chrome
- * lines left out (see isChromeLine). */
+ * lines left out (see isLinkChrome). */
 function blockText(root: Element): string {
   const lines: Line[] = [];
   let current = '';
@@ -200,26 +218,28 @@ function blockText(root: Element): string {
   };
   walk(root);
   flush();
-  return lines
-    .filter((line, i) => !isChromeLine(line, i, lines))
+  return withoutChrome(
+    lines,
+    (line) => line.text,
+    (line, i) => isLinkChrome(line, lines[i + 1]),
+  )
     .map((line) => line.text)
     .join('\n');
 }
 
 /**
- * Page chrome inside the article container, which Readability keeps: decided line by line on what a line is made of,
- * never on a site or template. A line is chrome when it is mostly link text and does not read as a sentence (a
- * ticker, a share row, a tag list, a "you may also like" item), unless it is a heading over a section of the article
- * (isLinkedHeading); or when what it says is chrome (isChromeText, which the plain-text extraction shares: a widget's
- * line, breadcrumbs, and at the text's edges bylines, datelines and authors' notes). Headings of the article itself
- * (short, no links, no widget words) are kept.
+ * Page chrome inside the article container, which Readability keeps, is decided line by line on what a line is made
+ * of, never on a site or template (withoutChrome, which the plain-text extraction shares: a widget's line, breadcrumbs,
+ * an embedded post, and at the text's edges bylines, datelines and authors' notes). Here, too, a line that is mostly
+ * link text and does not read as a sentence (a ticker, a share row, a tag list, a "you may also like" item), unless
+ * it is a heading over a section of the article (isLinkedHeading). Headings of the article itself (short, no links,
+ * no widget words) are kept.
  */
-function isChromeLine(line: Line, index: number, lines: readonly Line[]): boolean {
+function isLinkChrome(line: Line, next: Line | undefined): boolean {
   const words = line.text.split(' ').length;
   const density = line.linkChars / line.text.length;
   const sentence = SENTENCE_END.test(line.text) && words >= 6;
-  if (density >= 0.5 && (!sentence || density >= 0.9) && !isLinkedHeading(line, words, lines[index + 1])) return true;
-  return isChromeText(line.text, index, lines.length);
+  return density >= 0.5 && (!sentence || density >= 0.9) && !isLinkedHeading(line, words, next);
 }
 
 /** Most words of a heading that links to what its section is about. */

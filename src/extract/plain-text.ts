@@ -8,10 +8,10 @@ import {
   BYLINE,
   DATELINE,
   DATE_LINE_MAX_WORDS,
-  isChromeText,
   isDateOnly,
   isNamesOnly,
   isWidgetLine,
+  withoutChrome,
 } from './widget-lines';
 
 export interface PlainTextArticle {
@@ -166,7 +166,7 @@ export function extractPlainText(raw: string): PlainTextArticle {
     .filter((line) => isProse(line) || wordCount(line) >= 2 || line.endsWith(':'));
   // Widgets inside the run of prose (a ticker, a share row, a newsletter prompt between paragraphs) are left out as
   // the HTML extraction leaves them out.
-  const body = kept.filter((line, i) => !isChromeText(line, i, kept.length));
+  const body = withoutChrome(kept, (line) => line);
   const before = lines.slice(0, main.first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
   const title = headlineOverDateline(lines) ?? titleAbove(before);

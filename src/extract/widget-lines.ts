@@ -114,7 +114,12 @@ const CONTROL_OR_LABEL = new RegExp(
     'add (?:a )?comment',
     'sign in to comment',
     'report an error',
-    'loading\\.*',
+    'loading(?: comments)?\\.*',
+    'comments?\\s*\\(\\d[\\d,]*\\)',
+    'view (?:all )?(?:\\d[\\d,]* )?comments',
+    'now playing',
+    'up next',
+    '\\d+:\\d{2}\\s*/\\s*\\d+:\\d{2}',
     'newsletter',
     'trending(?: now)?',
     'breaking news',
@@ -202,6 +207,36 @@ function isTicker(text: string, sentence: boolean): boolean {
 /** Most words of one headline in a ticker. */
 const TICKER_HEADLINE_MAX_WORDS = 15;
 
+/** The signature line that closes a social post embedded as the network's embed code prints it, when no script has
+ * turned it into a frame ("— Jane Doe (@janedoe) March 3, 2025", "A post shared by Jane Doe (@janedoe) on Oct 23,
+ * 2017"): a dash or "A post shared by", who posted it, and their handle in brackets. */
+const EMBED_SIGNATURE = /^(?:[—–-]\s*|a post shared by\s+)[^()]{1,60}\s\(@\w{1,30}\)/iu;
+
+/** Most words of an embed's signature line. */
+const EMBED_SIGNATURE_MAX_WORDS = 15;
+
+/** Most characters of an embedded post's text (a post on X holds 280). */
+const EMBEDDED_POST_MAX_CHARS = 280;
+
+/** What a post has and a paragraph of an article seldom does: a hashtag, a handle, a link. */
+const POST_MARK = /(?:^|\s)[#@]\w|https?:\/\/|\bpic\.twitter\.com\//;
+
+function isEmbedSignature(text: string): boolean {
+  return text.split(' ').length <= EMBED_SIGNATURE_MAX_WORDS && EMBED_SIGNATURE.test(text);
+}
+
+/** The text of an embedded post: the line just above its signature, as long as a post, that does not read as a
+ * sentence or that has a post's hashtag, handle or link. A paragraph of the article there (a post of a picture alone
+ * has no text) ends as a sentence, and is kept. */
+function isEmbeddedPost(text: string, next: string | undefined): boolean {
+  return (
+    next !== undefined &&
+    isEmbedSignature(next) &&
+    text.length <= EMBEDDED_POST_MAX_CHARS &&
+    (!SENTENCE_END.test(text) || POST_MARK.test(text))
+  );
+}
+
 /** A short line that starts like a widget, or that carries widget words and does not read as a sentence. */
 export function isWidgetLine(text: string, words: number, sentence: boolean): boolean {
   return (
@@ -213,7 +248,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= 40 && isSocialRow(text)) ||
     (words <= 80 && isTicker(text, sentence)) ||
     (words <= 20 && NEWSLETTER_PROMPT.test(text)) ||
-    (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text))
+    (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text)) ||
+    isEmbedSignature(text)
   );
 }
 
@@ -308,18 +344,24 @@ export function isDateOnly(line: string): boolean {
   return other <= 1 && ((calendar > 0 && numbers > 0) || numbers >= 3);
 }
 
-/**
- * Whether a line of article text (the `index`th of `count`) is page chrome by what it says, in the HTML extraction
- * (after its link-density rule) and the plain-text one alike: a widget's line or breadcrumbs anywhere; at the text's
- * first or last three lines a byline, a reporter's title, a dateline or a date alone (inside the article a table of
- * dates is its data); in its last three an author's note (in its first it may be the lead).
- */
-export function isChromeText(text: string, index: number, count: number): boolean {
+/** Whether a line of article text is page chrome wherever it stands, by what it says: a widget's line or
+ * breadcrumbs. */
+function isWidgetText(text: string): boolean {
   const words = text.split(' ').length;
   const sentence = SENTENCE_END.test(text) && words >= 6;
-  if (isWidgetLine(text, words, sentence) || isBreadcrumb(text, words, sentence)) return true;
+  return isWidgetLine(text, words, sentence) || isBreadcrumb(text, words, sentence);
+}
+
+/**
+ * Whether a line at the text's edges (the `index`th of `count` lines) is page chrome: in the first or last three a
+ * byline, a reporter's title, a dateline or a date alone (inside the article a table of dates is its data); in the
+ * last three an author's note (in the first it may be the lead).
+ */
+function isEdgeChrome(text: string, index: number, count: number): boolean {
   const atEdge = index < 3 || index >= count - 3;
   if (!atEdge) return false;
+  const words = text.split(' ').length;
+  const sentence = SENTENCE_END.test(text) && words >= 6;
   if (words <= 16 && (BYLINE.test(text) || DATED_BYLINE.test(text))) return true;
   if (words <= 8 && REPORTER_TITLE.test(text)) return true;
   if (index >= count - 3 && words <= 40 && AUTHOR_NOTE.test(text)) return true;
@@ -330,4 +372,28 @@ export function isChromeText(text: string, index: number, count: number): boolea
     words <= DATE_LINE_MAX_WORDS &&
     ((DATELINE.test(text) && /\d/.test(text)) || isDateOnly(text))
   );
+}
+
+/**
+ * The lines of article text that are not page chrome by what they say, in the HTML extraction and the plain-text one
+ * alike. First the lines that are chrome wherever they stand: a widget's line, breadcrumbs, an embedded post's text
+ * above its signature, and what `alsoChrome` adds (the HTML extraction's link-density rule). Then, of the lines left,
+ * those at the edges that are chrome there (isEdgeChrome): counted without the widgets, so that a comment counter
+ * or a copyright line under an author's note leaves the note at the text's end.
+ */
+export function withoutChrome<T>(
+  lines: readonly T[],
+  textOf: (line: T) => string,
+  alsoChrome: (line: T, index: number) => boolean = () => false,
+): T[] {
+  const kept = lines.filter((line, i) => {
+    const text = textOf(line);
+    const next = lines[i + 1];
+    return !(
+      isWidgetText(text) ||
+      isEmbeddedPost(text, next === undefined ? undefined : textOf(next)) ||
+      alsoChrome(line, i)
+    );
+  });
+  return kept.filter((line, i) => !isEdgeChrome(textOf(line), i, kept.length));
 }

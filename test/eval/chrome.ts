@@ -62,6 +62,13 @@ const TICKER = [
   'Periodic table could gain new elements, scientists say',
 ];
 const AUTHORS = ['Jessica M.', 'Daniel K.', 'Staff Writer', 'Priya R.'];
+/** Embedded social posts: their text, and who posted them as the embed code's signature line prints it. */
+const POSTS = [
+  'This is huge. Thread below on what it means for families this winter',
+  'Just landed in Denver for the summit, more updates tonight',
+  'We asked 40 readers what they think. The answers surprised us',
+];
+const POSTERS = ['Rita Okafor (@ritaokafor)', 'Newsroom Live (@newsroomlive)', 'Tom Bayliss (@tbayliss_2)'];
 /** Photographers of the image credits, printed as captions print them (a name and agencies, joined by slashes). */
 const PHOTOGRAPHERS = ['Marta Lindqvist/AFP via Getty Images', 'Omar Haddad/Reuters', 'Lena Brandt/Getty Images'];
 
@@ -121,7 +128,9 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
         between: [
           `<figure><figcaption>Image credit: Reuters</figcaption></figure>`,
           `<figure><amp-img src="/img/${n}b.jpg" width="800" height="450"></amp-img><figcaption><span class="credit">${PHOTOGRAPHERS[n % PHOTOGRAPHERS.length]}</span></figcaption></figure>`,
-          `<div class="video-player"><button>Play Video</button><div class="time">Current Time 0:00</div><div class="time">Duration Time ${1 + (n % 4)}:${String(10 + (n % 50)).padStart(2, '0')}</div><div class="load">Loaded: 0%</div><button>Fullscreen</button></div>`,
+          asText
+            ? `<div class="video-playlist"><div class="label">Now Playing</div><div class="time">0:00 / ${1 + (n % 4)}:${String(10 + (n % 50)).padStart(2, '0')}</div><div class="label">Up Next</div></div>`
+            : `<div class="video-player"><button>Play Video</button><div class="time">Current Time 0:00</div><div class="time">Duration Time ${1 + (n % 4)}:${String(10 + (n % 50)).padStart(2, '0')}</div><div class="load">Loaded: 0%</div><button>Fullscreen</button></div>`,
         ],
         bottom: [
           `<div class="amp-share"><a href="/s/fb">Share</a> <a href="/s/x">Tweet</a> <a href="/s/copy">Copy link</a></div>`,
@@ -134,6 +143,9 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
           asText
             ? `<p class="also-read"><strong>Also read:</strong> <span>${TICKER[n % TICKER.length]}</span></p>`
             : `<p class="read-more"><strong>Read more:</strong> <a href="/p/${n}">${TICKER[n % TICKER.length]}</a></p>`,
+          // A post embedded as the social network's embed code gives it: the blockquote that its script turns into
+          // a frame in a browser, and that stays as text where no script runs (a page fetched or saved).
+          `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">${POSTS[n % POSTS.length]}</p>&mdash; ${POSTERS[n % POSTERS.length]} <a href="https://twitter.example/status/${n}">March ${day}, 2025</a></blockquote>`,
         ],
         bottom: [
           asText
@@ -161,6 +173,8 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
           `<div class="post-views">Views: ${1000 + ((n * 53) % 9000)}</div>`,
           `<div class="author-note">${author} is a staff writer covering breaking news and trends.</div>`,
           `<div class="copyright">© 2025 All rights reserved.</div>`,
+          `<div class="comments-bar"><span>Comments (${n % 40})</span></div>`,
+          `<div class="comments-loader">Loading comments...</div>`,
         ],
       };
   }

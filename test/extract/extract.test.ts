@@ -157,6 +157,16 @@ describe('page chrome inside the article container is left out', () => {
     ],
     ['a byline with a dateline', '<div>By Daniel Kim | Updated 2 March 2025, 09:01 GMT</div>'],
     ['a byline of two names', '<div>By Daniel Kim and Jessica Moore</div>'],
+    ["a video playlist's labels", '<div><div>Now Playing</div><div>0:00 / 2:31</div><div>Up Next</div></div>'],
+    ['a comment counter', '<div>Comments (12)</div><div>Loading comments...</div><div>View all 12 comments</div>'],
+    [
+      'an embedded post, as its embed code gives it',
+      '<blockquote class="twitter-tweet"><p>Just landed in Denver for the summit, more updates tonight</p>&mdash; Rita Okafor (@ritaokafor) <a href="https://twitter.example/s/1">March 3, 2025</a></blockquote>',
+    ],
+    [
+      'an embedded post without its embed code',
+      '<blockquote><p>Just landed in Denver for the summit, more updates tonight</p><p>&mdash; Rita Okafor (@ritaokafor) March 3, 2025</p></blockquote><div><p>Caption this 😂 #tbt</p><p>A post shared by Rita Okafor (@ritaokafor) on Mar 3, 2025 at 9:12am PST</p></div>',
+    ],
     [
       'a related list',
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
@@ -199,6 +209,25 @@ describe('page chrome inside the article container is left out', () => {
       const text = textOf(`${lead}${story}`);
       expect(text).toContain(lead.slice(3, -4));
     }
+  });
+
+  test("an author's note and a byline stay at the text's edges when widgets stand between them and the edge", () => {
+    // The edges are counted without the widgets' lines: a comment counter and a copyright line under an author's note.
+    const note = '<p>Jessica Moore is a senior reporter covering local government for the Courier.</p>';
+    const widgets = '<div>© 2025 Harlow Daily Media.</div><div>Comments (4)</div><div>Loading comments...</div>';
+    expect(textOf(`${story}${note}${widgets}`)).not.toContain('Jessica Moore');
+    const top =
+      '<div>Share</div><div>Print</div><div>Listen to this article</div><div>By Daniel Kim | Updated 2 March 2025</div>';
+    expect(textOf(`${top}${story}`)).not.toContain('Daniel Kim');
+  });
+
+  test('a sentence quoting someone with a handle, and a dash opening a line of the article, are kept', () => {
+    const lines = [
+      'The mayor wrote on X (@harlowmayor) that the floodwall would open in May, a month late.',
+      '— and that, the council said, was the end of it.',
+    ];
+    const text = textOf(`${story}${lines.map((line) => `<p>${line}</p>`).join('')}${story}`);
+    for (const line of lines) expect(text).toContain(line);
   });
 
   test('dates inside the article, a paragraph about copyright, and a source line are kept', () => {
@@ -246,6 +275,8 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     'Read more: Markets close higher as investors weigh earnings',
     'Omar Haddad/Reuters',
     'Views: 1,234',
+    'Comments (12)',
+    '— Rita Okafor (@ritaokafor) March 3, 2025',
   ];
 
   test.each(widgets)('%s', (widget) => {
@@ -275,6 +306,26 @@ describe('a page saved as plain text leaves the same chrome out', () => {
       [ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 2), ...player, ...ORIGINAL_PARAGRAPHS.slice(2, 4)].join('\n'),
     );
     expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+  });
+
+  test("an embedded post's text goes with its signature line", () => {
+    const post = [
+      'Just landed in Denver for the summit, more updates tonight',
+      '— Rita Okafor (@ritaokafor) March 3, 2025',
+    ];
+    const { text } = extractPlainText(
+      [ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 2), ...post, ...ORIGINAL_PARAGRAPHS.slice(2, 4)].join('\n'),
+    );
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+    // A post of a picture alone has no text: the paragraph above its signature is the article's, and stays.
+    const short = 'The council met on Monday.';
+    const alone = extractPlainText(
+      [ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 2), short, post[1], ...ORIGINAL_PARAGRAPHS.slice(2, 4)].join(
+        '\n',
+      ),
+    ).text;
+    expect(alone).toContain(short);
+    expect(alone).not.toContain('Okafor');
   });
 
   test('a date that opens a timeline entry and a prompt run into the lead are kept', () => {
