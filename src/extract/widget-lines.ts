@@ -55,6 +55,15 @@ const WIDGET_START = startingWith([
   'getty images\\b',
   'author\\s*:',
   'disclaimer\\s*:',
+  'click to (?:share|print|email|tweet)\\b',
+  'please enable javascript\\b',
+  '(?:log ?in|sign in) to (?:leave|post|add) a (?:comment|reply)\\b',
+  'your email address will not be published\\b',
+  'save my name, email\\b',
+  'featured (?:image|photo)(?: credit)?s?\\s*:',
+  'join [\\d,.]+[km]?\\+? (?:subscribers|readers|others|people)\\b',
+  'this (?:post|article|page) (?:may )?contains? affiliate\\b',
+  'add (?:\\S+ ){1,4}as a preferred source\\b',
   'copyright\\s*(?:©|\\(c\\)|\\d{4})',
   '©',
 ]);
@@ -86,6 +95,8 @@ const LABEL_START = startingWith([
   'powered by\\b',
   'terms of (?:use|service)\\b',
   'privacy policy\\b',
+  '(?:previous|next)\\s*:',
+  'rating\\s*:\\s*\\d',
 ]);
 
 function startingWith(starts: readonly string[]): RegExp {
@@ -109,7 +120,22 @@ const CONTROL_OR_LABEL = new RegExp(
     'print',
     'e-?mail',
     'comments?',
-    'leave a (?:comment|reply)',
+    'leave a (?:comment|reply)(?: cancel reply)?',
+    'cancel reply',
+    'spread the love',
+    'source link',
+    'report this ad',
+    'show (?:more|less)',
+    'read (?:the )?full (?:article|story)',
+    '(?:partner|paid|sponsored) (?:content|post)',
+    'listen to (?:this )?(?:article|story)',
+    '\\d+ min(?:ute)?s?',
+    // A share button's name alone.
+    'facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|flipboard',
+    // A picture agency's name alone, a credit under a photo.
+    '\\(?(?:reuters|ap|afp|epa|getty(?: images)?|bloomberg|xinhua|dpa|anadolu|efe|ansa|kyodo)\\)?',
+    // A rating's stars.
+    '[★☆⭐✩✰](?:\\s*[★☆⭐✩✰])*',
     'show comments',
     'add (?:a )?comment',
     'sign in to comment',
@@ -158,6 +184,17 @@ const SLASH_CREDIT = new RegExp(
 
 /** Most words of a credit line. */
 const CREDIT_MAX_WORDS = 8;
+
+/** A photo's caption as its line ends, with the picture's credit: in brackets ("… at dusk. (Photo: Shutterstock)",
+ * "… on Monday. (AP Photo/Jane Doe)", "(Photo by Jane Doe/Reuters)") or after the caption's last sentence ("… in
+ * Washington. Image: Reuters"). The caption is the page's own words about a picture. */
+const CAPTION_CREDIT = new RegExp(
+  `(?:\\((?:(?:photo(?:graph)?|image|picture|foto|video)s?(?:\\s+credit)?\\s*(?::|by)\\s*[^()]{1,60}|(?:AP|AFP|EPA|Reuters|Getty)\\b[^()]{0,60})\\)|[.!?]\\s+(?:photo|image|picture|foto)s?(?:\\s+credit)?\\s*:\\s*[^.!?]{1,40})$`,
+  'iu',
+);
+
+/** Most words of a caption with its credit. */
+const CAPTION_MAX_WORDS = 30;
 
 /** Widget words anywhere in a short line: view counts ("246 views", "Views: 1,234"), reading times, "Follow on X",
  * "All rights reserved". */
@@ -249,6 +286,7 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= 80 && isTicker(text, sentence)) ||
     (words <= 20 && NEWSLETTER_PROMPT.test(text)) ||
     (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text)) ||
+    (words <= CAPTION_MAX_WORDS && CAPTION_CREDIT.test(text)) ||
     isEmbedSignature(text)
   );
 }

@@ -62,6 +62,12 @@ const TICKER = [
   'Periodic table could gain new elements, scientists say',
 ];
 const AUTHORS = ['Jessica M.', 'Daniel K.', 'Staff Writer', 'Priya R.'];
+/** Stock photos' captions, sentences of the farm's own. */
+const CAPTIONS = [
+  'A general view of the city centre at dusk.',
+  'People walk past a row of shops on a busy afternoon.',
+  'A stock image of a newspaper on a wooden table.',
+];
 /** Embedded social posts: their text, and who posted them as the embed code's signature line prints it. */
 const POSTS = [
   'This is huge. Thread below on what it means for families this winter',
@@ -95,7 +101,10 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
               `<div class="ticker">Trending: ${TICKER.map((t) => `<a href="/t/${slug(t)}">${t}</a>`).join(' • ')}</div>`,
               `<div class="author-box"><a href="/author/${slug(author)}">${author}</a> - March ${day}, 2025 - ${views} views</div>`,
             ],
-        between: [],
+        // A stock photo, its caption a sentence of the farm's own with the picture library's credit.
+        between: [
+          `<figure><img src="/img/${n}.jpg" alt=""><figcaption>${CAPTIONS[n % CAPTIONS.length]} (Photo: Shutterstock)</figcaption></figure>`,
+        ],
         bottom: [
           `<div class="author-bio"><strong>${author}</strong> Senior editor. Follow on X @newsdesk${n % 10}</div>`,
         ],
@@ -115,6 +124,11 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
         bottom: [
           `<div class="share-row">Share this article: <a href="/s/fb">Facebook</a> <a href="/s/x">X</a> <a href="/s/li">LinkedIn</a></div>`,
           `<p class="newsletter">Subscribe to our daily briefing</p>`,
+          // A blog plugin's share label and buttons, whose text names each network.
+          `<div class="share-label">Spread the love</div>`,
+          asText
+            ? `<div class="sharedaddy"><div>Click to share on X (Opens in new window)</div><div>Click to share on Facebook (Opens in new window)</div></div>`
+            : `<div class="sharedaddy"><a href="/s/x">Click to share on X (Opens in new window)</a> <a href="/s/fb">Click to share on Facebook (Opens in new window)</a></div>`,
         ],
       };
     case 'amp-credits':
@@ -175,6 +189,9 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
           `<div class="copyright">© 2025 All rights reserved.</div>`,
           `<div class="comments-bar"><span>Comments (${n % 40})</span></div>`,
           `<div class="comments-loader">Loading comments...</div>`,
+          // The post navigation and the comment form's notices, inside the post's container.
+          `<div class="post-navigation"><div>Previous: ${RELATED[n % RELATED.length]}</div><div>Next: ${RELATED[(n + 1) % RELATED.length]}</div></div>`,
+          `<div class="comment-respond"><div>Leave a Reply <small>Cancel reply</small></div><p>Your email address will not be published. Required fields are marked *</p><p>Save my name, email, and website in this browser for the next time I comment.</p></div>`,
         ],
       };
   }

@@ -168,6 +168,31 @@ describe('page chrome inside the article container is left out', () => {
       '<blockquote><p>Just landed in Denver for the summit, more updates tonight</p><p>&mdash; Rita Okafor (@ritaokafor) March 3, 2025</p></blockquote><div><p>Caption this 😂 #tbt</p><p>A post shared by Rita Okafor (@ritaokafor) on Mar 3, 2025 at 9:12am PST</p></div>',
     ],
     [
+      "a blog plugin's share label and buttons",
+      '<div>Spread the love</div><div>Click to share on X (Opens in new window)</div><div>Click to share on Facebook (Opens in new window)</div>',
+    ],
+    [
+      "a comment form's notices",
+      '<div>Leave a Reply Cancel reply</div><p>Your email address will not be published. Required fields are marked *</p><p>Save my name, email, and website in this browser for the next time I comment.</p><p>Please enable JavaScript to view the comments powered by Disqus.</p><p>Log in to leave a comment</p>',
+    ],
+    ['post navigation', '<div>Previous: Local bakery wins national award</div><div>Next: Markets close higher</div>'],
+    [
+      "ads' and teasers' labels",
+      '<div>Report this ad</div><div>Show more</div><div>Read Full Article</div><div>Partner Content</div><div>Listen to article</div><div>3 min</div>',
+    ],
+    [
+      'share buttons, picture agencies and stars alone on their lines',
+      '<div>Facebook</div><div>Twitter</div><div>Reuters</div><div>(AP)</div><div>★★★★☆</div><div>Rating: 4.5/5</div>',
+    ],
+    [
+      'a caption with its credit',
+      '<figure><figcaption>A general view of the city centre at dusk. (Photo: Shutterstock)</figcaption></figure><figure><figcaption>Workers repair the floodwall on Monday. (AP Photo/Omar Haddad)</figcaption></figure><figure><figcaption>The Harlow floodwall in March. Image: Reuters</figcaption></figure>',
+    ],
+    [
+      'prompts of a farm',
+      '<div>Featured image: The Harlow floodwall</div><div>Join 25,000+ subscribers</div><p>This post may contain affiliate links. If you buy through them, we may earn a commission.</p><p>Add Harlow Daily as a preferred source to see more of our stories on Google.</p><p><a href="https://x.example/src">Source link</a></p><p>Source link</p>',
+    ],
+    [
       'a related list',
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
     ],
@@ -221,10 +246,14 @@ describe('page chrome inside the article container is left out', () => {
     expect(textOf(`${top}${story}`)).not.toContain('Daniel Kim');
   });
 
-  test('a sentence quoting someone with a handle, and a dash opening a line of the article, are kept', () => {
+  test('sentences that name a network, an agency or what comes next, and a long paragraph ending with a credit, are kept', () => {
     const lines = [
       'The mayor wrote on X (@harlowmayor) that the floodwall would open in May, a month late.',
       '— and that, the council said, was the end of it.',
+      'Reuters reported that the council had approved the plan.',
+      'Next, the council will vote on the pump stations.',
+      'Facebook said it would remove the posts.',
+      `${ORIGINAL_PARAGRAPHS[1] as string} (AP Photo/Omar Haddad)`,
     ];
     const text = textOf(`${story}${lines.map((line) => `<p>${line}</p>`).join('')}${story}`);
     for (const line of lines) expect(text).toContain(line);
