@@ -148,6 +148,11 @@ function widgets(template: Template, n: number): { top: string[]; between: strin
         ],
         bottom: [
           `<div class="amp-share"><a href="/s/fb">Share</a> <a href="/s/x">Tweet</a> <a href="/s/copy">Copy link</a></div>`,
+          // A gallery's counter, and the credit lines a wire story or a newspaper ends with.
+          `<div class="gallery"><div>Enlarge this image</div><div>Image ${1 + (n % 5)} of ${6 + (n % 7)}</div></div>`,
+          asText
+            ? `<p class="contributors">Contributing: ${AUTHORS[(n + 1) % AUTHORS.length]}, ${PHOTOGRAPHERS[n % PHOTOGRAPHERS.length]?.split('/')[0]}</p>`
+            : `<p class="wire-credit">(Reporting by ${PHOTOGRAPHERS[(n + 1) % PHOTOGRAPHERS.length]?.split('/')[0]} in Chicago; Editing by ${PHOTOGRAPHERS[(n + 2) % PHOTOGRAPHERS.length]?.split('/')[0]})</p>`,
         ],
       };
     case 'read-more-tags':

@@ -193,6 +193,26 @@ describe('page chrome inside the article container is left out', () => {
       '<div>Featured image: The Harlow floodwall</div><div>Join 25,000+ subscribers</div><p>This post may contain affiliate links. If you buy through them, we may earn a commission.</p><p>Add Harlow Daily as a preferred source to see more of our stories on Google.</p><p><a href="https://x.example/src">Source link</a></p><p>Source link</p>',
     ],
     [
+      "a photo viewer's and a gallery's controls",
+      '<div>Enlarge this image</div><div>toggle caption</div><div>Image 1 of 12</div><div>Open image in gallery</div><div>View image in fullscreen</div><div>Click to enlarge</div><div>Next slide</div>',
+    ],
+    [
+      "a newspaper's tools and labels",
+      '<div>Skip Advertisement</div><div>Supported by</div><div>Send any friend a story</div><div>Share full article</div><div>Gift this article</div><div>Copy link</div><div>Save</div><div>Listen · 5:32 min</div><div>Subscriber exclusive</div><div>Opinion</div>',
+    ],
+    [
+      'subscription and donation prompts',
+      '<div>Already a subscriber? Log in</div><div>Subscribe now</div><div>Unlock this article</div><div>Open in app</div><div>Support independent journalism</div><div>Your support helps us tell the story</div><div>Donate</div><div>Content from our partners</div>',
+    ],
+    [
+      'credit lines of a wire story and a newspaper',
+      '<div>Credit...Jim Watson/Agence France-Presse — Getty Images</div><p>(Reporting by Jane Doe in Chicago; Editing by Mark Heinrich)</p><p>Contributing: Jane Doe, John Roe</p><p>Additional reporting by Jane Doe in Mexico City</p>',
+    ],
+    [
+      'tip lines and share counts',
+      '<div>Have a news tip? Email tips@harlow.example</div><div>ALSO ON HARLOW DAILY: Bakery wins award</div><div>This story has been shared 12,345 times.</div><div>Comments are closed.</div>',
+    ],
+    [
       'a related list',
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
     ],
@@ -266,6 +286,11 @@ describe('page chrome inside the article container is left out', () => {
     );
     expect(text).toContain('March 3, 2025');
     expect(text).toContain('April 7, 2025');
+    // A table's numbers stay, alone in their cells or as fractions.
+    const table = textOf(
+      `${story}<table><tr><td>Ward</td><td>Votes</td><td>Share</td></tr><tr><td>Eastbank</td><td>4,699</td><td>23/16</td></tr><tr><td>1</td><td>1964</td><td>2 of 5</td></tr></table>${story}`,
+    );
+    for (const cell of ['4,699', '23/16', '1964', '2 of 5']) expect(table.split('\n')).toContain(cell);
     expect(text).toContain("Copyright holders in Harlow say the council's new rules are unclear.");
     expect(text).toContain('Source: Harlow Courier');
     // Sentences that start as a widget's label does, a heading of two networks' names, a sentence about newsletters.
