@@ -47,7 +47,7 @@ import {
   type EvalGroup,
 } from './groups';
 import { CO_DERIVED_MIN_SEQUENCES } from './co-derived';
-import { extractionFigures } from './extraction';
+import { extractionFigures, type ExtractionFigures } from './extraction';
 import {
   fitBoostedTrees,
   fitLogistic,
@@ -535,11 +535,15 @@ function lengthReport(): void {
 /** The extraction against Readability's expected output on the real news pages (see extraction.ts). */
 function extractionReport(): void {
   if (only) return;
-  const f = extractionFigures();
-  const share = (n: number): string => `${((100 * n) / f.expectedWords).toFixed(2)}%`;
+  const { html, text } = extractionFigures();
+  const line = (f: ExtractionFigures): string => {
+    const share = (n: number): string => `${((100 * n) / f.expectedWords).toFixed(2)}%`;
+    return `kept ${f.kept} words it lacks (${share(f.kept)}), lost ${f.lost} it has (${share(f.lost)}); pages losing over 2%: ${f.pagesLosingOver2.length ? f.pagesLosingOver2.join(', ') : 'none'}`;
+  };
   console.log(
-    `\nextraction on ${f.pages} real news pages vs Readability's expected text (${f.expectedWords} words): kept ${f.kept} words it lacks (${share(f.kept)}), lost ${f.lost} it has (${share(f.lost)}); pages losing over 2%: ${f.pagesLosingOver2.length ? f.pagesLosingOver2.join(', ') : 'none'}`,
+    `\nextraction on ${html.pages} real news pages vs Readability's expected text (${html.expectedWords} words): ${line(html)}`,
   );
+  console.log(`  the same pages saved as text (all the page says, a block a line): ${line(text)}`);
 }
 
 /** Recall per farm page template (reposts and rewrites in chrome), both halves: where chrome costs verdicts. Each
