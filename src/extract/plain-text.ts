@@ -105,6 +105,43 @@ function unwrap(lines: string[]): string[] {
   return joined;
 }
 
+/** A run of prose lines (with the short gaps inside it), by line index, and its words. */
+interface Block {
+  first: number;
+  last: number;
+  words: number;
+}
+
+/** Fewest words of a run of prose that continues the article past a box standing in it: this many, or half the
+ * words of the article's longest run if fewer (a short article cut in two by a box). */
+const JOINED_RUN_MIN_WORDS = 250;
+
+/** Most lines of three words or more (headlines, captions, a byline) in a box the article goes on past; lines of one
+ * or two words (a chart's figures and labels, buttons) are not counted. */
+const JOINED_GAP_MAX_LINES = 6;
+
+/** A comment section's heading, the whole line ("Comments", "Leave a Reply", "Show comments", "Join the
+ * conversation"): the article never goes on past it. A counter ("12 Comments", "Comments (12)") may stand under a
+ * headline, and does not end anything. */
+const COMMENTS_LABEL =
+  /^(?:comments?|responses?|replies|discussion|(?:show|view|load|read|add|leave|post) (?:a |all |the )?(?:comments?|reply|response)|join the (?:conversation|discussion))\s*:?$/i;
+
+/**
+ * Whether the run of prose `added` (one of `before` and `after`, which are neighbours) belongs to the article that
+ * the other holds: a page's box of related headlines, a chart, a photo with its caption and byline can stand between
+ * two parts of an article and cut its run of prose. The part beyond is the article's when it is long
+ * (JOINED_RUN_MIN_WORDS, against `main`, the longest run: teasers of other stories come in shorter runs) and the box
+ * is short
+ * (JOINED_GAP_MAX_LINES) and no comment section's label. Measured on the 47 real news pages saved as text: see the
+ * README ("Page chrome").
+ */
+function joinsArticle(lines: readonly string[], before: Block, after: Block, added: Block, main: Block): boolean {
+  if (added.words < Math.min(JOINED_RUN_MIN_WORDS, main.words / 2)) return false;
+  const gap = lines.slice(before.last + 1, after.first);
+  if (gap.some((line) => COMMENTS_LABEL.test(line))) return false;
+  return gap.filter((line) => wordCount(line) >= 3).length <= JOINED_GAP_MAX_LINES;
+}
+
 export function extractPlainText(raw: string): PlainTextArticle {
   const lines = unwrap(
     raw
@@ -112,7 +149,7 @@ export function extractPlainText(raw: string): PlainTextArticle {
       .split('\n')
       .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim()),
   ).filter(Boolean);
-  const blocks: Array<{ first: number; last: number; words: number }> = [];
+  const blocks: Block[] = [];
   let gap = Infinity;
   // Lines since the last line of the open block that introduces a list (Infinity: none does), and whether such a
   // line opens the current gap (within its first MAX_GAP_LINES lines, where a heading may stand).
@@ -127,13 +164,21 @@ export function extractPlainText(raw: string): PlainTextArticle {
       open.last = i;
       open.words += words;
     };
+    // A comment section's label ends the article: what follows is another run of prose, never the article's.
+    if (COMMENTS_LABEL.test(line)) {
+      gap = Infinity;
+      gapIntroduced = false;
+      sinceIntro = Infinity;
+      return;
+    }
+    // A widget's line (a cookie notice or a prompt may be as long as prose) ends the article's list, and does not
+    // count toward the gap: a photo's credit and a video player's controls between two paragraphs do not cut the
+    // article in two (the body leaves them out, below).
+    if (isWidgetLine(line, words, SENTENCE_END.test(line))) {
+      sinceIntro = Infinity;
+      return;
+    }
     if (!isProse(line)) {
-      // A widget's line ends the article's list, and does not count toward the gap: a photo's credit and a video
-      // player's controls between two paragraphs do not cut the article in two (the body leaves them out, below).
-      if (isWidgetLine(line, words, SENTENCE_END.test(line))) {
-        sinceIntro = Infinity;
-        return;
-      }
       if (open && gap <= MAX_GAP_LINES && intro) gapIntroduced = true;
       if (open && sinceIntro < MAX_LIST_LINES) {
         extend();
@@ -161,8 +206,20 @@ export function extractPlainText(raw: string): PlainTextArticle {
     undefined,
   );
   if (!main) return { title: lines.find(isTitleLike) ?? '', text: lines.join('\n'), publishedTime: '' };
-  const kept = lines
-    .slice(main.first, main.last + 1)
+  // The article goes on past a box that stands in it (related headlines, a chart's labels) when a long run of prose
+  // lies just beyond (joinsArticle).
+  let first = blocks.indexOf(main);
+  let last = first;
+  for (;;) {
+    const after = blocks[last + 1];
+    const before = blocks[first - 1];
+    if (after && joinsArticle(lines, blocks[last] as Block, after, after, main)) last++;
+    else if (before && joinsArticle(lines, before, blocks[first] as Block, before, main)) first--;
+    else break;
+  }
+  const kept = blocks
+    .slice(first, last + 1)
+    .flatMap((block) => lines.slice(block.first, block.last + 1))
     .filter((line) => isProse(line) || wordCount(line) >= 2 || line.endsWith(':'));
   // Widgets inside the run of prose (a ticker, a share row, a newsletter prompt between paragraphs) are left out as
   // the HTML extraction leaves them out.

@@ -321,6 +321,13 @@ function isEmbeddedPost(text: string, next: string | undefined): boolean {
   );
 }
 
+/** A cookie notice, however long ("We use cookies and similar technologies to improve your browsing experience, …"). */
+const COOKIE_NOTICE =
+  /^(?:we (?:and our partners )?use cookies\b|this (?:site|website) uses cookies\b|by (?:continuing to (?:browse|use)|using) (?:this|our) (?:site|website)\b[^.]{0,80}\bcookies\b)/i;
+
+/** Most words of a cookie notice. */
+const COOKIE_NOTICE_MAX_WORDS = 120;
+
 /** A short line that starts like a widget, or that carries widget words and does not read as a sentence. */
 export function isWidgetLine(text: string, words: number, sentence: boolean): boolean {
   return (
@@ -334,7 +341,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= 20 && NEWSLETTER_PROMPT.test(text)) ||
     (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text)) ||
     (words <= CAPTION_MAX_WORDS && CAPTION_CREDIT.test(text)) ||
-    isEmbedSignature(text)
+    isEmbedSignature(text) ||
+    (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text))
   );
 }
 

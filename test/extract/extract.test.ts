@@ -362,6 +362,39 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
   });
 
+  test('an article cut in two by a box of related headlines is kept whole; teasers and comments beyond are not', () => {
+    const box = [
+      'Related Coverage',
+      'Harlow bakery wins a national award for its sourdough',
+      'Jessica Moore',
+      'March 3, 2025',
+      'Ten quiet towns to visit before the summer crowds arrive',
+      'Daniel Kim',
+      'March 2, 2025',
+    ];
+    const teaser = INDEPENDENT_PARAGRAPHS[0] as string;
+    const comments = ['Comments', 'Hollis G. · March 4, 2025 at 9:12 am', ...INDEPENDENT_PARAGRAPHS.slice(1, 5)];
+    const { text } = extractPlainText(
+      [
+        ORIGINAL.title,
+        ...ORIGINAL_PARAGRAPHS.slice(0, 3),
+        ...box,
+        ...ORIGINAL_PARAGRAPHS.slice(3, 7),
+        ...box,
+        teaser,
+        ...comments,
+      ].join('\n'),
+    );
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 7));
+  });
+
+  test('a cookie notice is left out, however long', () => {
+    const notice =
+      'We use cookies and similar technologies to improve your browsing experience, personalize content and offers, show targeted ads, analyze traffic, and better understand you. We may share your information with third-party partners for marketing purposes. To learn more and make choices about data use, visit our Advertising Policy and Privacy Policy.';
+    const { text } = extractPlainText([notice, ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 4)].join('\n'));
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+  });
+
   test("an embedded post's text goes with its signature line", () => {
     const post = [
       'Just landed in Denver for the summit, more updates tonight',
