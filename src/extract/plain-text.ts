@@ -10,6 +10,7 @@ import {
   DATE_LINE_MAX_WORDS,
   isDateOnly,
   isNamesOnly,
+  isStoriesHeading,
   isWidgetLine,
   withoutChrome,
 } from './widget-lines';
@@ -164,8 +165,9 @@ export function extractPlainText(raw: string): PlainTextArticle {
       open.last = i;
       open.words += words;
     };
-    // A comment section's label ends the article: what follows is another run of prose, never the article's.
-    if (COMMENTS_LABEL.test(line)) {
+    // A comment section's heading ends the article, and so does the heading of a list of other stories: what follows
+    // is another run of prose (the article may go on past such a list: joinsArticle, below).
+    if (COMMENTS_LABEL.test(line) || isStoriesHeading(line)) {
       gap = Infinity;
       gapIntroduced = false;
       sinceIntro = Infinity;

@@ -24,6 +24,7 @@ const WIDGET_START = startingWith([
   'advertisement',
   'sponsored',
   'story continues\\b',
+  'continue reading below\\b',
   'share(?: this(?: article| story)?)?\\s*:',
   'like this\\s*:',
   'tags?\\s*:',
@@ -58,6 +59,20 @@ const WIDGET_START = startingWith([
   'also on [\\w .&-]{1,40}:',
   'this (?:story|article) has been shared\\b',
   'your support helps\\b',
+  '(?:media|image) (?:caption|copyright)\\b',
+  'check out more (?:articles|stories)\\b',
+  'in this article\\s*:',
+  'a version of this (?:article|story) appear(?:s|ed) in print\\b',
+  'you must (?:be )?log(?:ged)? ?in\\b',
+  'e-?mail\\s+\\S+@\\S+\\.\\w',
+  'want to see fewer ads\\b',
+  '(?:are you )?using an ad ?blocker\\b',
+  'continue using ad-?block\\b',
+  'register for a free account\\b',
+  '(?:log ?in|sign in) with your\\b',
+  'inread invented by\\b',
+  '(?:promoted|sponsored) (?:links|stories|content) by\\b',
+  'by taboola\\b',
   'getty images\\b',
   'author\\s*:',
   'disclaimer\\s*:',
@@ -103,6 +118,8 @@ const LABEL_START = startingWith([
   'privacy policy\\b',
   '(?:previous|next)\\s*:',
   'rating\\s*:\\s*\\d',
+  'recommended by\\b',
+  'next up\\b',
 ]);
 
 function startingWith(starts: readonly string[]): RegExp {
@@ -129,6 +146,20 @@ const CONTROL_OR_LABEL = new RegExp(
     'leave a (?:comment|reply)(?: cancel reply)?',
     'cancel reply',
     'spread the love',
+    'sign (?:in|up|out)',
+    'log ?(?:in|out)',
+    'register',
+    'subscribe',
+    'my account',
+    'view this image(?:\\s*[»›>→]+)?',
+    'view profile',
+    'next page(?:\\s*[»›>→]+)?',
+    'read now',
+    'buy photo',
+    'wait \\d+ seconds? to continue\\.?',
+    'share this (?:story|article|post)',
+    'reader comments',
+    'scroll to accept',
     'source link',
     // A gallery's counter ("Image 1 of 12"); numbers alone may be a table's cells, and stay.
     '(?:image|photo|picture|slide)s?\\s*\\d+\\s*(?:of|/)\\s*\\d+',
@@ -200,7 +231,7 @@ const CONTROL_OR_LABEL = new RegExp(
     'ad',
     'read more(?:\\s*[»›>→]+)?',
     'you (?:may|might) also like',
-    'related (?:news|posts|stories|articles|content)',
+    'related (?:news|posts|stories|articles|content|coverage)',
     'more (?:stories|news)',
     'recommended(?: for you)?',
     "don['’]t miss",
@@ -236,7 +267,7 @@ const CREDIT_MAX_WORDS = 8;
  * "… on Monday. (AP Photo/Jane Doe)", "(Photo by Jane Doe/Reuters)") or after the caption's last sentence ("… in
  * Washington. Image: Reuters"). The caption is the page's own words about a picture. */
 const CAPTION_CREDIT = new RegExp(
-  `(?:\\((?:(?:photo(?:graph)?|image|picture|foto|video)s?(?:\\s+credit)?\\s*(?::|by)\\s*[^()]{1,60}|(?:AP|AFP|EPA|Reuters|Getty)\\b[^()]{0,60})\\)|[.!?]\\s+(?:photo|image|picture|foto)s?(?:\\s+credit)?\\s*:\\s*[^.!?]{1,40})$`,
+  `(?:\\((?:(?:(?:photo(?:graph)?|image|picture|foto|video)s?(?:\\s+credit)?|credit)\\s*(?::|by)\\s*[^()]{1,60}|(?:AP|AFP|EPA|Reuters|Getty)\\b[^()]{0,60})\\)|[.!?]\\s+(?:photo|image|picture|foto)s?(?:\\s+credit)?\\s*:\\s*[^.!?]{1,40}|\\s(?:photo |image )?credit\\s*:\\s*[^.!?:]{1,40})$`,
   'iu',
 );
 
@@ -327,6 +358,35 @@ const COOKIE_NOTICE =
 
 /** Most words of a cookie notice. */
 const COOKIE_NOTICE_MAX_WORDS = 120;
+
+/** The heading of a list of other stories, the whole line ("More from Kotaku", "Related Coverage", "You may also
+ * like", "Most Read", "Around the Web"). */
+const STORIES_HEADING = new RegExp(
+  `^(?:${[
+    "more from [\\p{L}\\p{N} .&'’-]{1,30}",
+    'related(?: posts| stories| articles| coverage| news| content)?',
+    'you (?:may|might) also like',
+    'recommended(?: for you| stories| articles)?',
+    'read next',
+    'most (?:read|popular|viewed|shared)(?: stories| articles| news)?',
+    'top stories',
+    'more (?:stories|news|headlines)',
+    "don['’]t miss",
+    '(?:from )?around the web',
+    'trending(?: now| stories)?',
+    'popular(?: now| stories)?',
+    'latest (?:news|stories)',
+    'other (?:stories|news)',
+    "(?:top|our|editor['’]?s['’]?) picks",
+    'more to explore',
+    'related reading',
+  ].join('|')})\\s*:?$`,
+  'iu',
+);
+
+export function isStoriesHeading(text: string): boolean {
+  return text.split(' ').length <= 6 && STORIES_HEADING.test(text);
+}
 
 /** A short line that starts like a widget, or that carries widget words and does not read as a sentence. */
 export function isWidgetLine(text: string, words: number, sentence: boolean): boolean {

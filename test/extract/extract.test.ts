@@ -213,6 +213,22 @@ describe('page chrome inside the article container is left out', () => {
       '<div>Have a news tip? Email tips@harlow.example</div><div>ALSO ON HARLOW DAILY: Bakery wins award</div><div>This story has been shared 12,345 times.</div><div>Comments are closed.</div>',
     ],
     [
+      "a newspaper's captions and tools as pages saved as text print them",
+      '<div>Media caption Jane Doe: "We have waited ten years"</div><div>View this image ›</div><div>Buy Photo</div><div>Wait 1 second to continue.</div><div>Share this story</div><div>reader comments</div><div>Read now</div>',
+    ],
+    [
+      'ad and sign-in prompts',
+      '<div>Want to see fewer ads? Become a Member.</div><div>Using an ad blocker?</div><div>inRead invented by Teads</div><div>by Taboola by Taboola</div><div>You must login or create an account to comment.</div><div>Sign in</div><div>Subscribe</div><div>Log in with your Harlow Daily account to create your custom homepage and follow the stories you care about.</div>',
+    ],
+    [
+      "a page's notes about itself",
+      '<p>A version of this article appears in print on May 13, 2026, on Page A7 of the New York edition with the headline: Harlow Votes.</p><div>In this article: council, floods, Harlow</div><div>Check out more articles on Harlow Daily!</div><div>Email jane.doe@harlow.example // Twitter @janedoe</div>',
+    ],
+    [
+      'captions ending with a credit of their own kind',
+      '<figure><figcaption>Mayor Odette Brannigan at the vote (Credit: AP/Omar Haddad/Photo montage by Harlow Daily)</figcaption></figure><figure><figcaption>A man walks past the floodwall site on Thursday Credit: STR/AFP</figcaption></figure>',
+    ],
+    [
       'a related list',
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
     ],
@@ -386,6 +402,19 @@ describe('a page saved as plain text leaves the same chrome out', () => {
       ].join('\n'),
     );
     expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 7));
+  });
+
+  test('a list of other stories under its heading is not taken into the article', () => {
+    // The last headline ends as a sentence would ("[UPDATE]"), which once let the run of prose reach it.
+    const list = [
+      'Share This Story',
+      'More from Harlow Daily',
+      'Bakery wins a national award for its sourdough loaves',
+      'Ten quiet towns to visit before the crowds arrive',
+      'Council ends its meeting early after a fire alarm [UPDATE]',
+    ];
+    const { text } = extractPlainText([ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 4), ...list].join('\n'));
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
   });
 
   test('a cookie notice is left out, however long', () => {
