@@ -121,11 +121,11 @@ const JOINED_RUN_MIN_WORDS = 250;
  * or two words (a chart's figures and labels, buttons) are not counted. */
 const JOINED_GAP_MAX_LINES = 6;
 
-/** A comment section's heading, the whole line ("Comments", "Leave a Reply", "Show comments", "Join the
- * conversation"): the article never goes on past it. A counter ("12 Comments", "Comments (12)") may stand under a
- * headline, and does not end anything. */
+/** A comment section's heading, the whole line ("Comments", "There are 13 comments", "Leave a Reply", "Show
+ * comments", "Join the conversation"), or a comment's "Reply" button: the article never goes on past it (a count under
+ * the headline stands above the article's run, which starts after it). */
 const COMMENTS_LABEL =
-  /^(?:comments?|responses?|replies|discussion|(?:show|view|load|read|add|leave|post) (?:a |all |the )?(?:comments?|reply|response)|join the (?:conversation|discussion))\s*:?$/i;
+  /^(?:comments?|responses?|replies|reply|discussion|(?:there (?:are|is) )?\d[\d,]* (?:comments?|responses?|replies)|(?:show|view|load|read|add|leave|post) (?:a |all |the )?(?:comments?|reply|response)|join the (?:conversation|discussion))\s*:?$/i;
 
 /**
  * Whether the run of prose `added` (one of `before` and `after`, which are neighbours) belongs to the article that

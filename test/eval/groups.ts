@@ -71,6 +71,16 @@ function checkedHtmlPage(html: string, label: string, url: string): LoadedPage |
   }
 }
 
+/** Like textPage, but a text the CLI refuses (empty) becomes that error, as a case to be judged. */
+function checkedTextPage(text: string, label: string, url: string): LoadedPage | { error: string } {
+  try {
+    return textPage(text, label, url);
+  } catch (error) {
+    if (error instanceof CliError) return { error: error.message };
+    throw error;
+  }
+}
+
 function wordCount(text: string | null | undefined): number {
   return (text ?? '').split(/\s+/).filter(Boolean).length;
 }
@@ -245,10 +255,24 @@ export function repostGroups(alsoSaved = false): EvalGroup[] {
     );
   };
 
+  // Each real news page itself saved as text, whole, on another site: a reader's copy of the page, chrome and all.
+  const realSaved: EvalCase[] = [];
   for (const [n, page] of readabilityNewsPages().entries()) {
-    const loaded = htmlPage(readabilityPageHtml(page.name), page.name);
+    const source = readabilityPageHtml(page.name);
+    const loaded = htmlPage(source, page.name);
     const url = loaded.url || `https://${page.name}.news.example/article`;
     references.push(reference(loaded, page.name, url, page.siteName || page.name));
+    if (alsoSaved) {
+      const copy = `https://${FARM_HOSTS[n % FARM_HOSTS.length] as string}/${page.name}/`;
+      realSaved.push({
+        id: `${page.name} saved as text`,
+        split: splitOf(page.name),
+        kind: 'whole page saved as text',
+        expect: 'repost',
+        sourceId: page.name,
+        page: checkedTextPage(pageAsText(source), page.name, copy),
+      });
+    }
     const paragraphs = loaded.text
       .split('\n')
       .filter((line) => wordCount(line) >= 6 || /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]{20}/u.test(line));
@@ -306,7 +330,17 @@ export function repostGroups(alsoSaved = false): EvalGroup[] {
     cases: farm.html,
     leftOut: { count: leftOut, why: `copies under ${MIN_WORDS} words` },
   };
-  return alsoSaved ? [group, savedGroup(group, farm.saved)] : [group];
+  if (!alsoSaved) return [group];
+  const real: EvalGroup = {
+    ...group,
+    name: 'real-pages-saved',
+    about:
+      'each of the 47 real news pages itself saved as text (all it says, its own chrome and all, a block a line), on another site',
+    informational: true,
+    cases: realSaved,
+    leftOut: { count: 0, why: '' },
+  };
+  return [group, savedGroup(group, farm.saved), real];
 }
 
 // ---------------------------------------------------------------- rewrites and generations

@@ -417,6 +417,15 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
   });
 
+  test('a comment thread longer than the article is not taken for it', () => {
+    const thread = ['There are 3 comments'];
+    for (const [i, paragraph] of INDEPENDENT_PARAGRAPHS.slice(0, 5).entries()) {
+      thread.push(`Reader ${i + 1} · March ${i + 4}, 2026 at 9:1${i} am`, paragraph, `${paragraph} I agree.`, 'Reply');
+    }
+    const { text } = extractPlainText([ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 4), ...thread].join('\n'));
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+  });
+
   test('a cookie notice is left out, however long', () => {
     const notice =
       'We use cookies and similar technologies to improve your browsing experience, personalize content and offers, show targeted ads, analyze traffic, and better understand you. We may share your information with third-party partners for marketing purposes. To learn more and make choices about data use, visit our Advertising Policy and Privacy Policy.';
