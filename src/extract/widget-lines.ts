@@ -126,6 +126,31 @@ function startingWith(starts: readonly string[]): RegExp {
   return new RegExp(`^\\(?(?:${starts.join('|')})`, 'i');
 }
 
+/** Headings of a list of other stories, the whole line ("More from Kotaku", "Related Coverage", "You may also like",
+ * "Most Read", "Around the Web"): labels of widgets anywhere (CONTROL_OR_LABEL), and in plain text the end of the
+ * article's run of prose (isStoriesHeading). */
+const STORIES_HEADINGS = [
+  "more from [\\p{L}\\p{N} .&'’-]{1,30}",
+  'related(?: posts| stories| articles| coverage| news| content)?',
+  'you (?:may|might) also like',
+  'recommended(?: for you| stories| articles)?',
+  'read next',
+  'most (?:read|popular|viewed|shared)(?: stories| articles| news)?',
+  'top stories',
+  'more (?:stories|news|headlines)',
+  "don['’]t miss",
+  '(?:from )?around the web',
+  'trending(?: now| stories)?',
+  'popular(?: now| stories)?',
+  'latest (?:news|stories)',
+  'other (?:stories|news)',
+  "(?:top|our|editor['’]?s['’]?) picks",
+  'more to explore',
+  'related reading',
+];
+
+const STORIES_HEADING = new RegExp(`^(?:${STORIES_HEADINGS.join('|')})\\s*:?$`, 'iu');
+
 /** A line that is one control of a video player or photo viewer, as its text reaches the article ("Play Video",
  * "Current Time 0:00", "Loaded: 0%", "Fullscreen", "View photo"), or a widget's lone label ("Share", "Print",
  * "Comments", "Loading...", "Newsletter", "Photo"). */
@@ -225,18 +250,12 @@ const CONTROL_OR_LABEL = new RegExp(
     'up next',
     '\\d+:\\d{2}\\s*/\\s*\\d+:\\d{2}',
     'newsletter',
-    'trending(?: now)?',
     'breaking news',
     'exclusive',
     'ad',
     'read more(?:\\s*[»›>→]+)?',
-    'you (?:may|might) also like',
-    'related (?:news|posts|stories|articles|content|coverage)',
-    'more (?:stories|news)',
-    'recommended(?: for you)?',
-    "don['’]t miss",
-    'popular(?: now)?',
     'scroll to continue(?: with content)?',
+    ...STORIES_HEADINGS,
     'shutterstock',
     'istock(?:photo)?',
     '(?:updated |posted |published )?\\d+ (?:second|minute|min|hour|hr|day|week|month|year)s? ago',
@@ -267,9 +286,13 @@ const CREDIT_MAX_WORDS = 8;
  * "… on Monday. (AP Photo/Jane Doe)", "(Photo by Jane Doe/Reuters)") or after the caption's last sentence ("… in
  * Washington. Image: Reuters"). The caption is the page's own words about a picture. */
 const CAPTION_CREDIT = new RegExp(
-  `(?:\\((?:(?:(?:photo(?:graph)?|image|picture|foto|video)s?(?:\\s+credit)?|credit)\\s*(?::|by)\\s*[^()]{1,60}|(?:AP|AFP|EPA|Reuters|Getty)\\b[^()]{0,60})\\)|[.!?]\\s+(?:photo|image|picture|foto)s?(?:\\s+credit)?\\s*:\\s*[^.!?]{1,40}|\\s(?:photo |image )?credit\\s*:\\s*[^.!?:]{1,40})$`,
+  `(?:\\((?:(?:(?:photo(?:graph)?|image|picture|foto|video)s?(?:\\s+credit)?|credit)\\s*(?::|by)\\s*[^()]{1,60}|(?:AP|AFP|EPA|Reuters|Getty)\\b[^()]{0,60})\\)|[.!?]\\s+(?:photo|image|picture|foto)s?(?:\\s+credit)?\\s*:\\s*[^.!?]{1,40})$`,
   'iu',
 );
+
+/** A caption's credit after its last words, capitalised as credits are ("… on Thursday Credit: STR/AFP"; "a line of
+ * credit: $4 million" is a sentence's). */
+const TRAILING_CREDIT = /\s(?:Photo |Image )?Credit\s*:\s*[^.!?:]{1,40}$/u;
 
 /** Most words of a caption with its credit. */
 const CAPTION_MAX_WORDS = 30;
@@ -359,31 +382,6 @@ const COOKIE_NOTICE =
 /** Most words of a cookie notice. */
 const COOKIE_NOTICE_MAX_WORDS = 120;
 
-/** The heading of a list of other stories, the whole line ("More from Kotaku", "Related Coverage", "You may also
- * like", "Most Read", "Around the Web"). */
-const STORIES_HEADING = new RegExp(
-  `^(?:${[
-    "more from [\\p{L}\\p{N} .&'’-]{1,30}",
-    'related(?: posts| stories| articles| coverage| news| content)?',
-    'you (?:may|might) also like',
-    'recommended(?: for you| stories| articles)?',
-    'read next',
-    'most (?:read|popular|viewed|shared)(?: stories| articles| news)?',
-    'top stories',
-    'more (?:stories|news|headlines)',
-    "don['’]t miss",
-    '(?:from )?around the web',
-    'trending(?: now| stories)?',
-    'popular(?: now| stories)?',
-    'latest (?:news|stories)',
-    'other (?:stories|news)',
-    "(?:top|our|editor['’]?s['’]?) picks",
-    'more to explore',
-    'related reading',
-  ].join('|')})\\s*:?$`,
-  'iu',
-);
-
 export function isStoriesHeading(text: string): boolean {
   return text.split(' ').length <= 6 && STORIES_HEADING.test(text);
 }
@@ -400,7 +398,7 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= 80 && isTicker(text, sentence)) ||
     (words <= 20 && NEWSLETTER_PROMPT.test(text)) ||
     (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text)) ||
-    (words <= CAPTION_MAX_WORDS && CAPTION_CREDIT.test(text)) ||
+    (words <= CAPTION_MAX_WORDS && (CAPTION_CREDIT.test(text) || TRAILING_CREDIT.test(text))) ||
     isEmbedSignature(text) ||
     (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text))
   );
