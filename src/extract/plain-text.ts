@@ -329,6 +329,11 @@ function isHeadlineLike(line: string, maxWords: number): boolean {
     !BULLET.test(line) &&
     !BYLINE.test(line) &&
     !DATELINE.test(line) &&
-    !isDateOnly(line)
+    !isDateOnly(line) &&
+    (NEWSFLASH.test(line) || !isWidgetLine(line, words, false))
   );
 }
+
+/** A headline's own label ("Breaking News: …", "Exclusive: …"), which a widget's ticker shares: a title all the
+ * same. Other widgets' lines (a share row, "Continue reading the main story", a newsletter prompt) never are. */
+const NEWSFLASH = /^(?:breaking(?: news)?|latest(?: news)?|just in|exclusive|update[ds]?|watch|live|headline)\s*:/i;

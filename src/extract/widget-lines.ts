@@ -312,6 +312,12 @@ const SOCIAL_WORD =
 /** A line of share buttons' names only (three or more, at least one a network's: two may be a heading, "Facebook
  * Messenger"). */
 function isSocialRow(text: string): boolean {
+  // Buttons whose texts run together when a page is saved as text ("Share on FacebookShare on Twitter"), though a
+  // network's name may have a capital inside it ("WhatsApp").
+  return isSocialWords(text) || isSocialWords(text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'));
+}
+
+function isSocialWords(text: string): boolean {
   const words = text.match(/[\p{L}-]+/gu) ?? [];
   return (
     words.length >= 3 &&

@@ -426,6 +426,21 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
   });
 
+  test("a share row's buttons run together are neither the title nor the text; a headline's own label is a title", () => {
+    const page = extractPlainText(
+      [
+        ORIGINAL.title,
+        'February 27, 2025',
+        'Share on FacebookShare on Twitter',
+        ...ORIGINAL_PARAGRAPHS.slice(0, 4),
+      ].join('\n'),
+    );
+    expect(page.title).toBe(ORIGINAL.title);
+    expect(page.text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+    const breaking = `Breaking News: ${ORIGINAL.title}`;
+    expect(extractPlainText([breaking, ...ORIGINAL_PARAGRAPHS.slice(0, 4)].join('\n')).title).toBe(breaking);
+  });
+
   test('a cookie notice is left out, however long', () => {
     const notice =
       'We use cookies and similar technologies to improve your browsing experience, personalize content and offers, show targeted ads, analyze traffic, and better understand you. We may share your information with third-party partners for marketing purposes. To learn more and make choices about data use, visit our Advertising Policy and Privacy Policy.';
