@@ -76,6 +76,9 @@ const WIDGET_START = startingWith([
   'getty images\\b',
   'author\\s*:',
   'disclaimer\\s*:',
+  'disclosure\\s*:',
+  'estimated reading time\\b',
+  '(?:content|article|story) continues below\\b',
   'click to (?:share|print|email|tweet)\\b',
   'please enable javascript\\b',
   '(?:log ?in|sign in) to (?:leave|post|add) a (?:comment|reply)\\b',
@@ -119,6 +122,8 @@ const LABEL_START = startingWith([
   '(?:previous|next)\\s*:',
   'rating\\s*:\\s*\\d',
   'recommended by\\b',
+  'fact[- ]checked by\\b',
+  'reviewed by\\b',
   'next up\\b',
 ]);
 
@@ -147,6 +152,10 @@ const STORIES_HEADINGS = [
   "(?:top|our|editor['’]?s['’]?) picks",
   'more to explore',
   'related reading',
+  'you (?:may|might) (?:also )?be interested in',
+  "also on [\\p{L}\\p{N} .&'’-]{1,30}",
+  'also read',
+  'recent posts',
 ];
 
 const STORIES_HEADING = new RegExp(`^(?:${STORIES_HEADINGS.join('|')})\\s*:?$`, 'iu');
@@ -171,6 +180,23 @@ const CONTROL_OR_LABEL = new RegExp(
     'leave a (?:comment|reply)(?: cancel reply)?',
     'cancel reply',
     'spread the love',
+    'table of contents',
+    'toggle',
+    'post navigation',
+    'archives',
+    'categories',
+    'tags',
+    'topics',
+    'fact[- ]checked',
+    'more',
+    'ad ?choices',
+    'hide',
+    'show',
+    'menu',
+    'search',
+    'home',
+    'thank you for reading!?',
+    'share via:?',
     'sign (?:in|up|out)',
     'log ?(?:in|out)',
     'register',
@@ -261,8 +287,8 @@ const CONTROL_OR_LABEL = new RegExp(
     '(?:updated |posted |published )?\\d+ (?:second|minute|min|hour|hr|day|week|month|year)s? ago',
     '(?:current|remaining|duration)(?: time)?\\s*-?\\d+:\\d{2}',
     '(?:loaded|progress)\\s*:\\s*\\d+(?:\\.\\d+)?\\s*%',
-  ].join('|')})$`,
-  'i',
+  ].join('|')})\\s*:?$`,
+  'iu',
 );
 
 /** Most words of a control or label line. */

@@ -229,6 +229,14 @@ describe('page chrome inside the article container is left out', () => {
       '<figure><figcaption>Mayor Odette Brannigan at the vote (Credit: AP/Omar Haddad/Photo montage by Harlow Daily)</figcaption></figure><figure><figcaption>A man walks past the floodwall site on Thursday Credit: STR/AFP</figcaption></figure>',
     ],
     [
+      "a blog theme's navigation and labels",
+      '<div>Table of Contents</div><div>Toggle</div><div>Post navigation</div><div>Recent Posts</div><div>Archives</div><div>Categories</div><div>Tags</div><div>More</div><div>Ad Choices</div><div>Menu</div><div>Search</div><div>Home</div>',
+    ],
+    [
+      "a farm's review, disclosure and teaser lines",
+      '<div>Fact checked by Jane Doe</div><div>Reviewed by Jane Doe</div><div>Estimated reading time: 4 minutes</div><div>Disclosure: This article contains affiliate links.</div><div>Article continues below advertisement</div><div>Thank you for reading!</div><div>Share via:</div><div>You may be interested in:</div><div>Also on Harlow Daily</div><div>Also Read</div>',
+    ],
+    [
       'a related list',
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
     ],
