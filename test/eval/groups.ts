@@ -61,20 +61,10 @@ export function htmlPage(html: string, label: string, url = ''): LoadedPage {
   return fromBytes(Buffer.from(html, 'utf8'), label, 'html', url);
 }
 
-/** Like htmlPage, but a page the CLI refuses (not an article) becomes that error, as a case to be judged. */
-function checkedHtmlPage(html: string, label: string, url: string): LoadedPage | { error: string } {
+/** A page as `load` gives it, or, when the CLI refuses it (not an article, empty), that error as a case to be judged. */
+function checked(load: () => LoadedPage): LoadedPage | { error: string } {
   try {
-    return htmlPage(html, label, url);
-  } catch (error) {
-    if (error instanceof CliError) return { error: error.message };
-    throw error;
-  }
-}
-
-/** Like textPage, but a text the CLI refuses (empty) becomes that error, as a case to be judged. */
-function checkedTextPage(text: string, label: string, url: string): LoadedPage | { error: string } {
-  try {
-    return textPage(text, label, url);
+    return load();
   } catch (error) {
     if (error instanceof CliError) return { error: error.message };
     throw error;
@@ -200,7 +190,7 @@ function farmCases(alsoSaved: boolean): {
   return {
     html,
     saved,
-    add(item, page, label, url, loaded = checkedHtmlPage(page, label, url)) {
+    add(item, page, label, url, loaded = checked(() => htmlPage(page, label, url))) {
       html.push({ ...item, page: loaded });
       if (alsoSaved) saved.push({ ...item, page: textPage(pageAsText(page), label, url) });
     },
@@ -270,7 +260,7 @@ export function repostGroups(alsoSaved = false): EvalGroup[] {
         kind: 'whole page saved as text',
         expect: 'repost',
         sourceId: page.name,
-        page: checkedTextPage(pageAsText(source), page.name, copy),
+        page: checked(() => textPage(pageAsText(source), page.name, copy)),
       });
     }
     const paragraphs = loaded.text
