@@ -442,10 +442,18 @@ const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)*";
 /** One or more names, joined by commas, "and" or "&". */
 const NAMES = `${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*`;
 
+/** Two capitalised words or more, a name a dateline may follow ("JEFFREY GETTLEMAN JAN. 13, 2017"): one alone may be a
+ * weekday ("By Tuesday March 3, the council …"). */
+const TWO_NAMES = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)+";
+
+/** A month's name, whole or cut short, as datelines write it. */
+const MONTH =
+  '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\\p{L}*';
+
 /** A byline, with or without its dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT", "By Jane Doe and John
- * Roe", "By Jane Doe, Chief Political Correspondent". */
+ * Roe", "By Jane Doe, Chief Political Correspondent", "By JANE DOE JAN. 13, 2017". */
 export const BYLINE = new RegExp(
-  `^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Rr]eview) by)\\s+${NAMES}\\s*(?:[|·,-]|$)`,
+  `^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Rr]eview) by)\\s+(?:${NAMES}\\s*(?:[|·,-]|$)|${TWO_NAMES}\\s+${MONTH}\\.?\\s+\\d)`,
   'u',
 );
 

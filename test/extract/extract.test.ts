@@ -445,6 +445,12 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     );
     expect(page.title).toBe(ORIGINAL.title);
     expect(page.text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+    // A byline followed by its dateline is not the title either.
+    const dated = extractPlainText(
+      [ORIGINAL.title, 'By JESSICA MOORE MAY 12, 2026', ...ORIGINAL_PARAGRAPHS.slice(0, 4)].join('\n'),
+    );
+    expect(dated.title).toBe(ORIGINAL.title);
+    expect(dated.text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
     const breaking = `Breaking News: ${ORIGINAL.title}`;
     expect(extractPlainText([breaking, ...ORIGINAL_PARAGRAPHS.slice(0, 4)].join('\n')).title).toBe(breaking);
   });
