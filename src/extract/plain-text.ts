@@ -123,9 +123,10 @@ const JOINED_GAP_MAX_LINES = 6;
 
 /** A comment section's heading, the whole line ("Comments", "There are 13 comments", "Leave a Reply", "Show
  * comments", "Join the conversation"), or a comment's "Reply" button: the article never goes on past it (a count under
- * the headline stands above the article's run, which starts after it). */
+ * the headline stands above the article's run, which starts after it). Not "Discussion" or "Responses" alone: a
+ * paper's or a report's section may be headed so. */
 const COMMENTS_LABEL =
-  /^(?:comments?|responses?|replies|reply|discussion|(?:there (?:are|is) )?\d[\d,]* (?:comments?|responses?|replies)|(?:show|view|load|read|add|leave|post) (?:a |all |the )?(?:comments?|reply|response)|join the (?:conversation|discussion))\s*:?$/i;
+  /^(?:comments?|reply|(?:there (?:are|is) )?\d[\d,]* (?:comments?|responses?|replies)|(?:show|view|load|read|add|leave|post) (?:a |all |the )?(?:comments?|reply|response)|join the (?:conversation|discussion))\s*:?$/i;
 
 /**
  * Whether the run of prose `added` (one of `before` and `after`, which are neighbours) belongs to the article that

@@ -455,6 +455,14 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     expect(extractPlainText([breaking, ...ORIGINAL_PARAGRAPHS.slice(0, 4)].join('\n')).title).toBe(breaking);
   });
 
+  test('a section headed "Discussion" is the article\'s, not a comment section', () => {
+    const { text } = extractPlainText(
+      [ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 2), 'Discussion', ...ORIGINAL_PARAGRAPHS.slice(2, 4)].join('\n'),
+    );
+    // (A heading of one word is left out of a plain text, as before.)
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
+  });
+
   test('a cookie notice is left out, however long', () => {
     const notice =
       'We use cookies and similar technologies to improve your browsing experience, personalize content and offers, show targeted ads, analyze traffic, and better understand you. We may share your information with third-party partners for marketing purposes. To learn more and make choices about data use, visit our Advertising Policy and Privacy Policy.';
