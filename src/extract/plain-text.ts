@@ -133,9 +133,8 @@ const COMMENTS_LABEL =
  * the other holds: a page's box of related headlines, a chart, a photo with its caption and byline can stand between
  * two parts of an article and cut its run of prose. The part beyond is the article's when it is long
  * (JOINED_RUN_MIN_WORDS, against `main`, the longest run: teasers of other stories come in shorter runs) and the box
- * is short
- * (JOINED_GAP_MAX_LINES) and no comment section's label. Measured on the 47 real news pages saved as text: see the
- * README ("Page chrome").
+ * between is short (JOINED_GAP_MAX_LINES) and holds no comment section's heading. Measured on the 47 real news pages
+ * saved as text: see the README ("Page chrome").
  */
 function joinsArticle(lines: readonly string[], before: Block, after: Block, added: Block, main: Block): boolean {
   if (added.words < Math.min(JOINED_RUN_MIN_WORDS, main.words / 2)) return false;

@@ -442,9 +442,9 @@ const NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)*";
 /** One or more names, joined by commas, "and" or "&". */
 const NAMES = `${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*`;
 
-/** Two capitalised words or more, a name a dateline may follow ("JEFFREY GETTLEMAN JAN. 13, 2017"): one alone may be a
- * weekday ("By Tuesday March 3, the council …"). */
-const TWO_NAMES = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)+";
+/** A name of two or more capitalised words, as an author's note opens with one, and as a byline does before its
+ * dateline ("By JEFFREY GETTLEMAN JAN. 13, 2017": one word alone may be a weekday, "By Tuesday March 3, the council …"). */
+const FULL_NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)+";
 
 /** A month's name, whole or cut short, as datelines write it. */
 const MONTH =
@@ -453,7 +453,7 @@ const MONTH =
 /** A byline, with or without its dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT", "By Jane Doe and John
  * Roe", "By Jane Doe, Chief Political Correspondent", "By JANE DOE JAN. 13, 2017". */
 export const BYLINE = new RegExp(
-  `^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Rr]eview) by)\\s+(?:${NAMES}\\s*(?:[|·,-]|$)|${TWO_NAMES}\\s+${MONTH}\\.?\\s+\\d)`,
+  `^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Rr]eview) by)\\s+(?:${NAMES}\\s*(?:[|·,-]|$)|${FULL_NAME}\\s+${MONTH}\\.?\\s+\\d)`,
   'u',
 );
 
@@ -466,9 +466,6 @@ const DATED_BYLINE = new RegExp(
 /** A word in any case, for patterns that must match names by their capitals ("is" as "is", "Is" or "IS"). */
 const caseless = (word: string): string =>
   [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
-
-/** A name of two or more capitalised words, as an author's note opens with one. */
-const FULL_NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)+";
 
 /** A line of names only, two or more joined by "and", "&" or commas ("Jane Doe and John Roe"): a byline without its
  * "By". */
