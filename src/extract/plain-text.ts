@@ -226,7 +226,8 @@ export function extractPlainText(raw: string): PlainTextArticle {
   // Widgets inside the run of prose (a ticker, a share row, a newsletter prompt between paragraphs) are left out as
   // the HTML extraction leaves them out.
   const body = withoutChrome(kept, (line) => line);
-  const before = lines.slice(0, main.first).reverse();
+  // The head is above the article's first run, which a run joined before the longest one may be.
+  const before = lines.slice(0, (blocks[first] as Block).first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
   const title = headlineOverDateline(lines) ?? titleAbove(before);
   return { title, text: body.join('\n'), publishedTime: datelineDate(before) };

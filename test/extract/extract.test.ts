@@ -398,7 +398,7 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     ];
     const teaser = INDEPENDENT_PARAGRAPHS[0] as string;
     const comments = ['Comments', 'Hollis G. · March 4, 2025 at 9:12 am', ...INDEPENDENT_PARAGRAPHS.slice(1, 5)];
-    const { text } = extractPlainText(
+    const { text, title } = extractPlainText(
       [
         ORIGINAL.title,
         ...ORIGINAL_PARAGRAPHS.slice(0, 3),
@@ -410,6 +410,8 @@ describe('a page saved as plain text leaves the same chrome out', () => {
       ].join('\n'),
     );
     expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 7));
+    // The title is the head above the article's first part, not a headline of the box above its longest.
+    expect(title).toBe(ORIGINAL.title);
   });
 
   test('a list of other stories under its heading is not taken into the article', () => {
