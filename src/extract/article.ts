@@ -89,6 +89,25 @@ const EMBEDDED_POSTS = [
   'blockquote.reddit-embed-bq',
 ].join(', ');
 
+/**
+ * Comments are removed before Readability reads the page: a page rendered by a framework separates the text pieces of
+ * one line with empty comments ("on Page <!-- -->A<!-- -->22 of the New York edition"), and Readability, wrapping a
+ * block's loose text into paragraphs, ends a paragraph at each, so that one line became five ("A", "22"). Walked with
+ * a stack, not recursion: a hostile page may nest deeper than the call stack goes.
+ */
+function removeComments(root: Node | null): void {
+  const stack: Node[] = root ? [root] : [];
+  const comments: Node[] = [];
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 8) comments.push(child);
+      else if (child.nodeType === 1) stack.push(child);
+    }
+  }
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
+}
+
 /** Words of a line long enough to read as running text whatever its end (a headline is shorter). */
 const RUNNING_TEXT_WORDS = 12;
 
@@ -120,6 +139,7 @@ export function isProbablyArticle(doc: Document): boolean {
 export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle | null {
   const meta = readMetadata(doc, pageUrl);
   for (const embed of Array.from(doc.querySelectorAll(EMBEDDED_POSTS))) embed.remove();
+  removeComments(doc.body ?? doc.documentElement);
   const parsed = new Readability<Node>(doc, { serializer: (node: Node) => node }).parse();
   const content = parsed?.content as Element | null | undefined;
   if (!parsed || !content) return null;

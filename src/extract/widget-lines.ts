@@ -62,7 +62,6 @@ const WIDGET_START = startingWith([
   '(?:media|image) (?:caption|copyright)\\b',
   'check out more (?:articles|stories)\\b',
   'in this article\\s*:',
-  'a version of this (?:article|story) appear(?:s|ed) in print\\b',
   'you must (?:be )?log(?:ged)? ?in\\b',
   'e-?mail\\s+\\S+@\\S+\\.\\w',
   'want to see fewer ads\\b',
@@ -414,6 +413,11 @@ const COOKIE_NOTICE =
 /** Most words of a cookie notice. */
 const COOKIE_NOTICE_MAX_WORDS = 120;
 
+/** A newspaper's note of the printed edition, which ends with the story's headline however long ("A version of this
+ * article appears in print on March 3, 2025, on Page A22 of the New York edition with the headline: …"). */
+const PRINT_NOTE = /^a version of this (?:article|story) appear(?:s|ed) in print\b/i;
+const PRINT_NOTE_MAX_WORDS = 60;
+
 export function isStoriesHeading(text: string): boolean {
   return text.split(' ').length <= 6 && STORIES_HEADING.test(text);
 }
@@ -432,7 +436,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= CREDIT_MAX_WORDS && SLASH_CREDIT.test(text)) ||
     (words <= CAPTION_MAX_WORDS && (CAPTION_CREDIT.test(text) || TRAILING_CREDIT.test(text))) ||
     isEmbedSignature(text) ||
-    (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text))
+    (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text)) ||
+    (words <= PRINT_NOTE_MAX_WORDS && PRINT_NOTE.test(text))
   );
 }
 

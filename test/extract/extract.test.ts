@@ -240,6 +240,10 @@ describe('page chrome inside the article container is left out', () => {
       'a related list',
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
     ],
+    [
+      "a print edition's note with a long headline, its pieces separated by a framework's empty comments",
+      '<div>A version of this article appears in print on <!-- -->, on Page <!-- -->A<!-- -->22<!-- --> of the New York edition<!-- --> with the headline: <!-- -->Harlow Council Approves $48 Million Floodwall After a Decade of Debate Over Who Pays and Who Floods<span>. <a href="/r">Order Reprints</a> | <a href="/p">Today’s Paper</a> | <a href="/s">Subscribe</a></span></div>',
+    ],
   ])('%s', (_, widget) => {
     const text = textOf(`${widget}${story}${widget}`);
     expect(text.split('\n')).toEqual(
@@ -248,6 +252,15 @@ describe('page chrome inside the article container is left out', () => {
     for (const paragraph of ORIGINAL_PARAGRAPHS.slice(0, 4)) expect(text).toContain(paragraph);
     expect(text.split('\n')).toHaveLength(
       ORIGINAL_PARAGRAPHS.slice(0, 4).length + (text.startsWith('Harlow votes') ? 1 : 0),
+    );
+  });
+
+  test("a line of loose text that a framework's empty comments separate stays one line", () => {
+    const text = textOf(
+      `${story}<div>The council said <!-- -->42<!-- --> homes in <!-- -->Pell County<!-- --> would be bought out before the wall is built.</div>`,
+    );
+    expect(text.split('\n')).toContain(
+      'The council said 42 homes in Pell County would be bought out before the wall is built.',
     );
   });
 
