@@ -1,10 +1,11 @@
 import { dirname, resolve } from 'node:path';
-import { judge, type CorpusIndex, type JudgeOptions, type NoVerdict, type Verdict } from '../core';
+import { judge, siteOf, type CorpusIndex, type JudgeOptions, type NoVerdict, type Verdict } from '../core';
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
 import { inOrder, Progress } from './batch';
 import type { Fetcher } from './fetcher';
 import { loadPage, type LoadedPage } from './load-page';
+import { SiteLines } from '../extract/site-lines';
 import { CSV_COLUMNS, verdictCsv, verdictJson, verdictText } from './report';
 
 /** The verdict on a loaded page, exactly as `check` computes it. */
@@ -38,15 +39,16 @@ export async function checkItemsFromManifest(manifest: string): Promise<CheckIte
   });
 }
 
-/**
- * Judges each input, writing one line (JSON, CSV) or one report (text) per input in input order, as soon as it and
- * those before it are judged (pages are loaded a few at a time: downloads overlap, within the fetcher's limits). An
- * input that cannot be read gets its error in its place and on stderr; the others go on. Returns how many failed.
- */
 export type OutputFormat = 'text' | 'json' | 'csv';
+
+/** How many pages of a batch are judged together, their sites' chrome learned among them (SiteLines): enough pages of
+ * one site for its chrome to show, few enough that memory holds only this many article texts. */
+export const SITE_LINES_WINDOW = 200;
 
 export interface CheckOptions extends JudgeOptions {
   fetcher?: Fetcher;
+  /** false: each page judged alone, the lines its site prints on other pages of the batch kept (--each-alone). */
+  siteLines?: boolean;
   quiet?: boolean;
   /** Called with every page judged (for the HTML report). */
   judged?: (entry: JudgedPage) => void;
@@ -58,6 +60,11 @@ export interface JudgedPage {
   result: Verdict | NoVerdict | { error: string };
 }
 
+/**
+ * Judges each input, writing one line (JSON, CSV) or one report (text) per input in input order, SITE_LINES_WINDOW
+ * inputs at a time (pages are loaded a few at a time: downloads overlap, within the fetcher's limits). An input that
+ * cannot be read gets its error in its place and on stderr; the others go on. Returns how many failed.
+ */
 export async function checkAll(
   items: readonly CheckItem[],
   index: CorpusIndex,
@@ -69,35 +76,61 @@ export async function checkAll(
   let failures = 0;
   if (format === 'csv') write(CSV_COLUMNS.join(','));
   const progress = new Progress(items.length, 'check', options.quiet ?? false, warn);
-  await inOrder(
-    items,
-    8,
-    async (item): Promise<JudgedPage> => {
-      try {
-        if (item.error) throw new CliError(item.error);
-        const page = await loadPage(item.input, item.url, options.fetcher);
-        return { id: item.id, page, result: judgePage(page, index, options) };
-      } catch (error) {
-        if (!(error instanceof CliError)) throw error;
-        return { id: item.id, page: null, result: { error: error.message } };
+  const output = (entry: JudgedPage, leftOut: number): void => {
+    options.judged?.(entry);
+    const { id, result } = entry;
+    if ('error' in result) {
+      failures++;
+      progress.line(`firsthand: ${result.error}`);
+      if (format === 'json') write(JSON.stringify({ id, verdict: null, error: result.error }));
+      if (format === 'csv') write(verdictCsv(id, { error: result.error }));
+      return;
+    }
+    if (format === 'json') write(JSON.stringify(verdictJson(id, result)));
+    else if (format === 'csv') write(verdictCsv(id, result));
+    else {
+      write(verdictText(id, result, index.size));
+      if (leftOut > 0)
+        write(
+          `  left out of the article: ${leftOut} line${leftOut === 1 ? '' : 's'} this site prints beside other stories of the batch (its chrome)`,
+        );
+    }
+  };
+  // Pages are read a window at a time, and each window's pages are judged together, without the lines their site
+  // prints beside several stories (SiteLines). Within a window pages download a few at a time; output keeps input order.
+  const window = options.siteLines === false ? 1 : SITE_LINES_WINDOW;
+  for (let start = 0; start < items.length; start += window) {
+    const slice = items.slice(start, start + window);
+    const loaded: Array<{ id: string; page: LoadedPage } | { id: string; error: string }> = [];
+    await inOrder(
+      slice,
+      8,
+      async (item) => {
+        try {
+          if (item.error) throw new CliError(item.error);
+          return { id: item.id, page: await loadPage(item.input, item.url, options.fetcher) };
+        } catch (error) {
+          if (!(error instanceof CliError)) throw error;
+          return { id: item.id, error: error.message };
+        }
+      },
+      (result) => {
+        progress.tick();
+        loaded.push(result);
+      },
+    );
+    const lines = new SiteLines();
+    for (const entry of loaded) if ('page' in entry) lines.add(siteOf(entry.page.url), entry.page.text);
+    for (const entry of loaded) {
+      if (!('page' in entry)) {
+        output({ id: entry.id, page: null, result: { error: entry.error } }, 0);
+        continue;
       }
-    },
-    (entry) => {
-      progress.tick();
-      options.judged?.(entry);
-      const { id, result } = entry;
-      if ('error' in result) {
-        failures++;
-        progress.line(`firsthand: ${result.error}`);
-        if (format === 'json') write(JSON.stringify({ id, verdict: null, error: result.error }));
-        if (format === 'csv') write(verdictCsv(id, { error: result.error }));
-        return;
-      }
-      if (format === 'json') write(JSON.stringify(verdictJson(id, result)));
-      else if (format === 'csv') write(verdictCsv(id, result));
-      else write(verdictText(id, result, index.size));
-    },
-  );
+      const cleaned = lines.clean(siteOf(entry.page.url), entry.page.text);
+      const page = { ...entry.page, text: cleaned.text };
+      output({ id: entry.id, page, result: judgePage(page, index, options) }, cleaned.removed.length);
+    }
+  }
   progress.stop();
   return failures;
 }

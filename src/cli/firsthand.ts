@@ -22,6 +22,8 @@ usage:
   firsthand check … --urls LIST --feed URL|FILE --sitemap URL|FILE [--report FILE.html] [--quiet]
       judge every address of a list (one a line), a feed (RSS, Atom, JSON Feed) or a sitemap (index, urlset,
       Google News), each repeatable; --report writes one self-contained HTML page of the verdicts and evidence
+      lines a site prints beside three stories or more of the batch are its chrome, left out of each article
+      (--each-alone: judge every page by itself)
   firsthand corpus build --out PACK [--manifest REFS.jsonl …] [--dir DIR …] [--urls LIST …] [--feed URL|FILE …]
                          [--sitemap URL|FILE …] [--update] [--strict] [--quiet] [PUBLISH]
       build a corpus pack and its index (PACK.idx) from manifests ({"id","file","url","publisher","title",
@@ -77,8 +79,19 @@ async function main(argv: readonly string[]): Promise<number> {
 async function check(argv: readonly string[]): Promise<number> {
   const args = parseArgs(
     argv,
-    ['corpus', 'url', 'json', 'csv', 'manifest', 'sensitivity', 'report', ...SOURCE_FLAGS, ...FETCH_FLAGS],
-    ['json', 'csv', 'quiet'],
+    [
+      'corpus',
+      'url',
+      'json',
+      'csv',
+      'manifest',
+      'sensitivity',
+      'report',
+      'each-alone',
+      ...SOURCE_FLAGS,
+      ...FETCH_FLAGS,
+    ],
+    ['json', 'csv', 'quiet', 'each-alone'],
     ['manifest', ...SOURCE_FLAGS],
   );
   const sensitivity = stringFlag(args, 'sensitivity') ?? DEFAULT_SENSITIVITY;
@@ -114,7 +127,13 @@ async function check(argv: readonly string[]): Promise<number> {
     args.flags.has('json') ? 'json' : args.flags.has('csv') ? 'csv' : 'text',
     (text) => process.stdout.write(`${text}\n`),
     warn,
-    { sensitivity, fetcher, quiet: args.flags.has('quiet'), ...(report ? { judged: (e) => judged.push(e) } : {}) },
+    {
+      sensitivity,
+      fetcher,
+      quiet: args.flags.has('quiet'),
+      siteLines: !args.flags.has('each-alone'),
+      ...(report ? { judged: (e) => judged.push(e) } : {}),
+    },
   );
   if (report) {
     try {

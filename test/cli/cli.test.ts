@@ -649,6 +649,52 @@ describe('publishing a pack: information, keygen, sign', SPAWNS, () => {
   });
 });
 
+describe('a batch leaves out the lines a site prints beside its stories', SPAWNS, () => {
+  // Three pages of one farm, each a part of the Courier's story, in chrome no vocabulary of ours knows (German): a
+  // ticker, an author line with a view count that changes from page to page, a channel prompt.
+  const farmPart = (n: number, paragraphs: readonly string[]): string =>
+    `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Seite ${n}</title></head><body><main><article><h1>Hochwasserschutz: ${['der Beschluss', 'die Gegner', 'die Anwohner'][n]}</h1>
+<div>Beliebt: Bürgermeisterin eröffnet neue Brücke • Rekordernte im Umland</div>
+<div>Maria Schulz – ${n + 3}. März 2025 – ${100 + n * 37} Aufrufe</div>
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+<div>Folgen Sie uns auf Telegram für tägliche Nachrichten</div></article></main></body></html>`;
+  const parts = [ORIGINAL_PARAGRAPHS.slice(0, 3), ORIGINAL_PARAGRAPHS.slice(3, 5), ORIGINAL_PARAGRAPHS.slice(5, 7)];
+  const manifest = (name: string, host: (n: number) => string): string => {
+    const lines = parts.map((part, n) => {
+      writeFileSync(join(dir, `part-${n}.html`), farmPart(n, part));
+      return JSON.stringify({ id: `part-${n}`, file: `part-${n}.html`, url: `https://${host(n)}/artikel-${n}` });
+    });
+    writeFileSync(join(dir, name), lines.join('\n'));
+    return name;
+  };
+  const copied = (args: string[]): number[] =>
+    run(['check', '--corpus', 'pack.pack', '--json', ...args])
+      .stdout.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).copied);
+
+  test("pages of one site: their shared chrome is not counted as the page's own words", () => {
+    const batch = manifest('one-site.jsonl', () => 'nachrichten-heute.example');
+    const together = copied(['--manifest', batch]);
+    const alone = copied(['--manifest', batch, '--each-alone']);
+    for (const share of together) expect(share).toBeGreaterThanOrEqual(0.99);
+    for (const share of alone) expect(share).toBeLessThan(0.9);
+    const text = run(['check', '--corpus', 'pack.pack', '--manifest', batch]);
+    expect(text.stdout.match(/left out of the article: 3 lines this site prints beside other stories/g)).toHaveLength(
+      3,
+    );
+  });
+
+  test('pages of three sites, or one page alone, are judged as they are', () => {
+    const spread = manifest('three-sites.jsonl', (n) => `farm-${n}.example`);
+    const together = copied(['--manifest', spread]);
+    expect(together).toEqual(copied(['--manifest', spread, '--each-alone']));
+    for (const share of together) expect(share).toBeLessThan(0.9);
+    const one = run(['check', '--corpus', 'pack.pack', '--url', 'https://nachrichten-heute.example/a', 'part-0.html']);
+    expect(one.stdout).not.toMatch(/left out of the article/);
+  });
+});
+
 describe('short articles are judged', SPAWNS, () => {
   test.each([
     ['a one-paragraph snippet ending "Read the full story at…" (about 60 words)', 1],

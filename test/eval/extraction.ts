@@ -11,7 +11,10 @@ import { readabilityNewsPages, readabilityPageHtml, sharedPath } from './data';
  * chrome we let through, or lines we add back), and words the expected text has that ours lacks ("lost", article
  * text a cleanup rule threw away). Words are compared as multisets of lower-cased letter and digit runs. Each page is
  * measured as HTML (`html`) and saved as text (`text`: all the page says, a block a line, through the plain-text
- * extraction, as a reader who saves or copies a page hands it to the CLI).
+ * extraction, as a reader who saves or copies a page hands it to the CLI). Readability's expected text keeps some
+ * chrome of its own (captions, "Related" lines, newsletter prompts, print notes), so "lost" counts those too;
+ * `proseLost` counts only the words of its blocks of running text (12 words or more, ending as a sentence) that our
+ * text lacks, each block's words in order.
  */
 export interface ExtractionFigures {
   pages: number;
@@ -20,6 +23,20 @@ export interface ExtractionFigures {
   lost: number;
   /** Pages losing more than 2% of their expected words. */
   pagesLosingOver2: string[];
+  /** Words of the expected text's blocks of running text missing from ours, and how many such blocks. */
+  proseLost: number;
+  proseBlocksLost: number;
+}
+
+/** Words of a block of running text: as many as a sentence of the article has, where a caption or headline has fewer. */
+const PROSE_WORDS = 12;
+
+/** The expected text's innermost blocks, as text. */
+function blocksOf(body: Element): string[] {
+  return Array.from(body.querySelectorAll('p, li, h1, h2, h3, h4, figcaption, blockquote, td, div'))
+    .filter((el) => !el.querySelector('p, li, div, blockquote, td'))
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -45,14 +62,32 @@ export function extractionFigures(): { html: ExtractionFigures; text: Extraction
 }
 
 function figuresOf(extract: (name: string) => string): ExtractionFigures {
-  const figures: ExtractionFigures = { pages: 0, expectedWords: 0, kept: 0, lost: 0, pagesLosingOver2: [] };
+  const figures: ExtractionFigures = {
+    pages: 0,
+    expectedWords: 0,
+    kept: 0,
+    lost: 0,
+    pagesLosingOver2: [],
+    proseLost: 0,
+    proseBlocksLost: 0,
+  };
   for (const { name } of readabilityNewsPages()) {
     const expectedHtml = readFileSync(
       sharedPath('data', 'readability-pages', 'test', 'test-pages', name, 'expected.html'),
       'utf8',
     );
-    const expected = counts(words(parseDocument(`<html><body>${expectedHtml}</body></html>`).body.textContent ?? ''));
-    const ours = counts(words(extract(name)));
+    const body = parseDocument(`<html><body>${expectedHtml}</body></html>`).body;
+    const expected = counts(words(body.textContent ?? ''));
+    const ourWords = words(extract(name));
+    const ours = counts(ourWords);
+    const inOrder = ` ${ourWords.join(' ')} `;
+    for (const block of blocksOf(body)) {
+      const blockWords = words(block);
+      if (blockWords.length < PROSE_WORDS || !/[.!?"”’)]$/.test(block)) continue;
+      if (inOrder.includes(` ${blockWords.join(' ')} `)) continue;
+      figures.proseLost += blockWords.length;
+      figures.proseBlocksLost++;
+    }
     const total = [...expected.values()].reduce((a, b) => a + b, 0);
     const lost = excess(expected, ours);
     figures.pages++;
@@ -63,4 +98,35 @@ function figuresOf(extract: (name: string) => string): ExtractionFigures {
       figures.pagesLosingOver2.push(`${name} (${Math.round((100 * lost) / total)}%)`);
   }
   return figures;
+}
+
+/** Pages of one farm host on which a line must stand to count as the site's own chrome. */
+export const SITE_LINE_MIN_PAGES = 3;
+
+/**
+ * Chrome the extraction leaves that a rule on lines repeated across pages of one site would take out: lines (lower
+ * case, digits as "#", so that a view count or a date does not hide a repeat) found in the article text of
+ * SITE_LINE_MIN_PAGES or more pages of one host. Returns how many such lines there are and how many pages hold one.
+ */
+export function siteRepeatedLines(pages: ReadonlyArray<{ url: string; text: string }>): {
+  lines: number;
+  pages: number;
+} {
+  const key = (line: string): string => line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  const byHost = new Map<string, Map<string, number>>();
+  const keysOf = pages.map((page) => {
+    const host = URL.canParse(page.url) ? new URL(page.url).host : '';
+    const keys = new Set(page.text.split('\n').map(key).filter(Boolean));
+    const seen = byHost.get(host) ?? new Map<string, number>();
+    byHost.set(host, seen);
+    for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+    return { host, keys };
+  });
+  let lines = 0;
+  for (const seen of byHost.values()) for (const n of seen.values()) if (n >= SITE_LINE_MIN_PAGES) lines++;
+  const holding = keysOf.filter(({ host, keys }) => {
+    const seen = byHost.get(host) as Map<string, number>;
+    return [...keys].some((k) => (seen.get(k) ?? 0) >= SITE_LINE_MIN_PAGES);
+  }).length;
+  return { lines, pages: holding };
 }

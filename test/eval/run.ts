@@ -28,6 +28,7 @@ import {
   rewriteProbability,
   REWRITE_THRESHOLDS,
   SENSITIVITIES,
+  siteOf,
   tokenize,
 } from '../../src/core';
 import { judgePage } from '../../src/cli/check';
@@ -47,7 +48,8 @@ import {
   type EvalGroup,
 } from './groups';
 import { CO_DERIVED_MIN_SEQUENCES } from './co-derived';
-import { extractionFigures, type ExtractionFigures } from './extraction';
+import { SiteLines } from '../../src/extract/site-lines';
+import { extractionFigures, type ExtractionFigures, SITE_LINE_MIN_PAGES, siteRepeatedLines } from './extraction';
 import {
   fitBoostedTrees,
   fitLogistic,
@@ -93,6 +95,9 @@ if (!isSensitivity(sensitivity)) {
   process.exit(2);
 }
 const rewriteThreshold = REWRITE_THRESHOLDS[sensitivity];
+/** `--site-lines`: each group is judged as one batch of `check` is, the lines its pages of one site share left out
+ * (SiteLines: the site's chrome). Without it each page is judged alone, as `check` judges a single page. */
+const siteLines = args.includes('--site-lines');
 
 if (!hasShared()) {
   console.log(`eval: skipped: no shared data at ${sharedDir()} (set FIRSTHAND_SHARED to its folder)`);
@@ -221,6 +226,7 @@ for (const [name, build] of builders) {
       }
       return index;
     };
+    if (siteLines) leaveOutSiteLines(group.cases);
     for (const item of group.cases) {
       const index = indexFor(item.corpus);
       const verdict = 'error' in item.page ? { verdict: null } : judgePage(item.page, index, { sensitivity });
@@ -532,18 +538,41 @@ function lengthReport(): void {
   }
 }
 
+/** The group's pages as one batch: each page's text without the lines its site prints on other pages (SiteLines). */
+function leaveOutSiteLines(cases: EvalCase[]): void {
+  const lines = new SiteLines();
+  for (const item of cases) if (!('error' in item.page)) lines.add(siteOf(item.page.url), item.page.text);
+  for (const item of cases) {
+    if ('error' in item.page) continue;
+    item.page = { ...item.page, text: lines.clean(siteOf(item.page.url), item.page.text).text };
+  }
+}
+
 /** The extraction against Readability's expected output on the real news pages (see extraction.ts). */
 function extractionReport(): void {
   if (only) return;
   const { html, text } = extractionFigures();
   const line = (f: ExtractionFigures): string => {
     const share = (n: number): string => `${((100 * n) / f.expectedWords).toFixed(2)}%`;
-    return `kept ${f.kept} words it lacks (${share(f.kept)}), lost ${f.lost} it has (${share(f.lost)}); pages losing over 2%: ${f.pagesLosingOver2.length ? f.pagesLosingOver2.join(', ') : 'none'}`;
+    return `kept ${f.kept} words it lacks (${share(f.kept)}), lost ${f.lost} it has (${share(f.lost)}; of its running text, ${f.proseLost} words in ${f.proseBlocksLost} blocks); pages losing over 2%: ${f.pagesLosingOver2.length ? f.pagesLosingOver2.join(', ') : 'none'}`;
   };
   console.log(
     `\nextraction on ${html.pages} real news pages vs Readability's expected text (${html.expectedWords} words): ${line(html)}`,
   );
   console.log(`  the same pages saved as text (all the page says, a block a line): ${line(text)}`);
+  const farmPages = (group: string): Array<{ url: string; text: string }> =>
+    results
+      .filter((r) => r.group.name === group && !('error' in r.item.page))
+      .map((r) => r.item.page as { url: string; text: string });
+  const repeated = (group: string): string => {
+    const pages = farmPages(group);
+    const found = siteRepeatedLines(pages);
+    return `${found.lines} lines on ${found.pages} of ${pages.length} pages`;
+  };
+  if (farmPages('chrome-rewrites').length)
+    console.log(
+      `  site chrome left in farm pages (lines on ${SITE_LINE_MIN_PAGES}+ pages of one host after extraction): rewrites in chrome ${repeated('chrome-rewrites')}; saved as text ${repeated('chrome-rewrites-saved')}`,
+    );
 }
 
 /** Recall per farm page template (reposts and rewrites in chrome), both halves: where chrome costs verdicts. Each
