@@ -22,19 +22,34 @@ export interface PlainTextArticle {
   publishedTime: string;
 }
 
+/** Characters of the scripts written without spaces between words (Chinese, Japanese). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/** Characters of an unspaced script that count as one word: a Chinese word averages about two characters. Counted
+ * as one word a line, a page in Chinese or Japanese had no line long enough for prose, and the whole page, its
+ * navigation and all, was taken for the article (qq, gmw, youth, yahoo-4 of the readability pages saved as text). */
+const UNSPACED_CHARS_PER_WORD = 2;
+
 /** Words of a line (its white space folded to single spaces). */
 function wordCount(line: string): number {
-  return line.split(/\s+/).length;
+  const unspaced = line.match(UNSPACED)?.length ?? 0;
+  if (unspaced === 0) return line.split(/\s+/).length;
+  const spaced = line.replace(UNSPACED, ' ').split(/\s+/).filter(Boolean).length;
+  return spaced + Math.ceil(unspaced / UNSPACED_CHARS_PER_WORD);
 }
 
 /** A line of running prose: ten words or more ending like a sentence, or long enough to be prose anyway. */
 function isProse(line: string): boolean {
   const words = wordCount(line);
-  return (words >= 10 && /[.!?:;"'\u201d\u2019)\]]$/.test(line)) || words >= 25;
+  return (
+    (words >= 10 && /[.!?:;"'\u201d\u2019)\]\u3002\uff01\uff1f\uff1a\uff1b\u300d\u300f\uff09]$/.test(line)) ||
+    words >= 25
+  );
 }
 
-/** A line ends as a sentence does: a full stop, question or exclamation mark or ellipsis, then any closing quotes. */
-const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019)\]]*$/;
+/** A line ends as a sentence does: a full stop, question or exclamation mark or ellipsis (Western or full-width),
+ * then any closing quotes. */
+const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u201d\u2019)\]\u300d\u300f\uff09]*$/;
 
 /** A short sentence of the article (a line of a quotation, "Good luck, man."): three words or more ending as a
  * sentence does. Inside a run of prose it neither breaks the run nor counts toward a gap; navigation, tags and

@@ -499,9 +499,10 @@ function isBreadcrumb(text: string, words: number, sentence: boolean): boolean {
   return !sentence && words <= 10 && (text.match(/\s[>|/›»]\s/g) ?? []).length >= 2;
 }
 
-/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET"): never its title. */
+/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET", "2017-03-10 09:58 来源：…",
+ * a year, month and day first, as pages in any language print them): never its title. */
 export const DATELINE =
-  /^(?:published|updated|last updated|last modified|first published|posted)\b|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
+  /^(?:published|updated|last updated|last modified|first published|posted)\b|^\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}(?!\d)|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
 
 /** Most words of a line that is a byline with a date ("By Jane Doe | May 12, 2026 3:04 pm") rather than a headline
  * naming a day. */

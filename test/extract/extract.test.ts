@@ -384,6 +384,34 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     for (const paragraph of ORIGINAL_PARAGRAPHS.slice(0, 4)) expect(text).toContain(paragraph);
   });
 
+  test('a page in Chinese: its article, not its navigation; its headline, not its dateline', () => {
+    // Our own words. Chinese is written without spaces: a line of 60 characters is a paragraph, not one word.
+    const article = [
+      '哈洛市议会周二晚上以七票对两票通过了一项计划，将沿着凯斯特林河修建一道价值四千八百万美元的防洪墙。',
+      '这道防洪墙长约三公里，高出河岸约三米，并将配备四座抽水站，用来排出墙后积聚的雨水。',
+      '市长布兰尼根说，这次投票兑现了她竞选时的承诺。反对者则认为，这项计划进展太快，花费也太高。',
+      '城市预计将用今年三月获得的联邦拨款支付大部分费用，工程计划于明年春天开工，预计持续三年。',
+    ];
+    const page = [
+      '首页',
+      '新闻',
+      '体育',
+      '财经',
+      '首页 > 新闻 > 本地 > 正文',
+      '哈洛市议会批准修建防洪墙',
+      '2026-05-12 09:58 来源：哈洛信使报',
+      ...article,
+      '相关阅读',
+      '城市公园周末举办音乐节',
+      '本地面包店获得全国大奖',
+      '版权所有 © 2026 哈洛信使报',
+    ].join('\n');
+    const { text, title, publishedTime } = extractPlainText(page);
+    expect(text.split('\n')).toEqual(article);
+    expect(title).toBe('哈洛市议会批准修建防洪墙');
+    expect(publishedTime).toBe('2026-05-12');
+  });
+
   test('widget lines between two paragraphs, however many, do not cut the article in two', () => {
     const player = [
       'Omar Haddad/Reuters',
