@@ -36,6 +36,10 @@ export async function sourceItems(
   return { items, failed };
 }
 
+/** How many pages of a batch are read together, their sites' chrome learned among them (SiteLines): enough pages of
+ * one site for its chrome to show, few enough that memory holds only this many article texts. */
+export const SITE_LINES_WINDOW = 200;
+
 /**
  * Runs `load` on every item, at most `parallel` at once, and hands each result to `consume` in input order as soon
  * as the results before it are in (so output keeps input order while downloads overlap).

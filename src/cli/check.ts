@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { judge, siteOf, type CorpusIndex, type JudgeOptions, type NoVerdict, type Verdict } from '../core';
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
-import { inOrder, Progress } from './batch';
+import { inOrder, Progress, SITE_LINES_WINDOW } from './batch';
 import type { Fetcher } from './fetcher';
 import { loadPage, type LoadedPage } from './load-page';
 import { SiteLines } from '../extract/site-lines';
@@ -40,10 +40,6 @@ export async function checkItemsFromManifest(manifest: string): Promise<CheckIte
 }
 
 export type OutputFormat = 'text' | 'json' | 'csv';
-
-/** How many pages of a batch are judged together, their sites' chrome learned among them (SiteLines): enough pages of
- * one site for its chrome to show, few enough that memory holds only this many article texts. */
-export const SITE_LINES_WINDOW = 200;
 
 export interface CheckOptions extends JudgeOptions {
   fetcher?: Fetcher;

@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   canonicalUrl,
   checkReferenceMeta,
+  siteOf,
   fingerprintText,
   EMPTY_PACK_INFO,
   PackError,
@@ -12,12 +13,13 @@ import {
   type ReferenceMeta,
 } from '../core';
 import { CliError } from './cli-error';
-import { inOrder, Progress, sourceItems, type SourceFlags } from './batch';
+import { inOrder, Progress, SITE_LINES_WINDOW, sourceItems, type SourceFlags } from './batch';
 import { readPackFile, writePackFile, type OpenedPack } from './corpus-file';
 import { Fetcher } from './fetcher';
 import { readPrivateText, textPathOf, writePrivateText } from './private-text';
 import type { SigningKey } from './pack-signing';
 import { describeFsError, loadPage, type LoadedPage } from './load-page';
+import { SiteLines } from '../extract/site-lines';
 import { field, readJsonLines } from './jsonl';
 
 /**
@@ -48,6 +50,8 @@ export interface BuildOptions {
   info?: Partial<PackInfo>;
   /** Sign the pack with this key. */
   key?: SigningKey;
+  /** false: each page made a reference as it is, the lines its site prints beside other stories kept (--each-alone). */
+  siteLines?: boolean;
   warn?: (line: string) => void;
 }
 
@@ -121,43 +125,65 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
     skipped.push(message);
     progress.line(`firsthand: skipped ${message}`);
   };
+  const take = (result: (Reference & { text: string }) | CliError, item: BuildItem): void => {
+    if (result instanceof CliError) return skip(result.message);
+    if (idsThisRun.has(result.id)) return skip(`${item.where}: id ${JSON.stringify(result.id)} is used twice`);
+    idsThisRun.add(result.id);
+    if (known.has(result)) {
+      alreadyThere++;
+      return;
+    }
+    const { text, ...ref } = result;
+    known.add(ref);
+    references.push(ref);
+    if (options.keepText) texts.set(ref.id, text);
+  };
   // Pages are loaded a few at a time (downloads overlap; the fetcher keeps to its limits) and taken in input order,
-  // so a build's result does not depend on which server answered first.
-  await inOrder(
-    items,
-    8,
-    async (item): Promise<(Reference & { text: string }) | CliError> => {
-      try {
-        if ('error' in item) throw new CliError(item.error);
-        const page = await loadItem(item, fetcher);
-        const ref = { ...referenceFromPage(page, item.given, item.fallback), text: page.text };
+  // so a build's result does not depend on which server answered first. They are read SITE_LINES_WINDOW at a time,
+  // and each window's references are made without the lines their site prints beside several stories (SiteLines), as
+  // `check` reads a batch.
+  const window = options.siteLines === false ? 1 : SITE_LINES_WINDOW;
+  for (let start = 0; start < items.length; start += window) {
+    const slice = items.slice(start, start + window);
+    const loaded: Array<{ item: BuildItem; page: LoadedPage | CliError }> = [];
+    await inOrder(
+      slice,
+      8,
+      async (item): Promise<LoadedPage | CliError> => {
         try {
-          checkReferenceMeta(ref, item.where);
+          if ('error' in item) throw new CliError(item.error);
+          return await loadItem(item, fetcher);
         } catch (error) {
-          if (error instanceof PackError) throw new CliError(error.message);
+          if (error instanceof CliError) return error;
           throw error;
         }
-        return ref;
+      },
+      (page, item) => {
+        progress.tick();
+        loaded.push({ item, page });
+      },
+    );
+    const lines = new SiteLines();
+    const siteOfEntry = (item: BuildItem, page: LoadedPage): string =>
+      siteOf(('given' in item ? item.given.url : '') || page.url);
+    for (const { item, page } of loaded) if (!(page instanceof CliError)) lines.add(siteOfEntry(item, page), page.text);
+    for (const { item, page } of loaded) {
+      if (page instanceof CliError) {
+        take(page, item);
+        continue;
+      }
+      if ('error' in item) continue; // never loaded: its error is the page's (above)
+      try {
+        const text = lines.clean(siteOfEntry(item, page), page.text).text;
+        const ref = { ...referenceFromPage({ ...page, text }, item.given, item.fallback), text };
+        checkReferenceMeta(ref, item.where);
+        take(ref, item);
       } catch (error) {
-        if (error instanceof CliError) return error;
-        throw error;
+        if (error instanceof PackError) take(new CliError(error.message), item);
+        else throw error;
       }
-    },
-    (result, item) => {
-      progress.tick();
-      if (result instanceof CliError) return skip(result.message);
-      if (idsThisRun.has(result.id)) return skip(`${item.where}: id ${JSON.stringify(result.id)} is used twice`);
-      idsThisRun.add(result.id);
-      if (known.has(result)) {
-        alreadyThere++;
-        return;
-      }
-      const { text, ...ref } = result;
-      known.add(ref);
-      references.push(ref);
-      if (options.keepText) texts.set(ref.id, text);
-    },
-  );
+    }
+  }
   progress.stop();
   if (options.strict && skipped.length > 0) {
     throw new CliError(

@@ -41,8 +41,19 @@ export async function corpus(
     case 'build': {
       const args = parseArgs(
         rest,
-        ['manifest', 'dir', 'out', 'strict', 'update', 'keep-text', ...PUBLISH_FLAGS, ...SOURCE_FLAGS, ...FETCH_FLAGS],
-        ['strict', 'update', 'quiet', 'keep-text'],
+        [
+          'manifest',
+          'dir',
+          'out',
+          'strict',
+          'update',
+          'keep-text',
+          'each-alone',
+          ...PUBLISH_FLAGS,
+          ...SOURCE_FLAGS,
+          ...FETCH_FLAGS,
+        ],
+        ['strict', 'update', 'quiet', 'keep-text', 'each-alone'],
         ['manifest', 'dir', ...SOURCE_FLAGS],
       );
       const target = stringFlag(args, 'out');
@@ -75,6 +86,7 @@ export async function corpus(
         fetcher: fetcherOf(args),
         quiet: args.flags.has('quiet'),
         keepText: args.flags.has('keep-text'),
+        siteLines: !args.flags.has('each-alone'),
         warn: err,
       });
       err(`firsthand: wrote ${target}: ${summary(result)}`);

@@ -21,14 +21,15 @@ usage:
       judge every page of manifests ({"id","file","url"} a line), in order (files and manifests can be mixed)
   firsthand check … --urls LIST --feed URL|FILE --sitemap URL|FILE [--report FILE.html] [--quiet]
       judge every address of a list (one a line), a feed (RSS, Atom, JSON Feed) or a sitemap (index, urlset,
-      Google News), each repeatable; --report writes one self-contained HTML page of the verdicts and evidence
-      lines a site prints beside three stories or more of the batch are its chrome, left out of each article
+      Google News), each repeatable; --report writes one self-contained HTML page of the verdicts and evidence.
+      In a batch, the lines a site prints beside three stories or more are its chrome, left out of each article
       (--each-alone: judge every page by itself)
   firsthand corpus build --out PACK [--manifest REFS.jsonl …] [--dir DIR …] [--urls LIST …] [--feed URL|FILE …]
-                         [--sitemap URL|FILE …] [--update] [--strict] [--quiet] [PUBLISH]
+                         [--sitemap URL|FILE …] [--update] [--strict] [--quiet] [--each-alone] [PUBLISH]
       build a corpus pack and its index (PACK.idx) from manifests ({"id","file","url","publisher","title",
       "publishedAt"} a line) and folders of saved .html/.txt pages; an input that cannot be built is skipped with its
-      reason (--strict: fail instead); --update keeps PACK's references and adds only new ones
+      reason (--strict: fail instead); --update keeps PACK's references and adds only new ones; a site's chrome is
+      left out as in check (--each-alone: keep it)
   firsthand corpus merge --out PACK [PUBLISH] A B …
       one pack of several (a reference already in an earlier pack is left out)
   firsthand corpus keygen --out KEY

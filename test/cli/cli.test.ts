@@ -685,6 +685,30 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
     );
   });
 
+  test("corpus build: a site's references are made without its chrome", () => {
+    // The three pages as a newsroom's own references; a copy of the first's article alone is then all of its source.
+    const refs = manifest('one-site-refs.jsonl', () => 'nachrichten-heute.example');
+    writeFileSync(join(dir, 'copy-of-part-0.txt'), (parts[0] as string[]).join('\n'));
+    const ofSource = (extra: string[]): number => {
+      const built = run(['corpus', 'build', '--manifest', refs, '--out', 'site.pack', ...extra]);
+      expect(built.code).toBe(0);
+      const judged = run([
+        'check',
+        '--corpus',
+        'site.pack',
+        '--json',
+        '--url',
+        'https://copier.example/a',
+        'copy-of-part-0.txt',
+      ]);
+      const verdict = JSON.parse(judged.stdout);
+      expect(verdict).toMatchObject({ verdict: 'repost', source: { id: 'part-0' } });
+      return verdict.copiedOfSource;
+    };
+    expect(ofSource([])).toBeGreaterThanOrEqual(0.99);
+    expect(ofSource(['--each-alone'])).toBeLessThan(0.9);
+  });
+
   test('pages of three sites, or one page alone, are judged as they are', () => {
     const spread = manifest('three-sites.jsonl', (n) => `farm-${n}.example`);
     const together = copied(['--manifest', spread]);
