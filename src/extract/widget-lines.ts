@@ -413,6 +413,11 @@ const COOKIE_NOTICE =
 /** Most words of a cookie notice. */
 const COOKIE_NOTICE_MAX_WORDS = 120;
 
+/** A teaser of a gallery or a video, as lists of other stories print them ("Can we ride on your handle bars? (34
+ * Photos)", "This is what happens when you get bored on a plane (Video)"). */
+const TEASER_MARK = /\((?:\d+\s+)?(?:photos?|pics|pictures|videos?|watch|gallery|slideshow)\)$/i;
+const TEASER_MAX_WORDS = 25;
+
 /** A newspaper's note of the printed edition, which ends with the story's headline however long ("A version of this
  * article appears in print on March 3, 2025, on Page A22 of the New York edition with the headline: …"). */
 const PRINT_NOTE = /^a version of this (?:article|story) appear(?:s|ed) in print\b/i;
@@ -437,7 +442,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= CAPTION_MAX_WORDS && (CAPTION_CREDIT.test(text) || TRAILING_CREDIT.test(text))) ||
     isEmbedSignature(text) ||
     (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text)) ||
-    (words <= PRINT_NOTE_MAX_WORDS && PRINT_NOTE.test(text))
+    (words <= PRINT_NOTE_MAX_WORDS && PRINT_NOTE.test(text)) ||
+    (words <= TEASER_MAX_WORDS && TEASER_MARK.test(text))
   );
 }
 

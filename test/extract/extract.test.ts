@@ -241,6 +241,10 @@ describe('page chrome inside the article container is left out', () => {
       '<ul><li><a href="/r/1">Local bakery wins national award</a></li><li><a href="/r/2">The history of the paperclip</a></li></ul>',
     ],
     [
+      'teasers of a gallery and a video, written as text',
+      '<div>Can we ride on your handle bars? (34 Photos)</div><div>This is what happens when you get bored on a plane (Video)</div>',
+    ],
+    [
       "a print edition's note with a long headline, its pieces separated by a framework's empty comments",
       '<div>A version of this article appears in print on <!-- -->, on Page <!-- -->A<!-- -->22<!-- --> of the New York edition<!-- --> with the headline: <!-- -->Harlow Council Approves $48 Million Floodwall After a Decade of Debate Over Who Pays and Who Floods<span>. <a href="/r">Order Reprints</a> | <a href="/p">Today’s Paper</a> | <a href="/s">Subscribe</a></span></div>',
     ],
@@ -368,6 +372,8 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     'Views: 1,234',
     'Comments (12)',
     '— Rita Okafor (@ritaokafor) March 3, 2025',
+    'College basketball’s best players and a shot at $150,000 (26 Photos)',
+    'This is what happens when you get bored on a plane (Video)',
   ];
 
   test.each(widgets)('%s', (widget) => {
