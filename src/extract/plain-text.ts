@@ -336,12 +336,25 @@ function isTitleLike(line: string): boolean {
   return isHeadlineLike(line, TITLE_MAX_WORDS);
 }
 
+/** A headline may end with a question or an exclamation mark ("$150K Pearl Oscar Dress ... STOLEN!!!!", "Can EDS
+ * Remain Vendor-Neutral Under HP's Thumb?") where a sentence of the article does too ("Can you believe it?"): it is
+ * a headline when written as headlines are, most of its longer words capitalised. */
+function isExclaimedHeadline(line: string): boolean {
+  if (!/[!?]["'\u201d\u2019)\]]*$/.test(line)) return false;
+  const long = line.match(/\p{L}{4,}/gu) ?? [];
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return long.length >= 2 && capitalised >= HEADLINE_CAPITALISED_SHARE * long.length;
+}
+
+/** Share of a headline's words of four letters or more that start with a capital, in headline style. */
+const HEADLINE_CAPITALISED_SHARE = 0.6;
+
 function isHeadlineLike(line: string, maxWords: number): boolean {
   const words = wordCount(line);
   return (
     words >= 4 &&
     words <= maxWords &&
-    !SENTENCE_END.test(line) &&
+    (!SENTENCE_END.test(line) || isExclaimedHeadline(line)) &&
     !BULLET.test(line) &&
     !BYLINE.test(line) &&
     !DATELINE.test(line) &&

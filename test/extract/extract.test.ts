@@ -390,6 +390,14 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     for (const paragraph of ORIGINAL_PARAGRAPHS.slice(0, 4)) expect(text).toContain(paragraph);
   });
 
+  test('a headline may end with a question or an exclamation mark; a short sentence above the article is no headline', () => {
+    const titleOf = (head: string): string =>
+      extractPlainText([head, ...ORIGINAL_PARAGRAPHS.slice(0, 4)].join('\n')).title;
+    expect(titleOf('$48 Million Floodwall ... APPROVED!!!!')).toBe('$48 Million Floodwall ... APPROVED!!!!');
+    expect(titleOf('Can Harlow Afford Its New Floodwall?')).toBe('Can Harlow Afford Its New Floodwall?');
+    expect(titleOf('Can you believe it took them ten years?')).toBe('');
+  });
+
   test('a page in Chinese: its article, not its navigation; its headline, not its dateline', () => {
     // Our own words. Chinese is written without spaces: a line of 60 characters is a paragraph, not one word.
     const article = [
