@@ -172,7 +172,7 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
         take(page, item);
         continue;
       }
-      if ('error' in item) continue; // never loaded: its error is the page's (above)
+      if ('error' in item) continue; // an item with an error is never loaded: its page is that error, taken above
       try {
         const text = lines.clean(siteOfEntry(item, page), page.text).text;
         const ref = { ...referenceFromPage({ ...page, text }, item.given, item.fallback), text };
