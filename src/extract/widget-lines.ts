@@ -418,6 +418,13 @@ const COOKIE_NOTICE_MAX_WORDS = 120;
 const TEASER_MARK = /\((?:\d+\s+)?(?:photos?|pics|pictures|videos?|watch|gallery|slideshow)\)$/i;
 const TEASER_MAX_WORDS = 25;
 
+/** A teaser of another story ending with its link's label ("… ein neues: Ersatz-SSDs gibt es ab 170 Euro. Mehr…",
+ * "… Read more »"): a "more" with its ellipsis or arrow, or a "read more" in any of the languages of the test pages.
+ * Prose ending with "more" has a full stop. */
+const MORE_LINK_END =
+  /(?:\b(?:read more|continue reading|weiterlesen|lire la suite|leer más|leia mais)\s*(?:…|\.{3}|»|›|>)?|\b(?:more|mehr|plus|más|mais|meer)\s*(?:…|\.{3}|»|›|>))$/iu;
+const MORE_TEASER_MAX_WORDS = 80;
+
 /** A newspaper's note of the printed edition, which ends with the story's headline however long ("A version of this
  * article appears in print on March 3, 2025, on Page A22 of the New York edition with the headline: …"). */
 const PRINT_NOTE = /^a version of this (?:article|story) appear(?:s|ed) in print\b/i;
@@ -443,7 +450,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     isEmbedSignature(text) ||
     (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text)) ||
     (words <= PRINT_NOTE_MAX_WORDS && PRINT_NOTE.test(text)) ||
-    (words <= TEASER_MAX_WORDS && TEASER_MARK.test(text))
+    (words <= TEASER_MAX_WORDS && TEASER_MARK.test(text)) ||
+    (words <= MORE_TEASER_MAX_WORDS && MORE_LINK_END.test(text))
   );
 }
 

@@ -242,7 +242,11 @@ describe('page chrome inside the article container is left out', () => {
     ],
     [
       'teasers of a gallery and a video, written as text',
-      '<div>Can we ride on your handle bars? (34 Photos)</div><div>This is what happens when you get bored on a plane (Video)</div>',
+      '<div>Inside the bakery that won the national sourdough prize (12 Photos)</div><div>Watch the floodwall debate get heated at city hall (Video)</div>',
+    ],
+    [
+      "teasers of other stories ending with their link's label",
+      '<p>Local bakery wins national award for its sourdough, and the judges say it was not even close. Read more »</p><p>Die Stadt Harlow baut eine neue Brücke über den Fluss, die im Frühjahr eröffnet werden soll. Mehr…</p>',
     ],
     [
       "a print edition's note with a long headline, its pieces separated by a framework's empty comments",
@@ -257,6 +261,11 @@ describe('page chrome inside the article container is left out', () => {
     expect(text.split('\n')).toHaveLength(
       ORIGINAL_PARAGRAPHS.slice(0, 4).length + (text.startsWith('Harlow votes') ? 1 : 0),
     );
+  });
+
+  test('a paragraph ending with "more" as a sentence does is kept', () => {
+    const paragraph = 'Residents said the wall would protect their homes, and that the city should have done more.';
+    expect(textOf(`${story}<p>${paragraph}</p>`)).toContain(paragraph);
   });
 
   test("a line of loose text that a framework's empty comments separate stays one line", () => {
@@ -372,8 +381,9 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     'Views: 1,234',
     'Comments (12)',
     '— Rita Okafor (@ritaokafor) March 3, 2025',
-    'College basketball’s best players and a shot at $150,000 (26 Photos)',
-    'This is what happens when you get bored on a plane (Video)',
+    'The ten best bakeries of Pell County and what to order at each (26 Photos)',
+    'Watch the floodwall debate get heated at city hall (Video)',
+    'Die Stadt Harlow baut eine neue Brücke über den Fluss: Sie soll im Frühjahr eröffnet werden und kostet zwölf Millionen. Mehr…',
   ];
 
   test.each(widgets)('%s', (widget) => {
