@@ -425,6 +425,21 @@ const MORE_LINK_END =
   /(?:\b(?:read more|continue reading|weiterlesen|lire la suite|leer más|leia mais)\s*(?:…|\.{3}|»|›|>)?|\b(?:more|mehr|plus|más|mais|meer)\s*(?:…|\.{3}|»|›|>))$/iu;
 const MORE_TEASER_MAX_WORDS = 80;
 
+/** A headline printed two to four times on one line, as a story card's image text, title and link run together in
+ * a page saved as text ("Use the Stranger Test to Reduce Impulse Purchases Use the Stranger Test to …"): a link to
+ * another story. A paragraph repeated whole is longer than a headline, or ends as a sentence; a date printed twice
+ * ("22 Dec, 2016 22 Dec, 2016") is a dateline, read as one. */
+function isRepeatedHeadline(words: readonly string[]): boolean {
+  for (let times = 2; times <= 4; times++) {
+    const size = words.length / times;
+    if (!Number.isInteger(size) || size < 3 || size > REPEATED_HEADLINE_MAX_WORDS) continue;
+    if (SENTENCE_END.test(words[size - 1] as string)) continue;
+    if (words.every((word, i) => word === words[i % size])) return true;
+  }
+  return false;
+}
+const REPEATED_HEADLINE_MAX_WORDS = 15;
+
 /** A newspaper's note of the printed edition, which ends with the story's headline however long ("A version of this
  * article appears in print on March 3, 2025, on Page A22 of the New York edition with the headline: …"). */
 const PRINT_NOTE = /^a version of this (?:article|story) appear(?:s|ed) in print\b/i;
@@ -451,7 +466,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text)) ||
     (words <= PRINT_NOTE_MAX_WORDS && PRINT_NOTE.test(text)) ||
     (words <= TEASER_MAX_WORDS && TEASER_MARK.test(text)) ||
-    (words <= MORE_TEASER_MAX_WORDS && MORE_LINK_END.test(text))
+    (words <= MORE_TEASER_MAX_WORDS && MORE_LINK_END.test(text)) ||
+    (words <= 4 * REPEATED_HEADLINE_MAX_WORDS && isRepeatedHeadline(text.split(' ')) && !isDateOnly(text))
   );
 }
 

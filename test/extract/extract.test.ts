@@ -384,6 +384,7 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     'The ten best bakeries of Pell County and what to order at each (26 Photos)',
     'Watch the floodwall debate get heated at city hall (Video)',
     'Die Stadt Harlow baut eine neue Brücke über den Fluss: Sie soll im Frühjahr eröffnet werden und kostet zwölf Millionen. Mehr…',
+    'How the Harlow Floodwall Will Work How the Harlow Floodwall Will Work How the Harlow Floodwall Will Work',
   ];
 
   test.each(widgets)('%s', (widget) => {
