@@ -480,6 +480,17 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     expect(title).toBe(ORIGINAL.title);
   });
 
+  test("an article's first part above a box is kept when it is shorter than a part beyond one must be", () => {
+    // 222 words under the headline, a box, then a longer part (513 words): the first part joins at 200 words, where
+    // a part beyond the box needs 250 (teasers come after an article more often than before it).
+    const box = ['Related Coverage', 'Harlow bakery wins a national award for its sourdough', 'Jessica Moore'];
+    const first = ORIGINAL_PARAGRAPHS.slice(0, 5);
+    const rest = [...ORIGINAL_PARAGRAPHS.slice(5), ...INDEPENDENT_PARAGRAPHS, ...ORIGINAL_PARAGRAPHS.slice(0, 5)];
+    const { text, title } = extractPlainText([ORIGINAL.title, ...first, ...box, ...rest].join('\n'));
+    expect(text.split('\n')).toEqual([...first, ...rest]);
+    expect(title).toBe(ORIGINAL.title);
+  });
+
   test('a list of other stories under its heading is not taken into the article', () => {
     // The last headline ends as a sentence would ("[UPDATE]"), which once let the run of prose reach it.
     const list = [
