@@ -23,7 +23,10 @@ export interface PlainTextArticle {
 }
 
 /** Characters of the scripts written without spaces between words (Chinese, Japanese). */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+/** The same, tested first (a plain range of code units scans a long line much faster than script properties do:
+ * on a 15.7 MB hostile text the plain-text extraction took twice as long with them). */
+const UNSPACED_ANY = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /** Characters of an unspaced script that count as one word: a Chinese word averages about two characters. Counted
  * as one word a line, a page in Chinese or Japanese had no line long enough for prose, and the whole page, its
@@ -32,8 +35,8 @@ const UNSPACED_CHARS_PER_WORD = 2;
 
 /** Words of a line (its white space folded to single spaces). */
 function wordCount(line: string): number {
+  if (!UNSPACED_ANY.test(line)) return line.split(/\s+/).length;
   const unspaced = line.match(UNSPACED)?.length ?? 0;
-  if (unspaced === 0) return line.split(/\s+/).length;
   const spaced = line.replace(UNSPACED, ' ').split(/\s+/).filter(Boolean).length;
   return spaced + Math.ceil(unspaced / UNSPACED_CHARS_PER_WORD);
 }

@@ -425,6 +425,10 @@ const MORE_LINK_END =
   /(?:\b(?:read more|continue reading|weiterlesen|lire la suite|leer más|leia mais)\s*(?:…|\.{3}|»|›|>)?|\b(?:more|mehr|plus|más|mais|meer)\s*(?:…|\.{3}|»|›|>))$/iu;
 const MORE_TEASER_MAX_WORDS = 80;
 
+/** Most characters of a teaser's line: the end-anchored patterns above are tried at every position of a line, and a
+ * hostile page's line of one 20,000-letter word has one word. */
+const TEASER_MAX_CHARS = 1000;
+
 /** A headline printed two to four times on one line, as a story card's image text, title and link run together in
  * a page saved as text ("Use the Stranger Test to Reduce Impulse Purchases Use the Stranger Test to …"): a link to
  * another story. A paragraph repeated whole is longer than a headline, or ends as a sentence; a date printed twice
@@ -465,8 +469,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     isEmbedSignature(text) ||
     (words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text)) ||
     (words <= PRINT_NOTE_MAX_WORDS && PRINT_NOTE.test(text)) ||
-    (words <= TEASER_MAX_WORDS && TEASER_MARK.test(text)) ||
-    (words <= MORE_TEASER_MAX_WORDS && MORE_LINK_END.test(text)) ||
+    (words <= TEASER_MAX_WORDS && text.length <= TEASER_MAX_CHARS && TEASER_MARK.test(text)) ||
+    (words <= MORE_TEASER_MAX_WORDS && text.length <= TEASER_MAX_CHARS && MORE_LINK_END.test(text)) ||
     (words <= 4 * REPEATED_HEADLINE_MAX_WORDS && isRepeatedHeadline(text.split(' ')) && !isDateOnly(text))
   );
 }
