@@ -91,8 +91,8 @@ const EMBEDDED_POSTS = [
 
 /**
  * Comments are removed before Readability reads the page: a page rendered by a framework separates the text pieces of
- * one line with empty comments ("on Page <!-- -->A<!-- -->22 of the New York edition"), and Readability, wrapping a
- * block's loose text into paragraphs, ends a paragraph at each, so that one line became five ("A", "22"). Walked with
+ * one line with empty comments ("on Page <!-- -->A<!-- -->7 of the print edition"), and Readability, wrapping a
+ * block's loose text into paragraphs, ends a paragraph at each, so that one line became five ("A", "7"). Walked with
  * a stack, not recursion: a hostile page may nest deeper than the call stack goes.
  */
 function removeComments(root: Node | null): void {

@@ -347,9 +347,9 @@ function isTitleLike(line: string): boolean {
   return isHeadlineLike(line, TITLE_MAX_WORDS);
 }
 
-/** A headline may end with a question or an exclamation mark ("$150K Pearl Oscar Dress ... STOLEN!!!!", "Can EDS
- * Remain Vendor-Neutral Under HP's Thumb?") where a sentence of the article does too ("Can you believe it?"): it is
- * a headline when written as headlines are, most of its longer words capitalised. */
+/** A headline may end with a question or an exclamation mark ("$48 Million Floodwall ... APPROVED!!!!", "Can Harlow
+ * Afford Its New Floodwall?") where a sentence of the article does too ("Can you believe it?"): it is a headline when
+ * written as headlines are, most of its longer words capitalised. */
 function isExclaimedHeadline(line: string): boolean {
   if (!/[!?]["'\u201d\u2019)\]]*$/.test(line)) return false;
   const long = line.match(/\p{L}{4,}/gu) ?? [];

@@ -413,12 +413,12 @@ const COOKIE_NOTICE =
 /** Most words of a cookie notice. */
 const COOKIE_NOTICE_MAX_WORDS = 120;
 
-/** A teaser of a gallery or a video, as lists of other stories print them ("Can we ride on your handle bars? (34
- * Photos)", "This is what happens when you get bored on a plane (Video)"). */
+/** A teaser of a gallery or a video, as lists of other stories print them ("Inside the bakery that won the sourdough
+ * prize (12 Photos)", "Watch the floodwall debate get heated (Video)"). */
 const TEASER_MARK = /\((?:\d+\s+)?(?:photos?|pics|pictures|videos?|watch|gallery|slideshow)\)$/i;
 const TEASER_MAX_WORDS = 25;
 
-/** A teaser of another story ending with its link's label ("… ein neues: Ersatz-SSDs gibt es ab 170 Euro. Mehr…",
+/** A teaser of another story ending with its link's label ("… die im Frühjahr eröffnet werden soll. Mehr…",
  * "… Read more »"): a "more" with its ellipsis or arrow, or a "read more" in any of the languages of the test pages.
  * Prose ending with "more" has a full stop. */
 const MORE_LINK_END =
@@ -430,9 +430,9 @@ const MORE_TEASER_MAX_WORDS = 80;
 const TEASER_MAX_CHARS = 1000;
 
 /** A headline printed two to four times on one line, as a story card's image text, title and link run together in
- * a page saved as text ("Use the Stranger Test to Reduce Impulse Purchases Use the Stranger Test to …"): a link to
- * another story. A paragraph repeated whole is longer than a headline, or ends as a sentence; a date printed twice
- * ("22 Dec, 2016 22 Dec, 2016") is a dateline, read as one. */
+ * a page saved as text ("How the Floodwall Will Work How the Floodwall Will Work …"): a link to another story. A
+ * paragraph repeated whole is longer than a headline, or ends as a sentence; a date printed twice ("3 Mar, 2025 3
+ * Mar, 2025") is a dateline, read as one. */
 function isRepeatedHeadline(words: readonly string[]): boolean {
   for (let times = 2; times <= 4; times++) {
     const size = words.length / times;
@@ -533,7 +533,7 @@ function isBreadcrumb(text: string, words: number, sentence: boolean): boolean {
   return !sentence && words <= 10 && (text.match(/\s[>|/›»]\s/g) ?? []).length >= 2;
 }
 
-/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET", "2017-03-10 09:58 来源：…",
+/** A line that dates the page ("PUBLISHED: 16: 05 GMT, 9 June 2013", "Updated 10.30am ET", "2026-05-12 09:58 来源：…",
  * a year, month and day first, as pages in any language print them): never its title. */
 export const DATELINE =
   /^(?:published|updated|last updated|last modified|first published|posted)\b|^\d{4}\s?[-/.年]\s?\d{1,2}\s?[-/.月]\s?\d{1,2}(?!\d)|\b\d{1,2}\s?[:.]\s?\d{2}\s?(?:[ap]\.?m\b|GMT\b|BST\b|UTC\b|[ECMP][SD]?T\b)/i;
