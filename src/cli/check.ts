@@ -54,6 +54,8 @@ export interface JudgedPage {
   id: string;
   page: LoadedPage | null;
   result: Verdict | NoVerdict | { error: string };
+  /** The lines left out of the page's article as its site's chrome (printed beside other stories of the batch). */
+  siteLines?: string[];
 }
 
 /**
@@ -72,7 +74,8 @@ export async function checkAll(
   let failures = 0;
   if (format === 'csv') write(CSV_COLUMNS.join(','));
   const progress = new Progress(items.length, 'check', options.quiet ?? false, warn);
-  const output = (entry: JudgedPage, leftOut: number): void => {
+  const output = (entry: JudgedPage): void => {
+    const leftOut = entry.siteLines?.length ?? 0;
     options.judged?.(entry);
     const { id, result } = entry;
     if ('error' in result) {
@@ -119,12 +122,13 @@ export async function checkAll(
     for (const entry of loaded) if ('page' in entry) lines.add(siteOf(entry.page.url), entry.page.text);
     for (const entry of loaded) {
       if (!('page' in entry)) {
-        output({ id: entry.id, page: null, result: { error: entry.error } }, 0);
+        output({ id: entry.id, page: null, result: { error: entry.error } });
         continue;
       }
       const cleaned = lines.clean(siteOf(entry.page.url), entry.page.text);
       const page = { ...entry.page, text: cleaned.text };
-      output({ id: entry.id, page, result: judgePage(page, index, options) }, cleaned.removed.length);
+      const result = judgePage(page, index, options);
+      output({ id: entry.id, page, result, ...(cleaned.removed.length ? { siteLines: cleaned.removed } : {}) });
     }
   }
   progress.stop();

@@ -175,6 +175,7 @@ ${stitched ? `<dt>Stitched from</dt><dd><ul>${stitched.sources.map((part) => `<l
 <dt>Copied</dt><dd>${stitched ? `${pct(stitched.copied)} of the page word for word from ${stitched.sources.length} known articles; ` : ''}${pct(result.copied)} of the page word for word from the source (${pct(result.copiedOfSource)} of the source); ${result.evidence.alignedSentences} of ${result.evidence.comparedSentences} sentences follow the source</dd>
 <dt>Credit</dt><dd>${result.attributed ? `credits the source: “${escape(result.attribution ?? '')}”` : 'does not credit the source'}</dd>
 <dt>AI style</dt><dd>${result.aiStyle.toFixed(2)}${result.aiStyleReasons.length ? ` — ${escape(result.aiStyleReasons.join('; '))}` : ''}</dd>
+${entry.siteLines ? `<dt>Left out</dt><dd>${entry.siteLines.length} line${entry.siteLines.length === 1 ? '' : 's'} this site prints beside other stories of the batch (its chrome, not the article's):<ul>${entry.siteLines.map((line) => `<li>${escape(line)}</li>`).join('')}</ul></dd>` : ''}
 </dl>
 <p class="legend muted"><span><mark class="copied">copied word for word</mark></span><span><mark class="reworded">reworded from the source</mark></span></p>
 ${pairs || markedText(entry.page.text, result.evidence.passages)}

@@ -683,6 +683,14 @@ ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
     expect(text.stdout.match(/left out of the article: 3 lines this site prints beside other stories/g)).toHaveLength(
       3,
     );
+    // The HTML report shows what was left out, page by page.
+    expect(
+      run(['check', '--corpus', 'pack.pack', '--quiet', '--manifest', batch, '--report', 'one-site.html']).code,
+    ).toBe(0);
+    const report = readFileSync(join(dir, 'one-site.html'), 'utf8');
+    expect(report.match(/<dt>Left out<\/dt><dd>3 lines this site prints beside other stories/g)).toHaveLength(3);
+    expect(report).toContain('<li>Folgen Sie uns auf Telegram für tägliche Nachrichten</li>');
+    expect(report).toContain('<li>Maria Schulz – 4. März 2025 – 137 Aufrufe</li>');
   });
 
   test("corpus build: a site's references are made without its chrome", () => {
