@@ -9,6 +9,7 @@ import {
   DATELINE,
   DATE_LINE_MAX_WORDS,
   isDateOnly,
+  isGalleryItem,
   isNamesOnly,
   isStoriesHeading,
   isWidgetLine,
@@ -193,7 +194,7 @@ export function extractPlainText(raw: string): PlainTextArticle {
     };
     // A comment section's heading ends the article, and so does the heading of a list of other stories: what follows
     // is another run of prose (the article may go on past such a list: joinsArticle, below).
-    if (COMMENTS_LABEL.test(line) || isStoriesHeading(line)) {
+    if (COMMENTS_LABEL.test(line) || isStoriesHeading(line) || isGalleryItem(line, SENTENCE_END.test(line))) {
       gap = Infinity;
       gapIntroduced = false;
       sinceIntro = Infinity;

@@ -444,6 +444,14 @@ function isRepeatedHeadline(words: readonly string[]): boolean {
 }
 const REPEATED_HEADLINE_MAX_WORDS = 15;
 
+/** A gallery's item as its counter and title print it ("3/50 Bakery wins the sourdough prize"): the picture's place
+ * in the gallery, then its headline. */
+export function isGalleryItem(text: string, sentence: boolean): boolean {
+  const counter = /^(\d{1,3})\/(\d{1,3})\s+\S/.exec(text);
+  return !sentence && counter !== null && Number(counter[1]) >= 1 && Number(counter[1]) <= Number(counter[2]);
+}
+const GALLERY_ITEM_MAX_WORDS = 15;
+
 /** A newspaper's note of the printed edition, which ends with the story's headline however long ("A version of this
  * article appears in print on March 3, 2025, on Page A22 of the New York edition with the headline: …"). */
 const PRINT_NOTE = /^a version of this (?:article|story) appear(?:s|ed) in print\b/i;
@@ -471,7 +479,8 @@ export function isWidgetLine(text: string, words: number, sentence: boolean): bo
     (words <= PRINT_NOTE_MAX_WORDS && PRINT_NOTE.test(text)) ||
     (words <= TEASER_MAX_WORDS && text.length <= TEASER_MAX_CHARS && TEASER_MARK.test(text)) ||
     (words <= MORE_TEASER_MAX_WORDS && text.length <= TEASER_MAX_CHARS && MORE_LINK_END.test(text)) ||
-    (words <= 4 * REPEATED_HEADLINE_MAX_WORDS && isRepeatedHeadline(text.split(' ')) && !isDateOnly(text))
+    (words <= 4 * REPEATED_HEADLINE_MAX_WORDS && isRepeatedHeadline(text.split(' ')) && !isDateOnly(text)) ||
+    (words <= GALLERY_ITEM_MAX_WORDS && isGalleryItem(text, sentence))
   );
 }
 

@@ -249,6 +249,10 @@ describe('page chrome inside the article container is left out', () => {
       '<p>Local bakery wins national award for its sourdough, and the judges say it was not even close. Read more »</p><p>Die Stadt Harlow baut eine neue Brücke über den Fluss, die im Frühjahr eröffnet werden soll. Mehr…</p>',
     ],
     [
+      "a gallery's counters with their pictures' titles",
+      '<div>1/12 Harlow bakery wins the national sourdough prize</div><div>2/12 Ten quiet towns to visit before the summer crowds arrive</div>',
+    ],
+    [
       "a print edition's note with a long headline, its pieces separated by a framework's empty comments",
       '<div>A version of this article appears in print on <!-- -->, on Page <!-- -->A<!-- -->22<!-- --> of the New York edition<!-- --> with the headline: <!-- -->Harlow Council Approves $48 Million Floodwall After a Decade of Debate Over Who Pays and Who Floods<span>. <a href="/r">Order Reprints</a> | <a href="/p">Today’s Paper</a> | <a href="/s">Subscribe</a></span></div>',
     ],
@@ -489,6 +493,19 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     const { text, title } = extractPlainText([ORIGINAL.title, ...first, ...box, ...rest].join('\n'));
     expect(text.split('\n')).toEqual([...first, ...rest]);
     expect(title).toBe(ORIGINAL.title);
+  });
+
+  test("a gallery's captions after the article, each under its counter and title, are not taken into it", () => {
+    const gallery = [
+      '1/3 Harlow bakery wins the national sourdough prize',
+      "The judges said the loaf from the Dock Street bakery was the best they had tasted in the competition's twenty years, and its owner says she will use the prize money to hire two more bakers.",
+      '2/3 Ten quiet towns to visit before the summer crowds arrive',
+      'From river villages to hill towns, these are the places our readers recommend for a weekend away, with where to eat, where to sleep and what to see on a Sunday morning.',
+      "3/3 Markets close higher as investors weigh the season's earnings",
+      'Shares rose for the third day running as banks reported better results than analysts had expected, and the price of oil fell for the first time this month.',
+    ];
+    const { text } = extractPlainText([ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 4), ...gallery].join('\n'));
+    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
   });
 
   test('a list of other stories under its heading is not taken into the article', () => {
