@@ -39,6 +39,11 @@ const STORY_SHARED_LINES = 3;
  * square). */
 const STORY_MAX_PAGES = 10;
 
+/** Most lines of a page counted: the longest of the 130 readability pages has 637 (wikipedia-2); a page of more is
+ * judged, and cleaned of its site's lines, but not counted, so that a hostile batch of 200 pages of a million short
+ * lines each cannot fill the memory. */
+const MAX_COUNTED_LINES = 5000;
+
 /** A line as it is compared across pages: lower case, white space folded, every number as "#" (a view count, a date or
  * a page number changes from page to page on the same widget). */
 export function siteLineKey(line: string): string {
@@ -78,8 +83,10 @@ export class SiteLines {
   add(site: string, text: string): void {
     if (this.siteLines) throw new Error('SiteLines: every page is added before any is cleaned');
     if (!site) return;
+    const lines = text.split('\n');
+    if (lines.length > MAX_COUNTED_LINES) return;
     const page: Page = { keys: new Set(), prose: new Set() };
-    for (const line of text.split('\n')) {
+    for (const line of lines) {
       if (isCandidate(line)) page.keys.add(siteLineKey(line));
       if (isProse(line)) page.prose.add(siteLineKey(line));
     }

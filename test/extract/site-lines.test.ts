@@ -70,6 +70,25 @@ describe('lines a site prints beside several stories are left out', () => {
     expect(cleaned(pages)[3]).toBe(pages[3]?.[1]);
   });
 
+  test("a page of thousands of lines is not counted, and is still cleaned of its site's lines", () => {
+    // Lines of letters only (numbers would make them one line): a word for each entry, as a long index has them.
+    const letters = (i: number): string =>
+      [0, 1, 2].map((k) => String.fromCharCode(97 + (Math.floor(i / 26 ** k) % 26))).join('');
+    const huge = (n: number): string =>
+      page(
+        Array.from({ length: 6000 }, (_, i) => `Entry ${letters(i)} of index ${letters(n)}`),
+        n,
+      );
+    const out = cleaned([
+      ...STORIES.slice(0, 3).map((story, n): [string, string] => ['farm.example', page(story, n)]),
+      ['farm.example', huge(7)],
+    ]);
+    expect(out[3]?.split('\n')).toHaveLength(6000);
+    // Three such pages alone teach nothing (were they counted, their chrome would go: it stands beside three stories).
+    const alone = cleaned([1, 2, 3].map((n): [string, string] => ['farm.example', huge(n)]));
+    for (const text of alone) expect(text.split('\n')).toHaveLength(6003);
+  });
+
   test('the answer does not depend on the order the pages were added', () => {
     const pages: Array<[string, string]> = STORIES.map((story, n) => ['farm.example', page(story, n)]);
     const expected = cleaned(pages);
