@@ -37,8 +37,58 @@ export async function sourceItems(
 }
 
 /** How many pages of a batch are read together, their sites' chrome learned among them (SiteLines): enough pages of
- * one site for its chrome to show, few enough that memory holds only this many article texts. */
+ * one site for its chrome to show. */
 export const SITE_LINES_WINDOW = 200;
+
+/** Most characters of article text a window holds: a window closes early when its pages' texts reach this many, so
+ * that 200 pages of a hostile batch (each up to 20 MB) are never in memory at once. */
+export const SITE_LINES_WINDOW_CHARS = 32_000_000;
+
+/** Pages loaded at once within a window (the fetcher keeps its own limits on requests). */
+const WINDOW_LOADS = 16;
+
+/**
+ * Runs `load` on the items a window at a time (at most `window` items, and no new load once the window's results
+ * hold SITE_LINES_WINDOW_CHARS of what `size` counts, WINDOW_LOADS more at most being under way), WINDOW_LOADS at once, and hands each window's results to
+ * `each`, in input order, before the next window loads. `loaded` is called as each result is taken (a progress bar).
+ */
+export async function inWindows<T, R>(
+  items: readonly T[],
+  window: number,
+  load: (item: T) => Promise<R>,
+  size: (result: R) => number,
+  loaded: () => void,
+  each: (results: Array<{ item: T; result: R }>) => void,
+): Promise<void> {
+  let start = 0;
+  while (start < items.length) {
+    const end = Math.min(items.length, start + window);
+    const results: Array<{ item: T; result: R }> = [];
+    const done = new Map<number, R>();
+    let chars = 0;
+    let next = start;
+    let taken = start;
+    const worker = async (): Promise<void> => {
+      while (next < end && chars < SITE_LINES_WINDOW_CHARS) {
+        const index = next++;
+        const result = await load(items[index] as T);
+        // Counted as it arrives, whatever its place: what the window holds, taken or waiting for those before it.
+        chars += size(result);
+        done.set(index, result);
+        while (done.has(taken)) {
+          results.push({ item: items[taken] as T, result: done.get(taken) as R });
+          done.delete(taken);
+          loaded();
+          taken++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WINDOW_LOADS, end - start) }, worker));
+    // Every load started has finished and been taken in order: the window ends where loading stopped.
+    start = next;
+    each(results);
+  }
+}
 
 /**
  * Runs `load` on every item, at most `parallel` at once, and hands each result to `consume` in input order as soon

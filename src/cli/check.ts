@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { judge, siteOf, type CorpusIndex, type JudgeOptions, type NoVerdict, type Verdict } from '../core';
 import { CliError } from './cli-error';
 import { field, readJsonLines } from './jsonl';
-import { inOrder, Progress, SITE_LINES_WINDOW } from './batch';
+import { inWindows, Progress, SITE_LINES_WINDOW } from './batch';
 import type { Fetcher } from './fetcher';
 import { loadPage, type LoadedPage } from './load-page';
 import { SiteLines } from '../extract/site-lines';
@@ -95,42 +95,44 @@ export async function checkAll(
         );
     }
   };
-  // Pages are read a window at a time, and each window's pages are judged together, without the lines their site
-  // prints beside several stories (SiteLines). Within a window pages download a few at a time; output keeps input order.
-  const window = options.siteLines === false ? 1 : SITE_LINES_WINDOW;
-  for (let start = 0; start < items.length; start += window) {
-    const slice = items.slice(start, start + window);
-    const loaded: Array<{ id: string; page: LoadedPage } | { id: string; error: string }> = [];
-    await inOrder(
-      slice,
-      8,
-      async (item) => {
-        try {
-          if (item.error) throw new CliError(item.error);
-          return { id: item.id, page: await loadPage(item.input, item.url, options.fetcher) };
-        } catch (error) {
-          if (!(error instanceof CliError)) throw error;
-          return { id: item.id, error: error.message };
-        }
-      },
-      (result) => {
-        progress.tick();
-        loaded.push(result);
-      },
-    );
-    const lines = new SiteLines();
-    for (const entry of loaded) if ('page' in entry) lines.add(siteOf(entry.page.url), entry.page.text);
-    for (const entry of loaded) {
-      if (!('page' in entry)) {
-        output({ id: entry.id, page: null, result: { error: entry.error } });
-        continue;
+  // Pages are read a window at a time (inWindows), and each window's pages are judged together, without the lines
+  // their site prints beside several stories (SiteLines). Within a window pages download a few at a time; output
+  // keeps input order.
+  type Loaded = { page: LoadedPage } | { error: string };
+  await inWindows(
+    items,
+    options.siteLines === false ? 1 : SITE_LINES_WINDOW,
+    async (item): Promise<Loaded> => {
+      try {
+        if (item.error) throw new CliError(item.error);
+        return { page: await loadPage(item.input, item.url, options.fetcher) };
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        return { error: error.message };
       }
-      const cleaned = lines.clean(siteOf(entry.page.url), entry.page.text);
-      const page = { ...entry.page, text: cleaned.text };
-      const result = judgePage(page, index, options);
-      output({ id: entry.id, page, result, ...(cleaned.removed.length ? { siteLines: cleaned.removed } : {}) });
-    }
-  }
+    },
+    (loaded) => ('page' in loaded ? loaded.page.text.length : 0),
+    () => progress.tick(),
+    (window) => {
+      const lines = new SiteLines();
+      for (const { result } of window) if ('page' in result) lines.add(siteOf(result.page.url), result.page.text);
+      for (const { item, result } of window) {
+        if (!('page' in result)) {
+          output({ id: item.id, page: null, result: { error: result.error } });
+          continue;
+        }
+        const cleaned = lines.clean(siteOf(result.page.url), result.page.text);
+        const page = { ...result.page, text: cleaned.text };
+        const verdict = judgePage(page, index, options);
+        output({
+          id: item.id,
+          page,
+          result: verdict,
+          ...(cleaned.removed.length ? { siteLines: cleaned.removed } : {}),
+        });
+      }
+    },
+  );
   progress.stop();
   return failures;
 }

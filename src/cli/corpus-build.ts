@@ -13,7 +13,7 @@ import {
   type ReferenceMeta,
 } from '../core';
 import { CliError } from './cli-error';
-import { inOrder, Progress, SITE_LINES_WINDOW, sourceItems, type SourceFlags } from './batch';
+import { inWindows, Progress, SITE_LINES_WINDOW, sourceItems, type SourceFlags } from './batch';
 import { readPackFile, writePackFile, type OpenedPack } from './corpus-file';
 import { Fetcher } from './fetcher';
 import { readPrivateText, textPathOf, writePrivateText } from './private-text';
@@ -139,51 +139,47 @@ export async function buildCorpus(out: string, options: BuildOptions): Promise<B
     if (options.keepText) texts.set(ref.id, text);
   };
   // Pages are loaded a few at a time (downloads overlap; the fetcher keeps to its limits) and taken in input order,
-  // so a build's result does not depend on which server answered first. They are read SITE_LINES_WINDOW at a time,
+  // so a build's result does not depend on which server answered first. They are read a window at a time (inWindows),
   // and each window's references are made without the lines their site prints beside several stories (SiteLines), as
   // `check` reads a batch.
-  const window = options.siteLines === false ? 1 : SITE_LINES_WINDOW;
-  for (let start = 0; start < items.length; start += window) {
-    const slice = items.slice(start, start + window);
-    const loaded: Array<{ item: BuildItem; page: LoadedPage | CliError }> = [];
-    await inOrder(
-      slice,
-      8,
-      async (item): Promise<LoadedPage | CliError> => {
-        try {
-          if ('error' in item) throw new CliError(item.error);
-          return await loadItem(item, fetcher);
-        } catch (error) {
-          if (error instanceof CliError) return error;
-          throw error;
-        }
-      },
-      (page, item) => {
-        progress.tick();
-        loaded.push({ item, page });
-      },
-    );
-    const lines = new SiteLines();
-    const siteOfEntry = (item: BuildItem, page: LoadedPage): string =>
-      siteOf(('given' in item ? item.given.url : '') || page.url);
-    for (const { item, page } of loaded) if (!(page instanceof CliError)) lines.add(siteOfEntry(item, page), page.text);
-    for (const { item, page } of loaded) {
-      if (page instanceof CliError) {
-        take(page, item);
-        continue;
-      }
-      if ('error' in item) continue; // an item with an error is never loaded: its page is that error, taken above
+  const siteOfEntry = (item: BuildItem, page: LoadedPage): string =>
+    siteOf(('given' in item ? item.given.url : '') || page.url);
+  await inWindows(
+    items,
+    options.siteLines === false ? 1 : SITE_LINES_WINDOW,
+    async (item): Promise<LoadedPage | CliError> => {
       try {
-        const text = lines.clean(siteOfEntry(item, page), page.text).text;
-        const ref = { ...referenceFromPage({ ...page, text }, item.given, item.fallback), text };
-        checkReferenceMeta(ref, item.where);
-        take(ref, item);
+        if ('error' in item) throw new CliError(item.error);
+        return await loadItem(item, fetcher);
       } catch (error) {
-        if (error instanceof PackError) take(new CliError(error.message), item);
-        else throw error;
+        if (error instanceof CliError) return error;
+        throw error;
       }
-    }
-  }
+    },
+    (page) => (page instanceof CliError ? 0 : page.text.length),
+    () => progress.tick(),
+    (window) => {
+      const lines = new SiteLines();
+      for (const { item, result } of window)
+        if (!(result instanceof CliError)) lines.add(siteOfEntry(item, result), result.text);
+      for (const { item, result: page } of window) {
+        if (page instanceof CliError) {
+          take(page, item);
+          continue;
+        }
+        if ('error' in item) continue; // an item with an error is never loaded: its page is that error, taken above
+        try {
+          const text = lines.clean(siteOfEntry(item, page), page.text).text;
+          const ref = { ...referenceFromPage({ ...page, text }, item.given, item.fallback), text };
+          checkReferenceMeta(ref, item.where);
+          take(ref, item);
+        } catch (error) {
+          if (error instanceof PackError) take(new CliError(error.message), item);
+          else throw error;
+        }
+      }
+    },
+  );
   progress.stop();
   if (options.strict && skipped.length > 0) {
     throw new CliError(
