@@ -60,6 +60,14 @@ export async function inWindows<T, R>(
   loaded: () => void,
   each: (results: Array<{ item: T; result: R }>) => void,
 ): Promise<void> {
+  // Windows of one page (each judged alone) need no window: every page is handed on as soon as those before it are.
+  if (window <= 1) {
+    await inOrder(items, WINDOW_LOADS, load, (result, item) => {
+      loaded();
+      each([{ item, result }]);
+    });
+    return;
+  }
   let start = 0;
   while (start < items.length) {
     const end = Math.min(items.length, start + window);

@@ -27,6 +27,23 @@ describe('a batch is read a window at a time', () => {
     expect(windows.flat()).toEqual(items);
   });
 
+  test('pages judged each alone are handed on one by one, in input order', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => i);
+    const seen: number[] = [];
+    await inWindows(
+      items,
+      1,
+      delayed,
+      () => 1,
+      () => {},
+      (results) => {
+        expect(results).toHaveLength(1);
+        seen.push(results[0]?.item as number);
+      },
+    );
+    expect(seen).toEqual(items);
+  });
+
   test('a window closes early when its texts are large, so that a batch of huge pages is never all in memory', async () => {
     // Pages of a tenth of the budget each: a window stops loading once it holds the budget (the loads already
     // started still come in), far short of its 200 pages.
