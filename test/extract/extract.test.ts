@@ -495,29 +495,31 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     expect(title).toBe(ORIGINAL.title);
   });
 
-  test("a gallery's captions after the article, each under its counter and title, are not taken into it", () => {
-    const gallery = [
-      '1/3 Harlow bakery wins the national sourdough prize',
-      "The judges said the loaf from the Dock Street bakery was the best they had tasted in the competition's twenty years, and its owner says she will use the prize money to hire two more bakers.",
-      '2/3 Ten quiet towns to visit before the summer crowds arrive',
-      'From river villages to hill towns, these are the places our readers recommend for a weekend away, with where to eat, where to sleep and what to see on a Sunday morning.',
-      "3/3 Markets close higher as investors weigh the season's earnings",
-      'Shares rose for the third day running as banks reported better results than analysts had expected, and the price of oil fell for the first time this month.',
-    ];
-    const { text } = extractPlainText([ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 4), ...gallery].join('\n'));
-    expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
-  });
-
-  test('a list of other stories under its heading is not taken into the article', () => {
-    // The last headline ends as a sentence would ("[UPDATE]"), which once let the run of prose reach it.
-    const list = [
-      'Share This Story',
-      'More from Harlow Daily',
-      'Bakery wins a national award for its sourdough loaves',
-      'Ten quiet towns to visit before the crowds arrive',
-      'Council ends its meeting early after a fire alarm [UPDATE]',
-    ];
-    const { text } = extractPlainText([ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 4), ...list].join('\n'));
+  test.each([
+    [
+      "a gallery's captions after the article, each under its counter and title",
+      [
+        '1/3 Harlow bakery wins the national sourdough prize',
+        "The judges said the loaf from the Dock Street bakery was the best they had tasted in the competition's twenty years, and its owner says she will use the prize money to hire two more bakers.",
+        '2/3 Ten quiet towns to visit before the summer crowds arrive',
+        'From river villages to hill towns, these are the places our readers recommend for a weekend away, with where to eat, where to sleep and what to see on a Sunday morning.',
+        "3/3 Markets close higher as investors weigh the season's earnings",
+        'Shares rose for the third day running as banks reported better results than analysts had expected, and the price of oil fell for the first time this month.',
+      ],
+    ],
+    [
+      // The last headline ends as a sentence would ("[UPDATE]"), which once let the run of prose reach it.
+      'a list of other stories under its heading',
+      [
+        'Share This Story',
+        'More from Harlow Daily',
+        'Bakery wins a national award for its sourdough loaves',
+        'Ten quiet towns to visit before the crowds arrive',
+        'Council ends its meeting early after a fire alarm [UPDATE]',
+      ],
+    ],
+  ])('%s: not taken into the article', (_, after) => {
+    const { text } = extractPlainText([ORIGINAL.title, ...ORIGINAL_PARAGRAPHS.slice(0, 4), ...after].join('\n'));
     expect(text.split('\n')).toEqual(ORIGINAL_PARAGRAPHS.slice(0, 4));
   });
 
