@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../src/cli/dom';
 import { extractArticle } from '../../src/extract/article';
 import { extractPlainText } from '../../src/extract/plain-text';
+import { SITE_LINE_MIN_PAGES, siteLineKey } from '../../src/extract/site-lines';
 import { pageAsText } from './chrome';
 import { readabilityNewsPages, readabilityPageHtml, sharedPath } from './data';
 
@@ -100,9 +101,6 @@ function figuresOf(extract: (name: string) => string): ExtractionFigures {
   return figures;
 }
 
-/** Pages of one farm host on which a line must stand to count as the site's own chrome. */
-export const SITE_LINE_MIN_PAGES = 3;
-
 /**
  * Chrome the extraction leaves that a rule on lines repeated across pages of one site would take out: lines (lower
  * case, digits as "#", so that a view count or a date does not hide a repeat) found in the article text of
@@ -112,11 +110,10 @@ export function siteRepeatedLines(pages: ReadonlyArray<{ url: string; text: stri
   lines: number;
   pages: number;
 } {
-  const key = (line: string): string => line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
   const byHost = new Map<string, Map<string, number>>();
   const keysOf = pages.map((page) => {
     const host = URL.canParse(page.url) ? new URL(page.url).host : '';
-    const keys = new Set(page.text.split('\n').map(key).filter(Boolean));
+    const keys = new Set(page.text.split('\n').map(siteLineKey).filter(Boolean));
     const seen = byHost.get(host) ?? new Map<string, number>();
     byHost.set(host, seen);
     for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);

@@ -48,8 +48,8 @@ import {
   type EvalGroup,
 } from './groups';
 import { CO_DERIVED_MIN_SEQUENCES } from './co-derived';
-import { SiteLines } from '../../src/extract/site-lines';
-import { extractionFigures, type ExtractionFigures, SITE_LINE_MIN_PAGES, siteRepeatedLines } from './extraction';
+import { SITE_LINE_MIN_PAGES, SiteLines } from '../../src/extract/site-lines';
+import { extractionFigures, type ExtractionFigures, siteRepeatedLines } from './extraction';
 import {
   fitBoostedTrees,
   fitLogistic,
