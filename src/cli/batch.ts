@@ -49,8 +49,9 @@ const WINDOW_LOADS = 16;
 
 /**
  * Runs `load` on the items a window at a time (at most `window` items, and no new load once the window's results
- * hold SITE_LINES_WINDOW_CHARS of what `size` counts, WINDOW_LOADS more at most being under way), WINDOW_LOADS at once, and hands each window's results to
- * `each`, in input order, before the next window loads. `loaded` is called as each result is taken (a progress bar).
+ * hold SITE_LINES_WINDOW_CHARS of what `size` counts, WINDOW_LOADS more at most being under way), WINDOW_LOADS at
+ * once (inOrder), and hands each window's results to `each`, in input order, before the next window loads. `loaded`
+ * is called as each result is taken (a progress bar).
  */
 export async function inWindows<T, R>(
   items: readonly T[],
@@ -70,44 +71,40 @@ export async function inWindows<T, R>(
   }
   let start = 0;
   while (start < items.length) {
-    const end = Math.min(items.length, start + window);
     const results: Array<{ item: T; result: R }> = [];
-    const done = new Map<number, R>();
+    // Counted as each result arrives, whatever its place: what the window holds, taken or waiting for those before it.
     let chars = 0;
-    let next = start;
-    let taken = start;
-    const worker = async (): Promise<void> => {
-      while (next < end && chars < SITE_LINES_WINDOW_CHARS) {
-        const index = next++;
-        const result = await load(items[index] as T);
-        // Counted as it arrives, whatever its place: what the window holds, taken or waiting for those before it.
-        chars += size(result);
-        done.set(index, result);
-        while (done.has(taken)) {
-          results.push({ item: items[taken] as T, result: done.get(taken) as R });
-          done.delete(taken);
-          loaded();
-          taken++;
-        }
-      }
+    const counted = async (item: T): Promise<R> => {
+      const result = await load(item);
+      chars += size(result);
+      return result;
     };
-    await Promise.all(Array.from({ length: Math.min(WINDOW_LOADS, end - start) }, worker));
-    // Every load started has finished and been taken in order: the window ends where loading stopped.
-    start = next;
+    start += await inOrder(
+      items.slice(start, start + window),
+      WINDOW_LOADS,
+      counted,
+      (result, item) => {
+        loaded();
+        results.push({ item, result });
+      },
+      () => chars < SITE_LINES_WINDOW_CHARS,
+    );
     each(results);
   }
 }
 
 /**
  * Runs `load` on every item, at most `parallel` at once, and hands each result to `consume` in input order as soon
- * as the results before it are in (so output keeps input order while downloads overlap).
+ * as the results before it are in (so output keeps input order while downloads overlap). With `more`, no new load
+ * starts once it says no (those under way finish and are consumed): returns how many items were loaded, a prefix.
  */
 export async function inOrder<T, R>(
   items: readonly T[],
   parallel: number,
   load: (item: T, index: number) => Promise<R>,
   consume: (result: R, item: T, index: number) => void,
-): Promise<void> {
+  more: () => boolean = () => true,
+): Promise<number> {
   const results = new Map<number, R>();
   let next = 0;
   let consumed = 0;
@@ -120,7 +117,7 @@ export async function inOrder<T, R>(
     }
   };
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && more()) {
       const index = next++;
       results.set(index, await load(items[index] as T, index));
       drain();
@@ -128,6 +125,7 @@ export async function inOrder<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
   drain();
+  return next;
 }
 
 /** A progress bar on stderr, drawn only when stderr is a terminal and not --quiet; lines written through `line`

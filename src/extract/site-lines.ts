@@ -103,12 +103,13 @@ export class SiteLines {
 
   /** The page's text without its site's lines, and the lines left out (none: the text as it was). */
   clean(site: string, text: string): { text: string; removed: string[] } {
-    const lines = text.split('\n');
-    const removed = lines.filter((line) => this.isSiteLine(site, line));
+    const kept: string[] = [];
+    const removed: string[] = [];
+    for (const line of text.split('\n')) (this.isSiteLine(site, line) ? removed : kept).push(line);
     if (removed.length === 0) return { text, removed: [] };
     const removedWords = removed.reduce((n, line) => n + wordsIn(line), 0);
     if (removedWords > SITE_LINE_MAX_SHARE * wordsIn(text)) return { text, removed: [] };
-    return { text: lines.filter((line) => !this.isSiteLine(site, line)).join('\n'), removed };
+    return { text: kept.join('\n'), removed };
   }
 
   private linesOf(site: string): Set<string> {
