@@ -499,9 +499,10 @@ const MONTH =
   '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]une?|[Jj]uly?|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec|JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)\\p{L}*';
 
 /** A byline, with or without its dateline: "By Jane Doe | Updated 2 March 2025, 09:01 GMT", "By Jane Doe and John
- * Roe", "By Jane Doe, Chief Political Correspondent", "By JANE DOE JAN. 13, 2017". */
+ * Roe", "By Jane Doe, Chief Political Correspondent", "By JANE DOE JAN. 13, 2017", "By Jane Doe 2 March 2025" (and
+ * "By Jane Doe2 Mar 2025", as a page saved as text glues the name to the day its markup set apart). */
 export const BYLINE = new RegExp(
-  `^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Rr]eview) by)\\s+(?:${NAMES}\\s*(?:[|·,-]|$)|${FULL_NAME}\\s+${MONTH}\\.?\\s+\\d)`,
+  `^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Rr]eview) by)\\s+(?:${NAMES}\\s*(?:[|·,-]|$)|${FULL_NAME}\\s+${MONTH}\\.?\\s+\\d|${FULL_NAME}\\s*\\d{1,2}\\s+${MONTH}\\.?\\s+\\d{4})`,
   'u',
 );
 

@@ -334,6 +334,9 @@ describe('plain-text pages', () => {
     expect(titleOf(ORIGINAL.title, '• Residents say the wall came two winters too late')).toBe(ORIGINAL.title);
     expect(titleOf(ORIGINAL.title, 'By Jane Doe and John Roe')).toBe(ORIGINAL.title);
     expect(titleOf(ORIGINAL.title, standfirst, 'By Jane Doe, Chief Political Correspondent')).toBe(ORIGINAL.title);
+    // A byline with its day before its month, set apart or glued to the name (as a page saved as text glues them).
+    expect(titleOf(ORIGINAL.title, 'By Jane Doe 22 Dec 2016')).toBe(ORIGINAL.title);
+    expect(titleOf(ORIGINAL.title, 'by Jane Doe22 Dec 2016 14 comments')).toBe(ORIGINAL.title);
     // A line of names alone is a byline without its "By", under a headline or a standfirst.
     expect(titleOf(ORIGINAL.title, 'Jane Doe and John Roe')).toBe(ORIGINAL.title);
     expect(titleOf(ORIGINAL.title, standfirst, 'Jane Doe, John Roe & Mary Major')).toBe(ORIGINAL.title);
