@@ -11,6 +11,7 @@
  */
 export { tokenize } from './text/tokenize';
 export { splitSentences, type Span } from './text/sentences';
+export { STOPWORDS } from './text/stopwords';
 export { fmix32, hash32 } from './fingerprint/hash';
 export { CONTENT_KEY_MASK, ENTITY_FLAG } from './fingerprint/params';
 export { analyzeText, type TextAnalysis } from './fingerprint/analyze';

@@ -4,6 +4,7 @@
  * headings between them.
  */
 import * as chrono from 'chrono-node';
+import { STOPWORDS } from '../core';
 import {
   BYLINE,
   DATELINE,
@@ -256,7 +257,7 @@ export function extractPlainText(raw: string): PlainTextArticle {
   // The head is above the article's first run, which a run joined before the longest one may be.
   const before = lines.slice(0, (blocks[first] as Block).first).reverse();
   // Only a headline-like line can be the title: never a paragraph of the article (packs hold no article text).
-  const title = headlineOverDateline(lines) ?? titleAbove(before);
+  const title = headlineOverDateline(lines) ?? titleAbove(before, body);
   return { title, text: body.join('\n'), publishedTime: datelineDate(before) };
 }
 
@@ -288,16 +289,45 @@ const STANDFIRST_MIN_WORDS = 9;
 /** A line that separates items as navigation does ("News > World", "Home | Sport", "Politics • Courts"). */
 const NAVIGATION = /\s[>|/›»•·]\s/;
 
+/** Lines above the article, nearest first, among which its headline is looked for by the words it shares with the
+ * article's opening (a page saved as text can print a share row, a video player and a byline between them). */
+const HEADLINE_SEARCH_LINES = 30;
+/** The article's first words, which its headline tells again. */
+const OPENING_WORDS = 150;
+/** Fewest distinct words (of four letters or more, or numbers) a line shares with the opening to be taken for the
+ * headline over a nearer headline-like line: "Share on Google Plus" and "Your video will play in 00:25" share none. */
+const HEADLINE_MIN_SHARED = 2;
+
+const keyWords = (text: string): Set<string> =>
+  new Set((text.toLowerCase().match(/\p{L}{4,}|\p{N}+/gu) ?? []).filter((word) => !STOPWORDS.has(word)));
+
+/** A photo's caption or credit, which can stand between a headline and its article: a caption ending with its
+ * photographer and agency ("… in Paris Jane Roe/Reuters"), or a credit line ("Credit…", "CreditJane Roe"). */
+const CAPTION_OR_CREDIT = /^credit|\s\p{Lu}[\p{L}.'-]*\/\p{Lu}[\p{L}]*(?: Images)?$/iu;
+
 /**
- * The title among the lines above the article (nearest first): the nearest headline-like line, or the headline above
- * it when that line is the headline's standfirst (STANDFIRST_MIN_WORDS or more, longer than the line above it, with
- * only datelines, date lines and bylines between them and the article). Navigation, widgets, bylines and date lines
+ * The title among the lines above the article (nearest first): of the headline-like lines (not navigation, nor a
+ * line of names alone), the one sharing most words with the article's opening, at least HEADLINE_MIN_SHARED (the
+ * nearest of equals), else the nearest; then the headline above it when that line is the headline's standfirst
+ * (STANDFIRST_MIN_WORDS or more, longer than the line above it, with only datelines, date lines and bylines between
+ * them and the article, or sharing fewer words with the opening than that line's). Widgets, bylines and date lines
  * are never it.
  */
-function titleAbove(before: readonly string[]): string {
+function titleAbove(before: readonly string[], body: readonly string[]): string {
+  const opening = keyWords(body.join(' ').split(/\s+/).slice(0, OPENING_WORDS).join(' '));
+  const sharedWith = (line: string): number => [...keyWords(line)].filter((w) => opening.has(w)).length;
+  const isCandidate = (line: string): boolean =>
+    isTitleLike(line) && !isNamesOnly(line) && !NAVIGATION.test(line) && !CAPTION_OR_CREDIT.test(line);
+  let told = -1;
+  let most = HEADLINE_MIN_SHARED - 1;
+  before.slice(0, HEADLINE_SEARCH_LINES).forEach((line, i) => {
+    if (!isCandidate(line)) return;
+    const shared = sharedWith(line);
+    if (shared > most) [told, most] = [i, shared];
+  });
   // A line of names alone under the headline is its byline, not a headline of its own (one when nothing else is).
   const headline = before.findIndex((line) => isTitleLike(line) && !isNamesOnly(line));
-  const at = headline >= 0 ? headline : before.findIndex(isTitleLike);
+  const at = told >= 0 ? told : headline >= 0 ? headline : before.findIndex(isTitleLike);
   const nearest = before[at];
   if (nearest === undefined) return '';
   const above = before[at + 1];
@@ -309,7 +339,8 @@ function titleAbove(before: readonly string[]): string {
     !isWidgetLine(above, wordCount(above), false) &&
     wordCount(nearest) >= STANDFIRST_MIN_WORDS &&
     wordCount(nearest) > wordCount(above) &&
-    between.every((line) => DATELINE.test(line) || isDateOnly(line) || BYLINE.test(line) || isNamesOnly(line));
+    (between.every((line) => DATELINE.test(line) || isDateOnly(line) || BYLINE.test(line) || isNamesOnly(line)) ||
+      (told >= 0 && sharedWith(above) >= HEADLINE_MIN_SHARED));
   return isStandfirst ? above : nearest;
 }
 

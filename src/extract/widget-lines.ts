@@ -332,7 +332,7 @@ const NEWSLETTER_PROMPT = /^(?=.*\b(?:our|your)\b)(?=.*\b(?:newsletters?|inbox|s
 
 /** The words of a share row ("Facebook Twitter WhatsApp Email", "Share on Facebook Share via Email", "Tweet Pin"). */
 const SOCIAL_WORD =
-  /^(?:share|on|via|facebook|twitter|x|whatsapp|e-?mail|mail|linkedin|pinterest|pin|reddit|telegram|messenger|tweet|print|copy|link|flipboard|tumblr|sms|threads|bluesky|instagram|mastodon)$/i;
+  /^(?:share|on|via|facebook|twitter|x|whatsapp|e-?mail|mail|linkedin|pinterest|pin|reddit|telegram|messenger|tweet|print|copy|link|flipboard|tumblr|google|plus|sms|threads|bluesky|instagram|mastodon)$/i;
 
 /** A line of share buttons' names only (three or more, at least one a network's: two may be a heading, "Facebook
  * Messenger"). */

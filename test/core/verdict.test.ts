@@ -344,6 +344,25 @@ describe('plain-text pages', () => {
     expect(titleOf('Jane Doe and John Roe')).toBe('Jane Doe and John Roe');
   });
 
+  test("the headline is the line above the article that tells its opening, past a page's widgets and captions", () => {
+    const titleOf = (...head: string[]): string => extractPlainText([...head, ...ORIGINAL_PARAGRAPHS].join('\n')).title;
+    // Lines a page saved as text prints between its headline and its article, none telling the story's opening.
+    const between = [
+      'Sam Lee • 8h',
+      'Your video will play in 00:25',
+      'From the section Local News',
+      'Share on Google Plus',
+      'The riverside market at dusk Jane Roe/Reuters',
+      'CreditJane Roe for The Harlow Courier',
+    ];
+    expect(titleOf('Most Read Stories Of The Week', ORIGINAL.title, ...between)).toBe(ORIGINAL.title);
+    // With no line above it that tells the opening, the nearest headline-like line is the title, as before.
+    expect(titleOf('Most Read Stories Of The Week', 'From the section Local News')).toBe('From the section Local News');
+    // A headline over its standfirst: the headline, when it tells the opening too.
+    const standfirst = 'Council members voted seven to two for the Kesterine River barrier after ten years of debate';
+    expect(titleOf(ORIGINAL.title, standfirst, 'Share on Google Plus')).toBe(ORIGINAL.title);
+  });
+
   test('a headline over its summary points and dateline is the title, however long', () => {
     const titleOf = (...head: string[]): string => extractPlainText([...head, ...ORIGINAL_PARAGRAPHS].join('\n')).title;
     const dateline = 'PUBLISHED: 16: 05 GMT, 9 June 2026 | UPDATED: 06: 55 GMT, 10 June 2026';
@@ -363,11 +382,10 @@ describe('plain-text pages', () => {
     ];
     expect(titleOf(long, ...prosePoints, dateline)).toBe(long);
     expect(titleOf(long, ...prosePoints, 'Posted: Jun 09, 2026 5: 50 PM')).toBe(long);
-    // Navigation above the headline is not it; with no dateline under the head, the nearest headline is the title.
+    // Navigation above the headline is not it; with no dateline under the head, the headline telling most of the
+    // article's opening is the title, and a nearer one that tells none of it (a box's headline) is not.
     expect(titleOf('News > Local > Harlow', ORIGINAL.title, points[0] as string, dateline)).toBe(ORIGINAL.title);
-    expect(titleOf(ORIGINAL.title, 'Shopkeepers on Quay Street count the cost')).toBe(
-      'Shopkeepers on Quay Street count the cost',
-    );
+    expect(titleOf(ORIGINAL.title, 'Shopkeepers on Quay Street count the cost')).toBe(ORIGINAL.title);
   });
 
   test('the date the page was published is read from its dateline or byline, never from a day without a year', () => {

@@ -27,6 +27,9 @@ export interface ExtractionFigures {
   /** Words of the expected text's blocks of running text missing from ours, and how many such blocks. */
   proseLost: number;
   proseBlocksLost: number;
+  /** Pages whose title is their headline (see isHeadlineOf), and the others' names. */
+  titled: number;
+  mistitled: string[];
 }
 
 /** Words of a block of running text: as many as a sentence of the article has, where a caption or headline has fewer. */
@@ -55,14 +58,36 @@ function excess(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 export function extractionFigures(): { html: ExtractionFigures; text: ExtractionFigures } {
-  const html = figuresOf(
-    (name) => extractArticle(parseDocument(readabilityPageHtml(name)), `https://${name}.example/`)?.text ?? '',
-  );
-  const text = figuresOf((name) => extractPlainText(pageAsText(readabilityPageHtml(name))).text);
+  const html = figuresOf((name) => {
+    const article = extractArticle(parseDocument(readabilityPageHtml(name)), `https://${name}.example/`);
+    return { text: article?.text ?? '', title: article?.title ?? '' };
+  });
+  const text = figuresOf((name) => extractPlainText(pageAsText(readabilityPageHtml(name))));
   return { html, text };
 }
 
-function figuresOf(extract: (name: string) => string): ExtractionFigures {
+const titleWords = (text: string): string => words(text).join(' ');
+
+/**
+ * Whether a title is the page's headline: the title Readability's expected metadata gives (the document's title,
+ * often with the site's name after it) or one of the page's top-level headings holds it, and it is at least half of
+ * that one. A heading may say it otherwise than the document's title ("The Modern Ambitions Behind Neon" over "Why
+ * Neon Is the Ultimate Symbol of the 20th Century").
+ */
+function isHeadlineOf(title: string, name: string, html: string): boolean {
+  const ours = titleWords(title);
+  if (ours === '') return false;
+  const metadata = JSON.parse(
+    readFileSync(sharedPath('data', 'readability-pages', 'test', 'test-pages', name, 'expected-metadata.json'), 'utf8'),
+  ) as { title?: string };
+  const headings = Array.from(parseDocument(html).querySelectorAll('h1'), (h) => h.textContent ?? '');
+  return [metadata.title ?? '', ...headings].some((candidate) => {
+    const theirs = titleWords(candidate);
+    return theirs.includes(ours) && ours.length * 2 >= theirs.length;
+  });
+}
+
+function figuresOf(extract: (name: string) => { text: string; title: string }): ExtractionFigures {
   const figures: ExtractionFigures = {
     pages: 0,
     expectedWords: 0,
@@ -71,6 +96,8 @@ function figuresOf(extract: (name: string) => string): ExtractionFigures {
     pagesLosingOver2: [],
     proseLost: 0,
     proseBlocksLost: 0,
+    titled: 0,
+    mistitled: [],
   };
   for (const { name } of readabilityNewsPages()) {
     const expectedHtml = readFileSync(
@@ -79,7 +106,10 @@ function figuresOf(extract: (name: string) => string): ExtractionFigures {
     );
     const body = parseDocument(`<html><body>${expectedHtml}</body></html>`).body;
     const expected = counts(words(body.textContent ?? ''));
-    const ourWords = words(extract(name));
+    const article = extract(name);
+    if (isHeadlineOf(article.title, name, readabilityPageHtml(name))) figures.titled++;
+    else figures.mistitled.push(name);
+    const ourWords = words(article.text);
     const ours = counts(ourWords);
     const inOrder = ` ${ourWords.join(' ')} `;
     for (const block of blocksOf(body)) {

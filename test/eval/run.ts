@@ -554,7 +554,7 @@ function extractionReport(): void {
   const { html, text } = extractionFigures();
   const line = (f: ExtractionFigures): string => {
     const share = (n: number): string => `${((100 * n) / f.expectedWords).toFixed(2)}%`;
-    return `kept ${f.kept} words it lacks (${share(f.kept)}), lost ${f.lost} it has (${share(f.lost)}; of its running text, ${f.proseLost} words in ${f.proseBlocksLost} blocks); pages losing over 2%: ${f.pagesLosingOver2.length ? f.pagesLosingOver2.join(', ') : 'none'}`;
+    return `kept ${f.kept} words it lacks (${share(f.kept)}), lost ${f.lost} it has (${share(f.lost)}; of its running text, ${f.proseLost} words in ${f.proseBlocksLost} blocks); pages losing over 2%: ${f.pagesLosingOver2.length ? f.pagesLosingOver2.join(', ') : 'none'}; titled by their headline ${f.titled} of ${f.pages}${f.mistitled.length ? ` (not: ${f.mistitled.join(', ')})` : ''}`;
   };
   console.log(
     `\nextraction on ${html.pages} real news pages vs Readability's expected text (${html.expectedWords} words): ${line(html)}`,

@@ -158,6 +158,7 @@ describe('page chrome inside the article container is left out', () => {
     ['a byline with a dateline', '<div>By Daniel Kim | Updated 2 March 2025, 09:01 GMT</div>'],
     ['a byline of two names', '<div>By Daniel Kim and Jessica Moore</div>'],
     ['a byline with its day before its month', '<div>By Daniel Kim 2 March 2025</div>'],
+    ['a share button of a network named in two words', '<div>Share on Google Plus</div>'],
     ["a video playlist's labels", '<div><div>Now Playing</div><div>0:00 / 2:31</div><div>Up Next</div></div>'],
     ['a comment counter', '<div>Comments (12)</div><div>Loading comments...</div><div>View all 12 comments</div>'],
     [
