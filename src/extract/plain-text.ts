@@ -298,6 +298,18 @@ const OPENING_WORDS = 150;
  * headline over a nearer headline-like line: "Share on Google Plus" and "Your video will play in 00:25" share none. */
 const HEADLINE_MIN_SHARED = 2;
 
+/** The article's first OPENING_WORDS words, read line by line (a hostile page's body can be megabytes long). */
+function openingOf(body: readonly string[]): string {
+  const words: string[] = [];
+  for (const line of body) {
+    for (const word of line.slice(0, OPENING_WORDS * 40).split(/\s+/)) {
+      if (word) words.push(word);
+      if (words.length === OPENING_WORDS) return words.join(' ');
+    }
+  }
+  return words.join(' ');
+}
+
 const keyWords = (text: string): Set<string> =>
   new Set((text.toLowerCase().match(/\p{L}{4,}|\p{N}+/gu) ?? []).filter((word) => !STOPWORDS.has(word)));
 
@@ -314,7 +326,7 @@ const CAPTION_OR_CREDIT = /^credit|\s\p{Lu}[\p{L}.'-]*\/\p{Lu}[\p{L}]*(?: Images
  * are never it.
  */
 function titleAbove(before: readonly string[], body: readonly string[]): string {
-  const opening = keyWords(body.join(' ').split(/\s+/).slice(0, OPENING_WORDS).join(' '));
+  const opening = keyWords(openingOf(body));
   const sharedWith = (line: string): number => [...keyWords(line)].filter((w) => opening.has(w)).length;
   const isCandidate = (line: string): boolean =>
     isTitleLike(line) && !isNamesOnly(line) && !NAVIGATION.test(line) && !CAPTION_OR_CREDIT.test(line);
