@@ -315,26 +315,40 @@ const keyWords = (text: string): Set<string> =>
 
 /** A photo's caption or credit, which can stand between a headline and its article: a caption ending with its
  * photographer and agency ("… in Paris Jane Roe/Reuters"), or a credit line ("Credit…", "CreditJane Roe"). */
-const CAPTION_OR_CREDIT = /^credit|\s\p{Lu}[\p{L}.'-]*\/\p{Lu}[\p{L}]*(?: Images)?$/iu;
+const CAPTION_OR_CREDIT = /^credit|\s\p{Lu}[\p{L}.'-]*\/\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?$/iu;
+
+/** A headline-like line but for the question or exclamation it ends with ("Where do the talks go after the vote?"). */
+function isAskedHeadline(line: string): boolean {
+  return /[?!]["'\u201d\u2019)\]]*$/.test(line) && isTitleLike(line.replace(/[?!]+(["'\u201d\u2019)\]]*)$/, '$1'));
+}
 
 /**
- * The title among the lines above the article (nearest first): of the headline-like lines (not navigation, nor a
- * line of names alone), the one sharing most words with the article's opening, at least HEADLINE_MIN_SHARED (the
- * nearest of equals), else the nearest; then the headline above it when that line is the headline's standfirst
- * (STANDFIRST_MIN_WORDS or more, longer than the line above it, with only datelines, date lines and bylines between
- * them and the article, or sharing fewer words with the opening than that line's). Widgets, bylines and date lines
- * are never it.
+ * The title among the lines above the article (nearest first): of the headline-like lines (not navigation, a line
+ * of names alone, a caption ending with its credit or a credit line), the one sharing most words with the article's
+ * opening, at least HEADLINE_MIN_SHARED, the nearest of equals; a line printed twice among them counts its words
+ * twice (a page saved as text prints its headline in its masthead or share bar too), and may end with a question as
+ * a sentence does. Failing that, the nearest headline-like line. Then the headline above it when that line is the
+ * headline's standfirst (STANDFIRST_MIN_WORDS or more, longer than the line above it, with only datelines, date lines
+ * and bylines between them and the article, or that line sharing HEADLINE_MIN_SHARED words with the opening too).
+ * Widgets, bylines and date lines are never it.
  */
 function titleAbove(before: readonly string[], body: readonly string[]): string {
   const opening = keyWords(openingOf(body));
   const sharedWith = (line: string): number => [...keyWords(line)].filter((w) => opening.has(w)).length;
-  const isCandidate = (line: string): boolean =>
-    isTitleLike(line) && !isNamesOnly(line) && !NAVIGATION.test(line) && !CAPTION_OR_CREDIT.test(line);
+  const near = before.slice(0, HEADLINE_SEARCH_LINES);
+  const printed = new Map<string, number>();
+  for (const line of near) printed.set(line, (printed.get(line) ?? 0) + 1);
+  const isCandidate = (line: string, twice: boolean): boolean =>
+    (isTitleLike(line) || (twice && isAskedHeadline(line))) &&
+    !isNamesOnly(line) &&
+    !NAVIGATION.test(line) &&
+    !CAPTION_OR_CREDIT.test(line);
   let told = -1;
   let most = HEADLINE_MIN_SHARED - 1;
-  before.slice(0, HEADLINE_SEARCH_LINES).forEach((line, i) => {
-    if (!isCandidate(line)) return;
-    const shared = sharedWith(line);
+  near.forEach((line, i) => {
+    const twice = (printed.get(line) as number) >= 2;
+    if (!isCandidate(line, twice)) return;
+    const shared = sharedWith(line) * (twice ? 2 : 1);
     if (shared > most) [told, most] = [i, shared];
   });
   // A line of names alone under the headline is its byline, not a headline of its own (one when nothing else is).

@@ -353,11 +353,19 @@ describe('plain-text pages', () => {
       'From the section Local News',
       'Share on Google Plus',
       'The riverside market at dusk Jane Roe/Reuters',
+      'Shops on Quay Street after the 2016 flood, in a photograph of the Harlow Courier Jane Roe/Harlow Archive',
       'CreditJane Roe for The Harlow Courier',
     ];
     expect(titleOf('Most Read Stories Of The Week', ORIGINAL.title, ...between)).toBe(ORIGINAL.title);
     // With no line above it that tells the opening, the nearest headline-like line is the title, as before.
     expect(titleOf('Most Read Stories Of The Week', 'From the section Local News')).toBe('From the section Local News');
+    // A headline printed twice above the article (in the share bar, and over the article) is the headline, though a
+    // closer line tells as much of the opening, and though it ends with a question in sentence case.
+    const asked = 'Will the Harlow floodwall be built in time for the Eastbank storms?';
+    const closer = 'Council votes 7 to 2 for a floodwall along the Kesterine River';
+    const bar = ['Share on Facebook', 'Share on Twitter', 'Share via Email', 'Print Article', 'Comments'];
+    expect(titleOf(asked, 'Sign In', 'Subscribe', asked, ...bar, closer, 'Sam Lee • 8h')).toBe(asked);
+    expect(titleOf('Sign In', 'Subscribe', asked, ...bar, closer, 'Sam Lee • 8h')).toBe(closer);
     // A headline over its standfirst: the headline, when it tells the opening too.
     const standfirst = 'Council members voted seven to two for the Kesterine River barrier after ten years of debate';
     expect(titleOf(ORIGINAL.title, standfirst, 'Share on Google Plus')).toBe(ORIGINAL.title);
