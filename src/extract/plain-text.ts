@@ -148,6 +148,13 @@ const JOINED_RUN_BEFORE_MIN_WORDS = 200;
  * or two words (a chart's figures and labels, buttons) are not counted. */
 const JOINED_GAP_MAX_LINES = 6;
 
+/** A chart's figure or axis label, a line of one token holding a digit ("$915", "13.0%", "’17", "2,400"). */
+const FIGURE = /^[^\s\d]*\d[^\s]*$/;
+/** Figures in a box that make it a chart (an article's own, standing between two of its parts), and the fewest words
+ * of a part of the article beyond one. */
+const CHART_MIN_FIGURES = 8;
+const JOINED_CHART_RUN_MIN_WORDS = 80;
+
 /** A comment section's heading, the whole line ("Comments", "There are 13 comments", "Leave a Reply", "Show
  * comments", "Join the conversation"), or a comment's "Reply" button: the article never goes on past it (a count under
  * the headline stands above the article's run, which starts after it). Not "Discussion" or "Responses" alone: a
@@ -159,14 +166,20 @@ const COMMENTS_LABEL =
  * Whether the run of prose `added` (one of `before` and `after`, which are neighbours) belongs to the article that
  * the other holds: a page's box of related headlines, a chart, a photo with its caption and byline can stand between
  * two parts of an article and cut its run of prose. The part beyond is the article's when it is long
- * (JOINED_RUN_MIN_WORDS, against `main`, the longest run: teasers of other stories come in shorter runs) and the box
- * between is short (JOINED_GAP_MAX_LINES) and holds no comment section's heading. Measured on the 47 real news pages
+ * (JOINED_RUN_MIN_WORDS, against `main`, the longest run: teasers of other stories come in shorter runs; a chart's
+ * figures, which no box of other stories holds, need JOINED_CHART_RUN_MIN_WORDS) and the box between is short
+ * (JOINED_GAP_MAX_LINES) and holds no comment section's heading. Measured on the 47 real news pages
  * saved as text: see the README ("Page chrome").
  */
 function joinsArticle(lines: readonly string[], before: Block, after: Block, added: Block, main: Block): boolean {
-  const least = added === before ? JOINED_RUN_BEFORE_MIN_WORDS : JOINED_RUN_MIN_WORDS;
-  if (added.words < Math.min(least, main.words / 2)) return false;
   const gap = lines.slice(before.last + 1, after.first);
+  const chart = gap.filter((line) => FIGURE.test(line)).length >= CHART_MIN_FIGURES;
+  const least = chart
+    ? JOINED_CHART_RUN_MIN_WORDS
+    : added === before
+      ? JOINED_RUN_BEFORE_MIN_WORDS
+      : JOINED_RUN_MIN_WORDS;
+  if (added.words < Math.min(least, main.words / 2)) return false;
   if (gap.some((line) => COMMENTS_LABEL.test(line))) return false;
   return gap.filter((line) => wordCount(line) >= 3).length <= JOINED_GAP_MAX_LINES;
 }

@@ -497,6 +497,38 @@ describe('a page saved as plain text leaves the same chrome out', () => {
     expect(title).toBe(ORIGINAL.title);
   });
 
+  test("an article's parts between its charts are kept, however short; a box of headlines still needs a long part", () => {
+    // A chart saved as text: its title, then its figures and axis labels a line each.
+    const chart = [
+      'Money set aside for the floodwall each year',
+      '$12',
+      'million',
+      '$9',
+      '6',
+      '3',
+      '0',
+      '’26',
+      '’27',
+      '’28',
+      '’29',
+      'Source: Harlow City Council',
+    ];
+    // Two short parts (about 90 words each), then the rest, long (a part beyond a box of headlines needs 250 words).
+    const parts = [
+      ORIGINAL_PARAGRAPHS.slice(0, 2),
+      ORIGINAL_PARAGRAPHS.slice(2, 4),
+      [...ORIGINAL_PARAGRAPHS.slice(4), ...INDEPENDENT_PARAGRAPHS],
+    ];
+    const { text } = extractPlainText(
+      [ORIGINAL.title, ...parts[0]!, ...chart, ...parts[1]!, ...chart, ...parts[2]!].join('\n'),
+    );
+    expect(text.split('\n')).toEqual(parts.flat());
+    // The same first part above a box of other stories' headlines is not the article's: it is under 200 words.
+    const box = ['More from Harlow Daily', 'Harlow bakery wins a national award for its sourdough', 'Jessica Moore'];
+    const cut = extractPlainText([ORIGINAL.title, ...parts[0]!, ...box, ...parts[2]!].join('\n'));
+    expect(cut.text.split('\n')).toEqual(parts[2]);
+  });
+
   test.each([
     [
       "a gallery's captions after the article, each under its counter and title",
