@@ -8,9 +8,10 @@ import { loadPage, type LoadedPage } from './load-page';
 import { SiteLines } from '../extract/site-lines';
 import { CSV_COLUMNS, verdictCsv, verdictJson, verdictText } from './report';
 
-/** The verdict on a loaded page, exactly as `check` computes it. */
+/** The verdict on a loaded page, exactly as `check` computes it (its date only when its metadata declares one). */
 export function judgePage(page: LoadedPage, index: CorpusIndex, options: JudgeOptions = {}): Verdict | NoVerdict {
-  return judge({ text: page.text, url: page.url, title: page.title, links: page.links }, index, options);
+  const publishedAt = page.declaredTime;
+  return judge({ text: page.text, url: page.url, title: page.title, links: page.links, publishedAt }, index, options);
 }
 
 export interface CheckItem {

@@ -17,6 +17,10 @@ export interface LoadedPage {
   links: string[];
   siteName: string;
   publishedTime: string;
+  /** The date the page's metadata declares (see ExtractedArticle.declaredTime), '' for a text page, whose date is
+   * read from a date line that may be another story's (a box of related headlines above the article): only a
+   * declared date tells the engine which of two articles came first (LATER_MIN_DAYS). */
+  declaredTime: string;
 }
 
 /** Pages larger than this are refused: no news article needs it, and parsing one would take seconds. */
@@ -90,6 +94,7 @@ export function fromBytes(
       links: [],
       siteName: '',
       publishedTime: article.publishedTime,
+      declaredTime: '',
     };
   }
   const doc = parseDocument(source);
@@ -108,6 +113,7 @@ export function fromBytes(
     links: article.links,
     siteName: article.siteName,
     publishedTime: article.publishedTime,
+    declaredTime: article.declaredTime,
   };
 }
 

@@ -6,7 +6,14 @@ export function verdictJson(id: string, result: Verdict | NoVerdict): Record<str
   // Where the source sits in the corpus (its provenance line), the article a page shares a common source with and the
   // articles a stitched page is made of are the extension's business; the CLI's JSON keeps its contract (the reason
   // names those articles).
-  const { evidence, sourceOrigin: _origin, related: _related, stitched: _stitched, ...rest } = result;
+  const {
+    evidence,
+    sourceOrigin: _origin,
+    related: _related,
+    relatedAs: _relatedAs,
+    stitched: _stitched,
+    ...rest
+  } = result;
   return {
     id,
     ...rest,
@@ -24,7 +31,13 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
   const { source } = result;
   if (result.match === 'none') {
     const { related } = result;
-    if (related) {
+    if (related && result.relatedAs === 'published later') {
+      // A known article the page would be a copy or rewrite of, published after it: it cannot be its source.
+      lines.push(`${label}: NO KNOWN SOURCE — a known article published after this page tells its story`);
+      lines.push(`  published later: ${articleName(related)}`);
+      if (related.url) lines.push(`  ${related.url}`);
+      lines.push(`  why: ${result.reason}`);
+    } else if (related) {
       // The page shares passages with a known article while bringing facts of its own (a common source).
       lines.push(`${label}: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it`);
       lines.push(`  shares passages with: ${articleName(related)}`);

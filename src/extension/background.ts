@@ -76,9 +76,17 @@ async function showBadge(tabId: number, report: PageReport): Promise<void> {
 }
 
 function judged(message: ArticleMessage, known: Corpus, settings: Settings): Verdict | NoVerdict {
-  return judge({ text: message.text, url: message.url, title: message.title, links: message.links }, known.index, {
-    sensitivity: settings.sensitivity,
-  });
+  return judge(
+    {
+      text: message.text,
+      url: message.url,
+      title: message.title,
+      links: message.links,
+      publishedAt: message.declaredTime,
+    },
+    known.index,
+    { sensitivity: settings.sensitivity },
+  );
 }
 
 /** What the popup says of where the source is known from. */
@@ -127,7 +135,28 @@ async function judgeArticle(
       trustedList(trusted, settings),
       context,
     );
-    if (verdict.match === 'none' && decision.learn) {
+    // A learned article this page would be a copy or rewrite of, or (judged original) one published after it that
+    // tells its story (the verdict's `related`): the copy seen before its original (pageIsOriginalOf).
+    const derived =
+      verdict.match === 'source' && verdict.sourceOrigin === LEARNED
+        ? verdict.source
+        : verdict.match === 'none'
+          ? verdict.related
+          : null;
+    const source = derived && decision.learn ? await getLearned(derived.id) : undefined;
+    if (
+      source &&
+      pageIsOriginalOf(
+        { url: page.url, publishedAt: page.publishedTime },
+        { url: source.url, publishedAt: source.reference.publishedAt, links: source.links },
+      )
+    ) {
+      await replaceDerived(source.url, page);
+      corpusChanged();
+      const rebuilt = await corpus();
+      verdict = judged(message, rebuilt, settings);
+      learned = `learned as the original of ${source.reference.publisher || source.site} “${source.reference.title}”, which was learned first and is now marked as derived from this page`;
+    } else if (verdict.match === 'none' && decision.learn) {
       const { record, dropped } = await keepLearned(page, settings.learnedCap);
       if (dropped > 0) corpusChanged();
       else {
@@ -139,24 +168,6 @@ async function judgeArticle(
       learned = 'learned as an original: a copy or rewrite met later will name it';
     } else if (verdict.match === 'self' && verdict.sourceOrigin === LEARNED && verdict.source) {
       await touchLearned(verdict.source.id, Date.now());
-    } else if (verdict.match === 'source' && verdict.sourceOrigin === LEARNED && verdict.source && decision.learn) {
-      const source = await getLearned(verdict.source.id);
-      const learnedSource = source && {
-        url: source.url,
-        publishedAt: source.reference.publishedAt,
-        links: source.links,
-      };
-      if (
-        source &&
-        learnedSource &&
-        pageIsOriginalOf({ url: page.url, publishedAt: page.publishedTime }, learnedSource)
-      ) {
-        await replaceDerived(source.url, page);
-        corpusChanged();
-        const rebuilt = await corpus();
-        verdict = judged(message, rebuilt, settings);
-        learned = `learned as the original of ${source.reference.publisher || source.site} “${source.reference.title}”, which was learned first and is now marked as derived from this page`;
-      }
     }
     if (known.learnedOutsideSnapshot > SNAPSHOT_SLACK) scheduleSnapshot();
   }

@@ -18,6 +18,8 @@ export interface ArticleMessage {
   canonicalUrl: string;
   siteName: string;
   publishedTime: string;
+  /** The date the page's metadata declares, which alone the engine compares with a reference's (LATER_MIN_DAYS). */
+  declaredTime: string;
   articleMetadata: boolean;
   /** How long each step took on the page's main thread, in ms (each step is its own task). */
   timings: Timings;
@@ -34,6 +36,7 @@ export function articleMessage(article: ExtractedArticle, url: string, timings: 
     canonicalUrl: article.canonicalUrl,
     siteName: article.siteName,
     publishedTime: article.publishedTime,
+    declaredTime: article.declaredTime,
     articleMetadata: article.articleMetadata,
     timings,
   };

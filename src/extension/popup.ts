@@ -68,7 +68,8 @@ function render(tabId: number, report: PageReport | null): void {
   }
 
   if (report.related) {
-    app.append(el('h2', 'Shares passages with'), articleList(report.related));
+    const heading = report.relatedAs === 'published later' ? 'Published after this page' : 'Shares passages with';
+    app.append(el('h2', heading), articleList(report.related));
   }
   if (report.source) {
     app.append(el('h2', 'Source'), articleList(report.source));

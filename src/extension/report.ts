@@ -59,6 +59,8 @@ export function sharesPassages(report: PageReport): boolean {
 /** The toolbar title: the verdict with its source ("Repost of: The New York Times — Trump Officials Split…"). */
 export function badgeTitle(report: PageReport): string {
   if (report.status === 'nothing') return `Firsthand: nothing to judge (${report.reason})`;
+  if (sharesPassages(report) && report.status === 'judged' && report.relatedAs === 'published later')
+    return `No known source: a known article published after this one tells its story, so it is not judged its source (${searchedText(report)})`;
   if (sharesPassages(report))
     return `No known source: this article shares passages with a known article, but is not judged a copy of it (${searchedText(report)})`;
   if (report.match === 'none') return `No known source: this article matches nothing in the ${searchedText(report)}`;

@@ -13,6 +13,10 @@ export interface ExtractedArticle {
   canonicalUrl: string;
   siteName: string;
   publishedTime: string;
+  /** The date the page's metadata declares (article:published_time, itemprop datePublished, a "date" meta tag,
+   * JSON-LD's datePublished), '' when none does: publishedTime may come from the page's first <time> element, which
+   * can be a related story's or today's. Only a declared date tells the engine which of two articles came first. */
+  declaredTime: string;
   byline: string;
   lang: string;
   /** Absolute addresses of the links inside the article. */
@@ -156,6 +160,7 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle
     canonicalUrl: meta.canonicalUrl,
     siteName: clean(parsed.siteName ?? '') || meta.siteName,
     publishedTime: meta.publishedTime || clean(parsed.publishedTime ?? ''),
+    declaredTime: meta.declaredTime || clean(parsed.publishedTime ?? ''),
     byline: clean(parsed.byline ?? ''),
     lang: clean(parsed.lang ?? ''),
     links,
@@ -167,20 +172,28 @@ export function extractArticle(doc: Document, pageUrl: string): ExtractedArticle
 export function readMetadata(
   doc: Document,
   pageUrl: string,
-): { canonicalUrl: string; siteName: string; publishedTime: string; title: string; articleMetadata: boolean } {
+): {
+  canonicalUrl: string;
+  siteName: string;
+  publishedTime: string;
+  declaredTime: string;
+  title: string;
+  articleMetadata: boolean;
+} {
   const attr = (selector: string, name: string): string => clean(doc.querySelector(selector)?.getAttribute(name) ?? '');
+  const declaredTime =
+    attr('meta[property="article:published_time"]', 'content') ||
+    attr('meta[name="article:published_time"]', 'content') ||
+    attr('meta[itemprop="datePublished"]', 'content') ||
+    attr('meta[name="date"]', 'content');
   const canonical =
     absolute(attr('link[rel="canonical"]', 'href'), pageUrl) ||
     absolute(attr('meta[property="og:url"]', 'content'), pageUrl);
   return {
     canonicalUrl: canonical || pageUrl,
     siteName: attr('meta[property="og:site_name"]', 'content') || attr('meta[name="application-name"]', 'content'),
-    publishedTime:
-      attr('meta[property="article:published_time"]', 'content') ||
-      attr('meta[name="article:published_time"]', 'content') ||
-      attr('meta[itemprop="datePublished"]', 'content') ||
-      attr('meta[name="date"]', 'content') ||
-      attr('time[datetime]', 'datetime'),
+    publishedTime: declaredTime || attr('time[datetime]', 'datetime'),
+    declaredTime,
     title: attr('meta[property="og:title"]', 'content') || clean(doc.querySelector('title')?.textContent ?? ''),
     articleMetadata:
       /^article$/i.test(attr('meta[property="og:type"]', 'content')) ||

@@ -376,6 +376,31 @@ describe('firsthand check', SPAWNS, () => {
     );
   });
 
+  test('a copy whose metadata dates it before the known article is not called its copy; a date in its text is not read so', () => {
+    // The farm's copy of the Courier's story (2026-05-12), its metadata dating it eleven days earlier.
+    const early = farmPage().replace(
+      '</head>',
+      '<meta property="article:published_time" content="2026-05-01T08:00:00Z"></head>',
+    );
+    writeFileSync(join(dir, 'early-copy.html'), early);
+    const text = run(['check', '--corpus', 'pack.pack', '--url', 'https://buzzdaily.example/early', 'early-copy.html']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /^early-copy\.html: NO KNOWN SOURCE — a known article published after this page tells its story$/m,
+    );
+    expect(text.stdout).toContain(`  published later: The Harlow Courier, "${ORIGINAL.title}" (2026-05-12)\n`);
+    expect(text.stdout).toMatch(
+      /^ {2}why: no known source: 9\d% of this page is word for word in The Harlow Courier, but it was published 11 days after this page/m,
+    );
+    const json = JSON.parse(run(['check', '--corpus', 'pack.pack', '--json', 'early-copy.html']).stdout) as object;
+    expect(json).toMatchObject({ verdict: 'original', match: 'none', source: null });
+    expect(json).not.toHaveProperty('relatedAs');
+    // Saved as text with a date line, the same copy is a repost: a date line may be another story's.
+    writeFileSync(join(dir, 'early-copy.txt'), ['Published May 1, 2026', ...ORIGINAL_PARAGRAPHS].join('\n'));
+    const saved = run(['check', '--corpus', 'pack.pack', '--url', 'https://buzzdaily.example/early', 'early-copy.txt']);
+    expect(saved.stdout).toMatch(/^early-copy\.txt: REPOST — source: The Harlow Courier/m);
+  });
+
   test('a page stitched from two known articles lists both with their shares; the JSON keeps its keys', () => {
     writeFileSync(
       join(dir, 'two.jsonl'),

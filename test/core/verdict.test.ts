@@ -245,6 +245,61 @@ describe('judge', () => {
   });
 });
 
+describe('a reference published after the page', () => {
+  // The Courier's story (2026-05-12) as a corpus holds it, and a farm's rewrite of it, dated as each says.
+  const dated = (publishedAt: string): CorpusIndex => new CorpusIndex([{ ...reference, publishedAt }]);
+  const judged = (text: string, publishedAt: string | undefined, corpus: CorpusIndex): Verdict => {
+    const result = judge({ text, url: 'https://newsfeed.example/harlow', publishedAt }, corpus);
+    if (result.verdict === null) throw new Error(result.reason);
+    return result;
+  };
+
+  test('is never its source: a rewrite of it is called original, and the reason names it as the later article', () => {
+    const v = judged(REWRITE_TEXT, '2026-05-09', dated('2026-05-12'));
+    expect(v.evidence.rewriteProbability).toBeGreaterThan(REWRITE_THRESHOLDS.balanced);
+    expect(v).toMatchObject({ verdict: 'original', match: 'none', source: null, sourceOrigin: null });
+    expect(v.related).toMatchObject({ id: 'courier-floodwall', publishedAt: '2026-05-12' });
+    expect(v.reason).toMatch(
+      /^no known source: The Harlow Courier tells this page's story in other words, but it was published 3 days after this page, so it cannot be its source/,
+    );
+  });
+
+  test('a copy of it is called original too, with the share it holds word for word', () => {
+    const v = judged(original, '2026-05-01', dated('2026-05-12'));
+    expect(v).toMatchObject({ verdict: 'original', match: 'none', related: { id: 'courier-floodwall' } });
+    expect(v.reason).toMatch(
+      /^no known source: 100% of this page is word for word in The Harlow Courier, but it was published 11 days after/,
+    );
+  });
+
+  test('a day apart (time zones, an update), or with either date missing, it is the source as before', () => {
+    for (const [page, ref] of [
+      ['2026-05-11', '2026-05-12'],
+      ['2026-05-11T23:00:00-05:00', '2026-05-12T08:00:00Z'],
+      ['', '2026-05-12'],
+      [undefined, '2026-05-12'],
+      ['2026-05-09', ''],
+      ['not a date', '2026-05-12'],
+    ] as const) {
+      const v = judged(REWRITE_TEXT, page, dated(ref));
+      expect(v, `${page} / ${ref}`).toMatchObject({ verdict: 'rewrite', source: { id: 'courier-floodwall' } });
+    }
+  });
+
+  test('does not hide an earlier article the page derives from', () => {
+    // The corpus holds the Courier's story and a later copy of it: the rewrite, dated between them, names the Courier.
+    const later: Reference = {
+      ...reference,
+      id: 'late-copy',
+      url: 'https://late.example/copy',
+      publishedAt: '2026-06-01',
+    };
+    const corpus = new CorpusIndex([{ ...reference, publishedAt: '2026-05-12' }, later]);
+    const v = judged(REWRITE_TEXT, '2026-05-20', corpus);
+    expect(v).toMatchObject({ verdict: 'rewrite', source: { id: 'courier-floodwall' } });
+  });
+});
+
 describe('attribution', () => {
   const credit = (text: string, links: string[] = []) =>
     findAttribution(text, splitSentences(text), links, 'The New York Times', 'https://www.nytimes.com/2025/a.html');

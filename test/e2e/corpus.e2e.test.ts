@@ -229,6 +229,8 @@ describe.skipIf(!enabled)('the copy seen before its original (Chromium)', { time
   const ORIGINAL_URL = 'https://www.theguardian.com/world/2019/jan/03/whale-strandings-maori-tribes';
   const AGGREGATION = 'https://www.independent.co.uk/news/world/whale-strandings-new-zealand.html';
   const SCRAPE = 'https://viralnewsdaily.example/whales';
+  const REPRINT = 'https://www.nbcnews.com/news/world/tunisia-museum-attack-what-we-know';
+  const FIRST = 'https://www.washingtonpost.com/world/attack-stokes-instability-fears-in-north-africa';
 
   beforeAll(async () => {
     server = await startServer();
@@ -256,6 +258,28 @@ describe.skipIf(!enabled)('the copy seen before its original (Chromium)', { time
       }),
     );
     server.page(SCRAPE, articlePage({ site: 'Viral News Daily', title: 'Whales', text: paragraphs.join('\n') }));
+    // D, a trusted outlet, reprints C's story three days after C, without a word or link of credit.
+    const story = realParagraphs('wapo-1');
+    server.page(
+      REPRINT,
+      articlePage({
+        site: 'NBC News',
+        title: 'Tunisia museum attack: what we know',
+        text: story.join('\n'),
+        canonical: REPRINT,
+        published: '2015-03-21T09:00:00Z',
+      }),
+    );
+    server.page(
+      FIRST,
+      articlePage({
+        site: 'The Washington Post',
+        title: 'Attack stokes instability fears in North Africa',
+        text: story.join('\n'),
+        canonical: FIRST,
+        published: '2015-03-18T15:57:00Z',
+      }),
+    );
     ext = await launch(server.port);
   }, 60_000);
 
@@ -296,6 +320,26 @@ describe.skipIf(!enabled)('the copy seen before its original (Chromium)', { time
       .poll(() => options.locator('#learned-derived li').allTextContents())
       .toEqual([`Māori tribes fear for whales as strandings rise: derived from ${ORIGINAL_URL}`]);
     await options.close();
+  });
+
+  test('D read first, dated after C and crediting nothing, is marked derived once C is read', async () => {
+    const reprint = await visit(ext, REPRINT);
+    expect(reprint.text).toBe('?');
+    await reprint.page.close();
+
+    // C copies D word for word, but D was published three days after it: C is no copy of D, and becomes the original.
+    const first = await visit(ext, FIRST);
+    expect(first.text).toBe('ORIG');
+    const report = await tabReport(ext, first.tabId);
+    expect(report?.status === 'judged' && report.learned).toBe(
+      'learned as the original of NBC News “Tunisia museum attack: what we know”, which was learned first and is now marked as derived from this page',
+    );
+    await first.page.close();
+
+    const again = await visit(ext, REPRINT);
+    expect(again.text).toBe('COPY');
+    expect(again.title).toMatch(/^Repost of: The Washington Post — /);
+    await again.page.close();
   });
 });
 

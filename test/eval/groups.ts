@@ -462,6 +462,61 @@ export function llmFakeRewriteGroup(): EvalGroup {
   };
 }
 
+/** The dates the groups of originals judged against their rewrites give, when dated: each rewrite three days after
+ * its original, as a farm publishes its copy of a story it found. */
+const ORIGINAL_DATE = '2020-05-01';
+const REWRITE_DATE = '2020-05-04';
+
+/**
+ * The direction of derivation: each LLMFake original judged against a corpus of the ChatGPT paraphrases and
+ * rewrites of them all (as a pack built from a farm's feed holds them), once with no dates and once dated, each
+ * rewrite three days after its original. The original must stay original: it is no copy of its own rewrite. The
+ * rewrite model reads the pair, not which came first, so undated an original is often called a rewrite of its
+ * rewrite; dated, LATER_MIN_DAYS says a later article can be no source. Informational: the dates are the group's.
+ */
+export function originalsVsRewritesGroups(): EvalGroup[] {
+  const rows = llmFakeRows().filter((row) => wordCount(row.human_text) >= MIN_WORDS);
+  return [false, true].map((dated) => {
+    const seen = new Set<string>();
+    const references: Reference[] = [];
+    const cases: EvalCase[] = [];
+    for (const row of rows) {
+      const id = `llmfake:${row.dataset}:${row.news_id}`;
+      for (const variant of ['chatgpt_paraphrase', 'chatgpt_rewrite'] as const) {
+        const text = row[variant];
+        if (wordCount(text) < MIN_WORDS) continue;
+        const url = `https://rewrite-farm.example/${row.dataset}/${row.news_id}/${variant}`;
+        const page = textPage(text as string, `${id}:${variant}`, url);
+        references.push(reference(page, `${id}:${variant}`, url, 'rewrite farm', '', dated ? REWRITE_DATE : ''));
+      }
+      // An original whose text another row holds too (LLMFake's twins) is judged once.
+      const key = sameTextKey(row.human_text as string);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const page = textPage(row.human_text as string, id, `https://${row.dataset}-source.example/${row.news_id}`);
+      cases.push({
+        id,
+        split: splitOf(id),
+        kind: row.dataset,
+        expect: 'original',
+        sourceId: null,
+        // Dated as an HTML page's metadata declares its date (a text page's date line is not compared).
+        page: dated ? { ...page, publishedTime: ORIGINAL_DATE, declaredTime: ORIGINAL_DATE } : page,
+      });
+    }
+    return {
+      name: dated ? 'originals-vs-rewrites-dated' : 'originals-vs-rewrites',
+      about: dated
+        ? 'each LLMFake original, dated, judged against a corpus of the ChatGPT rewrites of them all, each dated three days after its original'
+        : 'each LLMFake original judged against a corpus of the ChatGPT rewrites of them all, no dates',
+      references,
+      cases,
+      leftOut: { count: 0, why: '' },
+      informational: true,
+    };
+  });
+}
+
 /** A rewrite's text as a farm page's paragraphs: its own lines, or runs of three sentences when it has one line. */
 function paragraphsOf(text: string): string[] {
   const lines = text

@@ -41,6 +41,7 @@ import {
   generatedGroup,
   llmFakeRewriteGroup,
   mixsetGroup,
+  originalsVsRewritesGroups,
   repostGroups,
   seedsGroup,
   textPage,
@@ -128,6 +129,7 @@ const builders: Array<[string, () => EvalGroup[]]> = [
   ],
   ['generated-not-derived', () => [generatedGroup()]],
   ['clough-stevenson', () => [cloughGroup()]],
+  ['originals-vs-rewrites', () => originalsVsRewritesGroups()],
 ];
 
 interface Result {

@@ -41,6 +41,20 @@ export const OWN_PASSAGE_MAX_SHARE = 0.3;
  * tuning half, 0.4 flags 1.9% of generated text and 5.2% of independent coverage, 0.5 3.0% and 5.0%. */
 export const REACH_MIN_SHARE = 0.4;
 
+/**
+ * A reference dated this many days or more after the page (both dated, by their days) can be no source of it: the
+ * page is never called its repost or rewrite, and the verdict names it as a later article that tells the page's
+ * story. Two days, not one: dates are read as days, in the publisher's time zone or UTC, and a page updated a day
+ * after it was first published may carry either date. A page with no date, or a reference with none, is judged as
+ * before. Measured 2026-12-07 (`npm run eval`, the informational groups "originals-vs-rewrites"): an original judged
+ * against a corpus holding its LLM rewrites, undated, is called a rewrite of its own rewrite for about half of them
+ * (the rewrite model reads the pair, not which came first); dated, none is. No case of the target groups has dates
+ * on both sides that are two days apart the wrong way, so none moves. A pack's dates can be a feed's `updated` or a
+ * sitemap's `lastmod` when the page gives none (`corpus build`), later than the article was published: a copy made
+ * in between then goes unnamed, as a copy of an article the corpus does not know would.
+ */
+export const LATER_MIN_DAYS = 2;
+
 /** Repost: the larger of the two copied shares (of the page, of the source) reaches this. */
 export const REPOST_MIN_COPIED = 0.5;
 

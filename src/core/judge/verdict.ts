@@ -14,6 +14,7 @@ import {
   COMMON_SOURCE_MIN_COPIED,
   COMMON_SOURCE_MIN_NEW_FACTS,
   DEFAULT_SENSITIVITY,
+  LATER_MIN_DAYS,
   MIN_ARTICLE_WORDS,
   MIN_SENTENCE_CONTENT,
   REPOST_CONFIDENCE_FLOOR,
@@ -39,6 +40,8 @@ export interface PageInput {
   title?: string;
   /** Absolute addresses of the links inside the article. */
   links?: readonly string[];
+  /** When the page says it was published (an ISO date or timestamp), or '' / absent when it does not. */
+  publishedAt?: string;
 }
 
 export interface JudgeOptions {
@@ -68,6 +71,10 @@ export interface Verdict {
    * source, see COMMON_SOURCE_MIN_COPIED), which the reason names: not its source. Null otherwise. The CLI's JSON
    * leaves it out (its contract names the reason); the extension shows it. */
   related: ReferenceMeta | null;
+  /** Why `related` is named and not its source: it shares passages with the page, which brings facts of its own
+   * ("common source"), or it was published LATER_MIN_DAYS or more after the page, which would otherwise be a copy or
+   * rewrite of it ("published later"). Null without `related`. The CLI's JSON leaves it out with `related`. */
+  relatedAs: 'common source' | 'published later' | null;
   /** A repost stitched from several known articles (see STITCHED_MIN_SHARE): the share of the page they hold together
    * (a passage two of them share counted once) and each with its own share, the source first. Null otherwise. The
    * CLI's JSON leaves it out (its reason names each); the CLI's text and the extension list them. */
@@ -124,6 +131,8 @@ interface Scored {
   /** The page copies passages of it and brings facts of its own, as a report from a common source does (see
    * COMMON_SOURCE_MIN_COPIED): never a rewrite match. */
   commonSource: boolean;
+  /** Published LATER_MIN_DAYS or more after the page: it can be no source of the page (see LATER_MIN_DAYS). */
+  later: boolean;
 }
 
 /** The reason of an "original" that matches nothing known. */
@@ -142,6 +151,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   }
   const fingerprint = pageFingerprint(analysis);
   const scored = scoreCandidates(fingerprint, analysis, index);
+  markLater(scored, page.publishedAt);
   // A stitched page copies no one article's half (stitchedFrom), so no other repost competes with it.
   const stitched = stitchedFrom(scored, fingerprint.shingles.size);
   if (!stitched) markCommonSources(scored, page, analysis);
@@ -155,17 +165,24 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     const nearness = (s: Scored): number => (s.commonSource ? s.copied : Math.max(s.probability, s.copied));
     const nearest = best(scored, nearness);
     // The one it copies most is named even when a reference it merely resembles comes nearer: passages printed word
-    // for word are what the reader can check.
-    const related = best(
-      scored.filter((s) => s.commonSource),
-      (s) => s.comparison.copied,
-    );
+    // for word are what the reader can check. Failing that, a later article the page would be a copy or rewrite of.
+    const later = pickMatch(
+      scored.filter((s) => s.later),
+      REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY],
+      true,
+    ).match;
+    const related =
+      best(
+        scored.filter((s) => s.commonSource && !s.later),
+        (s) => s.comparison.copied,
+      ) ?? later;
     return {
       verdict: 'original',
       match: 'none',
       source: null,
       sourceOrigin: null,
       related: related?.meta ?? null,
+      relatedAs: related ? (related.later ? 'published later' : 'common source') : null,
       stitched: null,
       confidence: 1 - (nearest ? nearness(nearest) : 0),
       copied: 0,
@@ -173,7 +190,11 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
       attributed: false,
       attribution: null,
       ...styleFields,
-      reason: related ? commonSourceReason(related) : NO_MATCH_REASON,
+      reason: related
+        ? related.later
+          ? laterReason(related, page.publishedAt)
+          : commonSourceReason(related)
+        : NO_MATCH_REASON,
       evidence: evidenceOf(analysis, related ?? nearest, false),
     };
   }
@@ -189,6 +210,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     source,
     sourceOrigin: index.originOf(match.index),
     related: null,
+    relatedAs: null,
     stitched:
       kind === 'repost' && stitched
         ? {
@@ -235,6 +257,7 @@ function scoreCandidates(fingerprint: PageFingerprint, analysis: TextAnalysis, i
       probability: rewriteProbability(comparison),
       copied: Math.max(comparison.copied, comparison.copiedOfSource),
       commonSource: false,
+      later: false,
     });
   });
   return scored;
@@ -264,9 +287,9 @@ interface Stitched {
 }
 
 function stitchedFrom(scored: readonly Scored[], pageShingles: number): Stitched | null {
-  if (pageShingles === 0 || scored.some((s) => s.copied >= REPOST_MIN_COPIED)) return null;
+  if (pageShingles === 0 || scored.some((s) => s.copied >= REPOST_MIN_COPIED && !s.later)) return null;
   const sources = scored
-    .filter((s) => s.comparison.copied >= STITCHED_MIN_SHARE)
+    .filter((s) => s.comparison.copied >= STITCHED_MIN_SHARE && !s.later)
     .sort((a, b) => b.comparison.copied - a.comparison.copied);
   if (sources.length < 2) return null;
   const held = new Set<number>();
@@ -301,8 +324,13 @@ function markCommonSources(scored: Scored[], page: PageInput, analysis: TextAnal
  * the page, is not named for being copied whole); failing that, the likeliest rewrite at or above the threshold that is
  * no common source. (A page stitched from several known articles names the one holding most of it: see judge.)
  */
-function pickMatch(scored: readonly Scored[], threshold: number): { match: Scored | undefined; isRepost: boolean } {
-  const copies = scored.filter((s) => s.copied >= REPOST_MIN_COPIED);
+function pickMatch(
+  scored: readonly Scored[],
+  threshold: number,
+  laterToo = false,
+): { match: Scored | undefined; isRepost: boolean } {
+  const candidates = laterToo ? scored : scored.filter((s) => !s.later);
+  const copies = candidates.filter((s) => s.copied >= REPOST_MIN_COPIED);
   const most = Math.max(0, ...copies.map((s) => s.comparison.copied));
   const repost = best(
     copies.filter((s) => s.comparison.copied >= most - REPOST_SOURCE_MARGIN),
@@ -311,11 +339,26 @@ function pickMatch(scored: readonly Scored[], threshold: number): { match: Score
   if (repost) return { match: repost, isRepost: true };
   return {
     match: best(
-      scored.filter((s) => s.probability >= threshold && !s.commonSource),
+      candidates.filter((s) => s.probability >= threshold && !s.commonSource),
       (s) => s.probability,
     ),
     isRepost: false,
   };
+}
+
+/** The day a date names (days since 1970-01-01, by its YYYY-MM-DD start), or NaN for no date. */
+function dayOf(date: string | undefined): number {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '');
+  return day ? Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) / DAY_MS : NaN;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Marks the candidates published LATER_MIN_DAYS or more after the page (both dated): never its source. */
+function markLater(scored: Scored[], pageDate: string | undefined): void {
+  const page = dayOf(pageDate);
+  if (Number.isNaN(page)) return;
+  for (const s of scored) s.later = dayOf(s.meta.publishedAt) - page >= LATER_MIN_DAYS;
 }
 
 /** The same-site rule: a page at its source's address, or on its site, is the original whatever it matched. */
@@ -352,6 +395,19 @@ function stitchedReason({ sources, copied }: Stitched): string {
 
 /** The reason of an "original" that shares passages with a reference while bringing facts of its own
  * (COMMON_SOURCE_MIN_COPIED). */
+function laterReason(later: Scored, pageDate: string | undefined): string {
+  const name = nameOf(later.meta);
+  const days = Math.round(dayOf(later.meta.publishedAt) - dayOf(pageDate));
+  const what =
+    later.copied >= REPOST_MIN_COPIED
+      ? `${percent(later.comparison.copied)} of this page is word for word in ${name}`
+      : `${name} tells this page's story in other words`;
+  return (
+    `no known source: ${what}, but it was published ${days} days after this page, so it cannot be its source ` +
+    `(it may be a copy or rewrite of this page, or both may derive from a third); not judged a copy or rewrite of it`
+  );
+}
+
 function commonSourceReason(related: Scored): string {
   const name = nameOf(related.meta);
   return (
