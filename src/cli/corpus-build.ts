@@ -321,7 +321,9 @@ async function loadItem(
 }
 
 /** A reference from a loaded page: metadata given with it wins over what the page says of itself, which wins over
- * what its source (a feed, a news sitemap) says. */
+ * what its source (a feed, a news sitemap) says; but for the date, what its source says wins over a date the page's
+ * metadata does not declare (its first <time> element, a text page's date line: another story's, or today's), as a
+ * reference's date tells which of two articles came first (LATER_MIN_DAYS). */
 export function referenceFromPage(
   page: LoadedPage,
   given: ReferenceMeta,
@@ -333,7 +335,7 @@ export function referenceFromPage(
     url,
     publisher: given.publisher || page.siteName || fallback.publisher || hostOf(url),
     title: given.title || page.title || fallback.title || '',
-    publishedAt: given.publishedAt || page.publishedTime || fallback.publishedAt || '',
+    publishedAt: given.publishedAt || page.declaredTime || fallback.publishedAt || page.publishedTime || '',
     ...fingerprintText(page.text),
   };
 }
