@@ -179,6 +179,8 @@ function sentence(report: PageReport & { status: 'judged' }): string {
       return `This page re-words an article by ${name}${report.attributed ? ', and credits it' : ', without crediting it'}.`;
     case 'original':
       if (report.match === 'self') return `This is the known article itself, on its publisher's site.`;
+      if (sharesPassages(report) && report.relatedAs === 'published later')
+        return 'An article Firsthand knows tells this page’s story, but it was published after this page, so it is not judged its source: it may be a copy or rewrite of this page. That is not the same as original: its source may simply not be in the corpora below.';
       if (sharesPassages(report))
         return 'This article shares passages with an article Firsthand knows, but is not judged a copy or rewrite of it. That is not the same as original: its source may simply not be in the corpora below.';
       return 'This article matches no article Firsthand knows. That is not the same as original: its source may simply not be in the corpora below.';

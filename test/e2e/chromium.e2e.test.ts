@@ -33,6 +33,8 @@ const LISTED = 'https://accountinginsights.org/trump-officials-split/';
 const HARLOW_FARM = 'https://buzzdaily.example/harlow-floodwall/';
 /** Another outlet's report that prints two paragraphs of the seed story word for word and reports the rest itself. */
 const SHARES = 'https://valley-wire.example/border-sheriffs-cartel-plan';
+/** The seed story, its metadata dating it a week before the seed (2025-02-27): no copy of a later article. */
+const EARLY = 'https://early-edition.example/officials-split-on-cartels';
 const SHARES_OWN = [
   'Border sheriffs in Arizona said on Thursday that they had not been told what a military campaign against the cartels would mean for the ports of entry at Nogales and Douglas, where 1,400 trucks cross on a normal weekday.',
   '"We read about it in the paper like everybody else," said Sheriff Dolores Acuna of Santa Cruz County, whose deputies patrol 52 miles of the border. She said her office had asked the Department of Homeland Security for a briefing by March 15.',
@@ -95,6 +97,15 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
         text: [seedParagraphs[0], SHARES_OWN[0], SHARES_OWN[1], seedParagraphs[3], SHARES_OWN[2], SHARES_OWN[3]].join(
           '\n',
         ),
+      }),
+    );
+    server.page(
+      EARLY,
+      articlePage({
+        site: 'Early Edition',
+        title: SEED_TITLE,
+        text: seedText('000_cfc388608af51050.txt'),
+        published: '2025-02-20T10:00:00Z',
       }),
     );
     server.page(SECTION, sectionFrontPage());
@@ -195,6 +206,17 @@ describe.skipIf(!enabled)('the extension in Chromium', { timeout: 120_000 }, () 
         new RegExp(`Shares passages with\\s+Publisher\\s+The New York Times\\s+Title\\s+${SEED_TITLE}`, 'i'),
       ],
       'shares-passages-popup',
+    ],
+    [
+      'an article dated before the known one it copies is not called its copy, and the popup says why',
+      EARLY,
+      'No known source: a known article published after this one tells its story, so it is not judged its source (1 reference searched: bundled (1), learned (0))',
+      [
+        /it was published after this page, so it is not judged its source/,
+        /word for word in The New York Times, but it was published 7 days after this page/,
+        new RegExp(`Published after this page\\s+Publisher\\s+The New York Times\\s+Title\\s+${SEED_TITLE}`, 'i'),
+      ],
+      'published-later-popup',
     ],
   ])('%s', async (_, url, title, says, shot) => {
     const page = await ext.context.newPage();
