@@ -328,7 +328,7 @@ const keyWords = (text: string): Set<string> =>
 
 /** A photo's caption or credit, which can stand between a headline and its article: a caption ending with its
  * photographer and agency ("… in Paris Jane Roe/Reuters"), or a credit line ("Credit…", "CreditJane Roe"). */
-const CAPTION_OR_CREDIT = /^credit|\s\p{Lu}[\p{L}.'-]*\/\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?$/iu;
+const CAPTION_OR_CREDIT = /^(?:credit|CREDIT|Credit)|\s\p{Lu}[\p{L}.'-]*\/\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*)?$/u;
 
 /** A headline-like line but for the question or exclamation it ends with ("Where do the talks go after the vote?"). */
 function isAskedHeadline(line: string): boolean {

@@ -68,8 +68,9 @@ export interface Verdict {
    * added with (`CorpusIndex.originOf`); null with no source. */
   sourceOrigin: string | null;
   /** With `match: "none"`, the known article the page shares passages with while bringing facts of its own (a common
-   * source, see COMMON_SOURCE_MIN_COPIED), which the reason names: not its source. Null otherwise. The CLI's JSON
-   * leaves it out (its contract names the reason); the extension shows it. */
+   * source, see COMMON_SOURCE_MIN_COPIED), or, failing one, a known article published after the page that it would
+   * be a copy or rewrite of (LATER_MIN_DAYS), which the reason names: not its source (`relatedAs` says which). Null
+   * otherwise. The CLI's JSON leaves it out (its contract names the reason); the extension shows it. */
   related: ReferenceMeta | null;
   /** Why `related` is named and not its source: it shares passages with the page, which brings facts of its own
    * ("common source"), or it was published LATER_MIN_DAYS or more after the page, which would otherwise be a copy or
@@ -393,8 +394,7 @@ function stitchedReason({ sources, copied }: Stitched): string {
   return `${percent(copied)} of this page's article is copied word for word from ${sources.length} known articles: ${parts.join(', ')}`;
 }
 
-/** The reason of an "original" that shares passages with a reference while bringing facts of its own
- * (COMMON_SOURCE_MIN_COPIED). */
+/** The reason of an "original" that would be a copy or rewrite of a reference published after it (LATER_MIN_DAYS). */
 function laterReason(later: Scored, pageDate: string | undefined): string {
   const name = nameOf(later.meta);
   const days = Math.round(dayOf(later.meta.publishedAt) - dayOf(pageDate));
@@ -408,6 +408,8 @@ function laterReason(later: Scored, pageDate: string | undefined): string {
   );
 }
 
+/** The reason of an "original" that shares passages with a reference while bringing facts of its own
+ * (COMMON_SOURCE_MIN_COPIED). */
 function commonSourceReason(related: Scored): string {
   const name = nameOf(related.meta);
   return (
