@@ -136,7 +136,8 @@ async function judgeArticle(
       context,
     );
     // A learned article this page would be a copy or rewrite of, or (judged original) one published after it that
-    // tells its story (the verdict's `related`): the copy seen before its original (pageIsOriginalOf).
+    // tells its story (the verdict's `related`): the copy seen before its original (pageIsOriginalOf), by the date
+    // the page's metadata declares, as the engine compares dates (a first <time> element may be another story's).
     const derived =
       verdict.match === 'source' && verdict.sourceOrigin === LEARNED
         ? verdict.source
@@ -147,7 +148,7 @@ async function judgeArticle(
     if (
       source &&
       pageIsOriginalOf(
-        { url: page.url, publishedAt: page.publishedTime },
+        { url: page.url, publishedAt: message.declaredTime },
         { url: source.url, publishedAt: source.reference.publishedAt, links: source.links },
       )
     ) {
