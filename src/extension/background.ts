@@ -118,7 +118,9 @@ async function judgeArticle(
       url: message.canonicalUrl || message.url,
       title: message.title,
       siteName: message.siteName,
-      publishedTime: message.publishedTime,
+      // The date its metadata declares: a learned reference's date is compared with the pages read later
+      // (LATER_MIN_DAYS), and a first <time> element may be a masthead's "today" or another story's.
+      publishedTime: message.declaredTime,
       text: message.text,
       links: message.links,
     };
@@ -148,7 +150,7 @@ async function judgeArticle(
     if (
       source &&
       pageIsOriginalOf(
-        { url: page.url, publishedAt: message.declaredTime },
+        { url: page.url, publishedAt: page.publishedTime },
         { url: source.url, publishedAt: source.reference.publishedAt, links: source.links },
       )
     ) {

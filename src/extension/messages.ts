@@ -13,12 +13,11 @@ export interface ArticleMessage {
   url: string;
   title: string;
   links: string[];
-  /** What the page says of itself (for learning it as an original): its canonical address, site name, date, and
-   * whether it declares itself an article. */
+  /** What the page says of itself (for learning it as an original): its canonical address, site name, the date its
+   * metadata declares (the only date the engine compares with a reference's, LATER_MIN_DAYS, and the one a learned
+   * reference keeps), and whether it declares itself an article. */
   canonicalUrl: string;
   siteName: string;
-  publishedTime: string;
-  /** The date the page's metadata declares, which alone the engine compares with a reference's (LATER_MIN_DAYS). */
   declaredTime: string;
   articleMetadata: boolean;
   /** How long each step took on the page's main thread, in ms (each step is its own task). */
@@ -35,7 +34,6 @@ export function articleMessage(article: ExtractedArticle, url: string, timings: 
     links: article.links.slice(0, 500),
     canonicalUrl: article.canonicalUrl,
     siteName: article.siteName,
-    publishedTime: article.publishedTime,
     declaredTime: article.declaredTime,
     articleMetadata: article.articleMetadata,
     timings,
