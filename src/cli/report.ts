@@ -31,16 +31,14 @@ export function verdictText(label: string, result: Verdict | NoVerdict, searched
   const { source } = result;
   if (result.match === 'none') {
     const { related } = result;
-    if (related && result.relatedAs === 'published later') {
-      // A known article the page would be a copy or rewrite of, published after it: it cannot be its source.
-      lines.push(`${label}: NO KNOWN SOURCE — a known article published after this page tells its story`);
-      lines.push(`  published later: ${articleName(related)}`);
-      if (related.url) lines.push(`  ${related.url}`);
-      lines.push(`  why: ${result.reason}`);
-    } else if (related) {
-      // The page shares passages with a known article while bringing facts of its own (a common source).
-      lines.push(`${label}: NO KNOWN SOURCE — shares passages with a known article, but is not judged a copy of it`);
-      lines.push(`  shares passages with: ${articleName(related)}`);
+    if (related) {
+      // A known article published after the page, which the page would be a copy or rewrite of; or one it shares
+      // passages with while bringing facts of its own (a common source).
+      const later = result.relatedAs === 'published later';
+      lines.push(
+        `${label}: NO KNOWN SOURCE — ${later ? 'a known article published after this page tells its story' : 'shares passages with a known article, but is not judged a copy of it'}`,
+      );
+      lines.push(`  ${later ? 'published later' : 'shares passages with'}: ${articleName(related)}`);
       if (related.url) lines.push(`  ${related.url}`);
       lines.push(`  why: ${result.reason}`);
     } else {

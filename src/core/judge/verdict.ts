@@ -153,12 +153,16 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
   const fingerprint = pageFingerprint(analysis);
   const scored = scoreCandidates(fingerprint, analysis, index);
   markLater(scored, page.publishedAt);
+  const threshold = REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY];
   // A stitched page copies no one article's half (stitchedFrom), so no other repost competes with it.
   const stitched = stitchedFrom(scored, fingerprint.shingles.size);
   if (!stitched) markCommonSources(scored, page, analysis);
   const { match, isRepost } = stitched
     ? { match: stitched.sources[0] as Scored, isRepost: true }
-    : pickMatch(scored, REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY]);
+    : pickMatch(
+        scored.filter((s) => !s.later),
+        threshold,
+      );
   const style = aiStyle(page.text, analysis);
   const styleFields = { aiStyle: style.score, aiStyleReasons: style.reasons };
   if (!match) {
@@ -169,8 +173,7 @@ export function judge(page: PageInput, index: CorpusIndex, options: JudgeOptions
     // for word are what the reader can check. Failing that, a later article the page would be a copy or rewrite of.
     const later = pickMatch(
       scored.filter((s) => s.later),
-      REWRITE_THRESHOLDS[options.sensitivity ?? DEFAULT_SENSITIVITY],
-      true,
+      threshold,
     ).match;
     const related =
       best(
@@ -325,13 +328,8 @@ function markCommonSources(scored: Scored[], page: PageInput, analysis: TextAnal
  * the page, is not named for being copied whole); failing that, the likeliest rewrite at or above the threshold that is
  * no common source. (A page stitched from several known articles names the one holding most of it: see judge.)
  */
-function pickMatch(
-  scored: readonly Scored[],
-  threshold: number,
-  laterToo = false,
-): { match: Scored | undefined; isRepost: boolean } {
-  const candidates = laterToo ? scored : scored.filter((s) => !s.later);
-  const copies = candidates.filter((s) => s.copied >= REPOST_MIN_COPIED);
+function pickMatch(scored: readonly Scored[], threshold: number): { match: Scored | undefined; isRepost: boolean } {
+  const copies = scored.filter((s) => s.copied >= REPOST_MIN_COPIED);
   const most = Math.max(0, ...copies.map((s) => s.comparison.copied));
   const repost = best(
     copies.filter((s) => s.comparison.copied >= most - REPOST_SOURCE_MARGIN),
@@ -340,7 +338,7 @@ function pickMatch(
   if (repost) return { match: repost, isRepost: true };
   return {
     match: best(
-      candidates.filter((s) => s.probability >= threshold && !s.commonSource),
+      scored.filter((s) => s.probability >= threshold && !s.commonSource),
       (s) => s.probability,
     ),
     isRepost: false,
